@@ -1,0 +1,14 @@
+from django.urls import reverse
+
+from accounts.models import Rol
+
+
+def navigatie(request):
+    """The main menu of the signed-in user's role."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigatie": []}
+    items = [("Start", reverse("start"))]
+    if user.heeft_rol(Rol.BEHEERDER):
+        items.append(("Beheer", reverse("admin:index")))
+    return {"navigatie": items}

@@ -1,0 +1,7 @@
+from django.contrib.auth.forms import AuthenticationForm
+
+from passend.forms import NldsFormMixin
+
+
+class InlogForm(NldsFormMixin, AuthenticationForm):
+    pass

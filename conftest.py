@@ -1,0 +1,29 @@
+"""Test set-up shared by every app. The tests run with the `ci` environment (chosen by the
+plugin tests/omgeving.py): the real PostgreSQL and Redis on 127.0.0.1."""
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def referentiedata(settings) -> Path:
+    """The real public reference files (../shared/data)."""
+    pad = Path(settings.REFERENTIEDATA_DIR)
+    assert (pad / "regio-indeling-2013.csv").is_file(), (
+        f"The reference data is missing in {pad}; set REFERENTIEDATA_DIR to the folder that "
+        "holds regio-indeling-2013.csv."
+    )
+    return pad
+
+
+@pytest.fixture
+def csv_bestand(tmp_path):
+    """Writes a small CSV for an import test, in the given encoding and line ends."""
+
+    def schrijf(naam: str, regels: list[str], encoding="utf-8", eol="\n") -> Path:
+        pad = tmp_path / naam
+        pad.write_bytes(eol.join(regels).encode(encoding) + eol.encode())
+        return pad
+
+    return schrijf

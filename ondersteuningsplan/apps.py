@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OndersteuningsplanConfig(AppConfig):
+    name = "ondersteuningsplan"
+    verbose_name = "Ondersteuningsplan en mijlpalen"
