@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SwvConfig(AppConfig):
+    name = "swv"
+    verbose_name = "Samenwerkingsverbanden"
+
+    def ready(self):
+        from swv import geschiedenis  # noqa: F401  registers the models with the audit log

@@ -1,0 +1,384 @@
+"""Samenwerkingsverbanden, their regions, the boards and schools in them, and pupil counts."""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+
+from swv.querysets import (
+    ReferentieQuerySet,
+    RegioQuerySet,
+    SamenwerkingsverbandQuerySet,
+    SchoolbestuurQuerySet,
+    SchoolQuerySet,
+    SwvGebondenQuerySet,
+)
+
+#: The date the Regeling regio-indeling came into force; regions are valid from then.
+REGIO_INGANGSDATUM = datetime.date(2013, 1, 1)
+
+SWV_CODE = re.compile(r"^(PO|VO)(\d{2})(\d{2})$")
+
+
+class Sector(models.TextChoices):
+    PO = "PO", "Primair onderwijs"
+    VO = "VO", "Voortgezet onderwijs"
+
+
+class Gemeente(models.Model):
+    naam = models.CharField("naam", max_length=100, unique=True)
+    cbs_code = models.CharField(
+        "CBS-code",
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[RegexValidator(r"^GM\d{4}$", "Een CBS-code ziet eruit als GM0363.")],
+    )
+    grens = models.JSONField("grens (GeoJSON-geometrie)", null=True, blank=True, editable=False)
+
+    objects = ReferentieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Samenwerkingsverband(models.Model):
+    code = models.CharField(
+        "code",
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(SWV_CODE.pattern, "Een code ziet eruit als PO2707 of VO2708.")],
+        help_text="De compacte vorm, zoals PO2707.",
+    )
+    sector = models.CharField("sector", max_length=2, choices=Sector)
+    naam = models.CharField("naam", max_length=200)
+    experiment = models.BooleanField(
+        "experiment",
+        default=False,
+        help_text="Begon een jaar eerder met zorgplicht en toewijzing (1 augustus 2013).",
+    )
+    accountmanager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="accountmanager",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portefeuille",
+        limit_choices_to={"rol": "accountmanager"},
+    )
+    coordinatoren = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="coördinatoren",
+        blank=True,
+        related_name="samenwerkingsverbanden",
+        limit_choices_to={"rol": "coordinator"},
+    )
+
+    objects = SamenwerkingsverbandQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "samenwerkingsverband"
+        verbose_name_plural = "samenwerkingsverbanden"
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__startswith=models.F("sector")), name="swv_code_past_bij_sector"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.weergavecode} {self.naam}"
+
+    @property
+    def weergavecode(self) -> str:
+        """The code as DUO writes it: PO 27-07."""
+        match = SWV_CODE.match(self.code)
+        return f"{match[1]} {match[2]}-{match[3]}" if match else self.code
+
+    def get_additional_data(self):
+        return {"swv_id": self.pk}
+
+
+class Postcodegebied(models.Model):
+    """A four-digit postcode area: the unit of the legal region table."""
+
+    pc4 = models.CharField(
+        "PC4", max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")]
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="postcodegebieden"
+    )
+
+    class Meta:
+        verbose_name = "postcodegebied"
+        verbose_name_plural = "postcodegebieden"
+        ordering = ["pc4"]
+
+    def __str__(self):
+        return f"{self.pc4} ({self.gemeente})"
+
+
+class Regiotoewijzing(models.Model):
+    """A PC4 area belongs to one SWV per sector, from `geldig_van` until `geldig_tot`
+    (exclusive). A change of region ends one assignment and starts another."""
+
+    postcodegebied = models.ForeignKey(
+        Postcodegebied, on_delete=models.CASCADE, related_name="toewijzingen"
+    )
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.PROTECT,
+        related_name="regio",
+    )
+    sector = models.CharField("sector", max_length=2, choices=Sector)
+    geldig_van = models.DateField("geldig van", default=REGIO_INGANGSDATUM)
+    geldig_tot = models.DateField("geldig tot", null=True, blank=True)
+
+    objects = RegioQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "regiotoewijzing"
+        verbose_name_plural = "regiotoewijzingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["postcodegebied", "sector", "geldig_van"], name="een_swv_per_pc4_sector"
+            ),
+            models.CheckConstraint(
+                condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=models.F("geldig_van")),
+                name="regio_geldig_tot_na_van",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.postcodegebied.pc4} → {self.swv.code} vanaf {self.geldig_van}"
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Schoolbestuur(models.Model):
+    """A bevoegd gezag: the legal body of one or more schools."""
+
+    bevoegd_gezag_nummer = models.CharField(
+        "bevoegd-gezagnummer", max_length=5, unique=True, validators=[RegexValidator(r"^\d{5}$")]
+    )
+    naam = models.CharField("naam", max_length=200, blank=True)
+
+    objects = SchoolbestuurQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "schoolbestuur"
+        verbose_name_plural = "schoolbesturen"
+        ordering = ["bevoegd_gezag_nummer"]
+
+    def __str__(self):
+        return self.naam or f"Bevoegd gezag {self.bevoegd_gezag_nummer}"
+
+
+class Schoolsoort(models.TextChoices):
+    BAO = "bao", "Basisonderwijs"
+    SBO = "sbo", "Speciaal basisonderwijs"
+    SO = "so", "Speciaal onderwijs"
+    VSO = "vso", "Voortgezet speciaal onderwijs"
+    VO = "vo", "Voortgezet onderwijs"
+
+
+SECTOR_VAN_SOORT = {
+    Schoolsoort.BAO: Sector.PO,
+    Schoolsoort.SBO: Sector.PO,
+    Schoolsoort.SO: Sector.PO,
+    Schoolsoort.VSO: Sector.VO,
+    Schoolsoort.VO: Sector.VO,
+}
+
+
+class School(models.Model):
+    """A school location (vestiging), as DUO publishes it."""
+
+    vestigingsnummer = models.CharField(
+        "vestigingsnummer",
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^\d{2}[A-Z]{2}\d{2}$", "Zoals 16AH00: BRIN en volgnummer.")],
+    )
+    brin = models.CharField("BRIN", max_length=4)
+    naam = models.CharField("naam", max_length=200)
+    soort = models.CharField("soort", max_length=3, choices=Schoolsoort)
+    sector = models.CharField("sector", max_length=2, choices=Sector)
+    bestuur = models.ForeignKey(
+        Schoolbestuur, verbose_name="bestuur", on_delete=models.PROTECT, related_name="scholen"
+    )
+    straat = models.CharField("straat en huisnummer", max_length=200, blank=True)
+    postcode = models.CharField("postcode", max_length=7)
+    plaats = models.CharField("plaats", max_length=100, blank=True)
+    postcodegebied = models.ForeignKey(
+        Postcodegebied, on_delete=models.PROTECT, related_name="scholen"
+    )
+    denominatie = models.CharField("denominatie", max_length=100, blank=True)
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "school"
+        verbose_name_plural = "scholen"
+        ordering = ["vestigingsnummer"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.vestigingsnummer})"
+
+    @property
+    def gemeente(self):
+        return self.postcodegebied.gemeente
+
+
+class Lidmaatschap(models.Model):
+    """A school board's membership of an SWV, with its voting weight."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+    )
+    bestuur = models.ForeignKey(
+        Schoolbestuur,
+        verbose_name="bestuur",
+        on_delete=models.PROTECT,
+        related_name="lidmaatschappen",
+    )
+    stemgewicht = models.PositiveIntegerField(
+        "stemgewicht", default=1, validators=[MinValueValidator(1)]
+    )
+    begindatum = models.DateField("begindatum", default=REGIO_INGANGSDATUM)
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lidmaatschap"
+        verbose_name_plural = "lidmaatschappen"
+        ordering = ["swv", "bestuur"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "bestuur"],
+                condition=Q(einddatum__isnull=True),
+                name="een_lopend_lidmaatschap",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gt=models.F("begindatum")),
+                name="lidmaatschap_einde_na_begin",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bestuur} in {self.swv.code}"
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Leerlingcategorie(models.TextChoices):
+    BAO = "bao", "bao"
+    SBO = "sbo", "sbo"
+    SO_CL1 = "so_cl1", "so cluster 1"
+    SO_CL2 = "so_cl2", "so cluster 2"
+    SO_CL34 = "so_cl34", "so cluster 3 en 4"
+    VO = "vo", "vo"
+    LWOO = "lwoo", "lwoo"
+    PRO = "pro", "pro"
+    VSO_CL1 = "vso_cl1", "vso cluster 1"
+    VSO_CL2 = "vso_cl2", "vso cluster 2"
+    VSO_CL34 = "vso_cl34", "vso cluster 3 en 4"
+
+
+CATEGORIEEN_PER_SECTOR = {
+    Sector.PO: ("bao", "sbo", "so_cl1", "so_cl2", "so_cl34"),
+    Sector.VO: ("vo", "lwoo", "pro", "vso_cl1", "vso_cl2", "vso_cl34"),
+}
+
+
+class Leerlingtelling(models.Model):
+    """The number of pupils of one category in an SWV on a teldatum (1 October)."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name="leerlingtellingen",
+    )
+    teldatum = models.DateField("teldatum")
+    categorie = models.CharField("categorie", max_length=8, choices=Leerlingcategorie)
+    aantal = models.PositiveIntegerField("aantal")
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "leerlingtelling"
+        verbose_name_plural = "leerlingtellingen"
+        ordering = ["swv", "teldatum", "categorie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "teldatum", "categorie"], name="een_telling_per_categorie"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.swv.code} {self.teldatum} {self.categorie}: {self.aantal}"
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+def document_pad(document, filename):
+    return f"documenten/{document.swv.code}/{document.sha256[:2]}/{document.sha256}.pdf"
+
+
+class Document(models.Model):
+    """An uploaded PDF that belongs to one SWV: statutes, a plan, minutes.
+
+    Stored under its content hash and served only through a view that checks the reader's access;
+    the media folder is never public.
+    """
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.PROTECT,
+        related_name="documenten",
+    )
+    bestand = models.FileField("bestand", upload_to=document_pad, max_length=200)
+    naam = models.CharField("bestandsnaam", max_length=200)
+    grootte = models.PositiveIntegerField("grootte (bytes)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="geüpload door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    geupload_op = models.DateTimeField("geüpload op", auto_now_add=True)
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+        ordering = ["-geupload_op"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}

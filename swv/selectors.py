@@ -1,0 +1,73 @@
+"""Reads about samenwerkingsverbanden, each in a bounded number of queries."""
+
+import datetime
+from dataclasses import dataclass
+
+from auditlog.models import LogEntry
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from swv.models import Gemeente, Lidmaatschap, Regiotoewijzing, Samenwerkingsverband, School
+
+
+@dataclass(frozen=True)
+class RegioGemeente:
+    gemeente: Gemeente
+    aantal_pc4: int
+    gedeeld: bool  # part of the gemeente lies in another SWV of the same sector
+
+
+def vandaag() -> datetime.date:
+    return timezone.localdate()
+
+
+def regio(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
+    """The gemeenten of an SWV's region at the peildatum, with how many PC4 areas each brings
+    and whether the gemeente is split with another SWV of the same sector."""
+    peildatum = peildatum or vandaag()
+    geldig = Regiotoewijzing.objects.geldig_op(peildatum).filter(sector=swv.sector)
+    eigen = geldig.filter(swv=swv)
+    gemeenten = (
+        Gemeente.objects.filter(postcodegebieden__toewijzingen__in=eigen)
+        .annotate(aantal_pc4=Count("postcodegebieden", distinct=True))
+        .order_by("naam")
+    )
+    gedeeld = set(
+        geldig.exclude(swv=swv)
+        .filter(postcodegebied__gemeente__in=gemeenten.values("pk"))
+        .values_list("postcodegebied__gemeente_id", flat=True)
+    )
+    return [RegioGemeente(g, g.aantal_pc4, g.pk in gedeeld) for g in gemeenten]
+
+
+def leden(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
+    peildatum = peildatum or vandaag()
+    return (
+        Lidmaatschap.objects.filter(swv=swv, begindatum__lte=peildatum)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
+        .select_related("bestuur")
+        .annotate(
+            aantal_scholen=Count(
+                "bestuur__scholen",
+                filter=Q(bestuur__scholen__in=School.objects.in_swv(swv, peildatum)),
+            )
+        )
+        .order_by("bestuur__bevoegd_gezag_nummer")
+    )
+
+
+def scholen(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
+    return (
+        School.objects.in_swv(swv, peildatum or vandaag())
+        .select_related("bestuur", "postcodegebied__gemeente")
+        .order_by("naam")
+    )
+
+
+def geschiedenis(swv: Samenwerkingsverband):
+    """Every recorded change to the SWV and what belongs to it, newest first."""
+    return (
+        LogEntry.objects.filter(additional_data__swv_id=swv.pk)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )

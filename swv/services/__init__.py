@@ -1,0 +1,1 @@
+"""State changes of the swv app. Nothing else writes these models."""
