@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
+from passend.versie import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
     RegioQuerySet,
@@ -241,7 +242,7 @@ class School(models.Model):
         return self.postcodegebied.gemeente
 
 
-class Lidmaatschap(models.Model):
+class Lidmaatschap(Versiebeheer):
     """A school board's membership of an SWV, with its voting weight."""
 
     swv = models.ForeignKey(
@@ -261,7 +262,6 @@ class Lidmaatschap(models.Model):
     )
     begindatum = models.DateField("begindatum", default=REGIO_INGANGSDATUM)
     einddatum = models.DateField("einddatum", null=True, blank=True)
-    versie = models.PositiveIntegerField(default=1, editable=False)
 
     objects = SwvGebondenQuerySet.as_manager()
 

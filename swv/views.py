@@ -45,4 +45,8 @@ def detail(request, code):
 def geschiedenis(request, code):
     swv = swv_voor(request, code)
     pagina = Paginator(selectors.geschiedenis(swv), 50).get_page(request.GET.get("pagina"))
-    return render(request, "swv/geschiedenis.html", {"swv": swv, "pagina": pagina})
+    return render(
+        request,
+        "swv/geschiedenis.html",
+        {"swv": swv, "pagina": pagina, "regels": selectors.wijzigingen(pagina)},
+    )
