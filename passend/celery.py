@@ -9,3 +9,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "passend.settings.base")
 app = Celery("passend")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.task(name="passend.ping")
+def ping() -> str:
+    """Answers 'pong': shows that a worker takes tasks from the broker."""
+    return "pong"

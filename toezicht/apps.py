@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ToezichtConfig(AppConfig):
     name = "toezicht"
     verbose_name = "Toezicht"
+
+    def ready(self):
+        from toezicht import geschiedenis  # noqa: F401  registers the models with the audit log

@@ -1,6 +1,10 @@
 """Every setting of Passend portaal, defined once. Values come from the environment through
 `passend.settings.env`; see that module for how the environment modules choose defaults."""
 
+from pathlib import Path
+
+from celery.schedules import crontab
+
 from passend.settings.env import BASE_DIR, checkout_id, load, referentiedata_dir
 
 OMGEVING, env = load()
@@ -25,6 +29,7 @@ INSTALLED_APPS = [
     "swv",
     "ondersteuningsplan",
     "toezicht",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -86,8 +91,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
-MEDIA_ROOT = env.path("MEDIA_ROOT")
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
+MEDIA_ROOT = Path(env("MEDIA_ROOT"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -133,7 +138,12 @@ CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "mijlpalen-dagelijks": {
+        "task": "ondersteuningsplan.tasks.controleer_mijlpalen",
+        "schedule": crontab(hour=5, minute=0),
+    },
+}
 
 SECURE = env.bool("SECURE", default=False)
 SESSION_COOKIE_SECURE = SECURE
@@ -150,6 +160,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -159,9 +170,10 @@ REST_FRAMEWORK = {
 }
 
 # Domain settings.
+PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 MIJLPAAL_RISICO_DAGEN = env.int("MIJLPAAL_RISICO_DAGEN", default=60)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
-REFERENTIEDATA_DIR = env.path("REFERENTIEDATA_DIR", default=str(referentiedata_dir()))
+REFERENTIEDATA_DIR = Path(env("REFERENTIEDATA_DIR", default=str(referentiedata_dir())))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,464 @@
+"""The ondersteuningsplan, its steps as dated facts, the OPR and its decisions, OOGO with the
+gemeenten, and the schedule of milestones as data."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from ondersteuningsplan.querysets import ViaOndersteuningsplanQuerySet
+from ondersteuningsplan.stappen import FEITSTAPPEN, Stap
+from passend.versie import Versiebeheer
+from swv.models import Document, Gemeente, Samenwerkingsverband, School, Sector
+from swv.querysets import SwvGebondenQuerySet
+
+
+class Rechtsvorm(models.TextChoices):
+    STICHTING = "stichting", "Stichting"
+    VERENIGING = "vereniging", "Vereniging"
+
+
+class Ondersteuningsplan(Versiebeheer):
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name="ondersteuningsplannen",
+    )
+    titel = models.CharField("titel", max_length=200)
+    periode_van = models.DateField("periode van")
+    periode_tot = models.DateField("periode tot en met")
+    document = models.ForeignKey(
+        Document,
+        verbose_name="document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "ondersteuningsplan"
+        verbose_name_plural = "ondersteuningsplannen"
+        ordering = ["swv", "periode_van"]
+        constraints = [
+            models.UniqueConstraint(fields=["swv", "periode_van"], name="een_op_per_begindatum"),
+            models.CheckConstraint(
+                condition=Q(periode_tot__gt=models.F("periode_van")),
+                name="op_periode_loopt_vooruit",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Feit(Versiebeheer):
+    """A step of the monitor, done on a date: the unit from which every milestone status and
+    every figure of the voortgangsrapportage is computed."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name="feiten",
+    )
+    ondersteuningsplan = models.ForeignKey(
+        Ondersteuningsplan,
+        verbose_name="ondersteuningsplan",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="feiten",
+        help_text="Voor stappen van een ondersteuningsplan: over welke versie het gaat.",
+    )
+    stap = models.CharField("stap", max_length=40, choices=Stap)
+    datum = models.DateField("datum")
+    opmerking = models.TextField("opmerking", blank=True)
+    document = models.ForeignKey(
+        Document,
+        verbose_name="document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    rechtsvorm = models.CharField(
+        "rechtsvorm",
+        max_length=12,
+        choices=Rechtsvorm,
+        blank=True,
+        help_text="Alleen bij 'rechtspersoon opgericht'.",
+    )
+    afgestemd_met = models.ManyToManyField(
+        Samenwerkingsverband,
+        verbose_name="afgestemd met",
+        blank=True,
+        related_name="+",
+        help_text="Alleen bij 'afgestemd met andere SWV': de samenwerkingsverbanden van de andere sector.",
+    )
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "feit"
+        verbose_name_plural = "feiten"
+        ordering = ["swv", "datum", "stap"]
+        indexes = [models.Index(fields=["stap", "datum"], name="feit_stap_datum")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "stap"],
+                condition=Q(ondersteuningsplan__isnull=True),
+                name="een_swv_feit_per_stap",
+            ),
+            models.UniqueConstraint(
+                fields=["ondersteuningsplan", "stap"],
+                condition=Q(ondersteuningsplan__isnull=False),
+                name="een_op_feit_per_stap",
+            ),
+            models.CheckConstraint(condition=Q(stap__in=FEITSTAPPEN), name="feit_is_feitstap"),
+            models.CheckConstraint(
+                condition=Q(rechtsvorm="") | Q(stap=Stap.RECHTSPERSOON_OPGERICHT),
+                name="rechtsvorm_alleen_bij_oprichting",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_stap_display()} op {self.datum:%d-%m-%Y}"
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Geleding(models.TextChoices):
+    PERSONEEL = "personeel", "Personeel"
+    OUDERS = "ouders", "Ouders"
+    LEERLINGEN = "leerlingen", "Leerlingen"
+
+
+class OPRLid(Versiebeheer):
+    """A member of the ondersteuningsplanraad: staff, parents and, in vo, pupils of member
+    schools. Adult members' names are recorded; a pupil member is recorded by role only."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name="opr_leden",
+    )
+    naam = models.CharField(
+        "naam",
+        max_length=200,
+        blank=True,
+        help_text="Niet invullen voor een leerling-lid.",
+    )
+    geleding = models.CharField("geleding", max_length=12, choices=Geleding)
+    school = models.ForeignKey(
+        School,
+        verbose_name="school",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    begin_termijn = models.DateField("begin termijn")
+    einde_termijn = models.DateField("einde termijn", null=True, blank=True)
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lid van de ondersteuningsplanraad"
+        verbose_name_plural = "leden van de ondersteuningsplanraad"
+        ordering = ["swv", "geleding", "begin_termijn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde_termijn__isnull=True)
+                | Q(einde_termijn__gt=models.F("begin_termijn")),
+                name="opr_termijn_loopt_vooruit",
+            ),
+            models.CheckConstraint(
+                condition=~Q(geleding="leerlingen") | Q(naam=""),
+                name="leerling_lid_zonder_naam",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam or f"{self.get_geleding_display()}-lid"
+
+    def clean(self):
+        if self.geleding == Geleding.LEERLINGEN and self.swv.sector != Sector.VO:
+            raise ValidationError(
+                {
+                    "geleding": "Alleen in het voortgezet onderwijs heeft de OPR een leerlingengeleding."
+                }
+            )
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Besluit(models.TextChoices):
+    INSTEMMING = "instemming", "Instemming"
+    GEEN_INSTEMMING = "geen_instemming", "Geen instemming"
+
+
+class OPRBesluit(Versiebeheer):
+    """The OP put to the ondersteuningsplanraad, and the council's decision once it is taken.
+    The monitor's steps 'voorgelegd' and 'akkoord OPR' are read from here."""
+
+    ondersteuningsplan = models.ForeignKey(
+        Ondersteuningsplan,
+        verbose_name="ondersteuningsplan",
+        on_delete=models.CASCADE,
+        related_name="opr_besluiten",
+    )
+    datum_voorgelegd = models.DateField("voorgelegd op")
+    besluit = models.CharField("besluit", max_length=16, choices=Besluit, blank=True)
+    datum_besluit = models.DateField("datum besluit", null=True, blank=True)
+    notulen = models.ForeignKey(
+        Document,
+        verbose_name="notulen",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+    geschil_aangevraagd = models.DateField(
+        "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op", null=True, blank=True
+    )
+    geschil_uitspraak = models.TextField("uitspraak van de commissie", blank=True)
+
+    objects = ViaOndersteuningsplanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "besluit van de ondersteuningsplanraad"
+        verbose_name_plural = "besluiten van de ondersteuningsplanraad"
+        ordering = ["ondersteuningsplan", "datum_voorgelegd"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(besluit="") & Q(datum_besluit__isnull=True))
+                | (~Q(besluit="") & Q(datum_besluit__gte=models.F("datum_voorgelegd"))),
+                name="opr_besluit_met_datum_na_voorleggen",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"OPR over {self.ondersteuningsplan}: {self.get_besluit_display() or 'in behandeling'}"
+        )
+
+    def get_additional_data(self):
+        return {"swv_id": self.ondersteuningsplan.swv_id}
+
+
+class OOGOStatus(models.TextChoices):
+    GEPLAND = "gepland", "Gepland"
+    GEHOUDEN = "gehouden", "Gehouden"
+    OVEREENSTEMMING = "overeenstemming", "Overeenstemming bereikt"
+    GESCHIL = "geschil", "Geschil"
+
+
+class OOGO(Versiebeheer):
+    """Op overeenstemming gericht overleg with one gemeente of the region about one OP."""
+
+    ondersteuningsplan = models.ForeignKey(
+        Ondersteuningsplan,
+        verbose_name="ondersteuningsplan",
+        on_delete=models.CASCADE,
+        related_name="oogo",
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField("status", max_length=16, choices=OOGOStatus)
+    datum_gepland = models.DateField("gepland op", null=True, blank=True)
+    datum_gehouden = models.DateField("gehouden op", null=True, blank=True)
+    datum_uitkomst = models.DateField("datum overeenstemming of geschil", null=True, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    verslag = models.ForeignKey(
+        Document,
+        verbose_name="verslag",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    geschil_uitkomst = models.TextField("uitkomst van het geschil", blank=True)
+
+    objects = ViaOndersteuningsplanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "OOGO"
+        verbose_name_plural = "OOGO"
+        ordering = ["ondersteuningsplan", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ondersteuningsplan", "gemeente"], name="een_oogo_per_gemeente"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="gepland")
+                | (Q(datum_gehouden__isnull=False) & Q(status="gehouden"))
+                | (
+                    Q(datum_gehouden__isnull=False)
+                    & Q(datum_uitkomst__gte=models.F("datum_gehouden"))
+                ),
+                name="oogo_data_passen_bij_status",
+            ),
+        ]
+
+    def __str__(self):
+        return f"OOGO met {self.gemeente}: {self.get_status_display()}"
+
+    def get_additional_data(self):
+        return {"swv_id": self.ondersteuningsplan.swv_id}
+
+
+class Mijlpaal(models.Model):
+    """One row of the official schedule: which steps meet it, by when, for which sector.
+
+    A milestone without steps is a moment on the timeline only. A recurring milestone has no
+    fixed deadline: it falls `herhaling_jaren` after the last date of its (first) step.
+    """
+
+    code = models.SlugField("code", max_length=40, unique=True)
+    naam = models.CharField("naam", max_length=200)
+    omschrijving = models.TextField("omschrijving", blank=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde")
+    sector = models.CharField(
+        "sector", max_length=2, choices=Sector, blank=True, help_text="Leeg: beide sectoren."
+    )
+    deadline = models.DateField("uiterste datum", null=True, blank=True)
+    deadline_experiment = models.DateField(
+        "uiterste datum voor experiment-SWV's", null=True, blank=True
+    )
+    herhaling_jaren = models.PositiveSmallIntegerField(
+        "herhaalt na (jaren)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    stappen = models.JSONField("stappen die hem halen", default=list, blank=True)
+    voorwaarden = models.JSONField("voorwaarden", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "mijlpaal"
+        verbose_name_plural = "mijlpalen"
+        ordering = ["volgorde"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=False) | Q(herhaling_jaren__isnull=False),
+                name="mijlpaal_heeft_deadline_of_herhaling",
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def clean(self):
+        geldig = set(Stap.values)
+        for veld in ("stappen", "voorwaarden"):
+            waarde = getattr(self, veld)
+            if not isinstance(waarde, list) or not set(waarde) <= geldig:
+                raise ValidationError(
+                    {veld: f"Een lijst van stappen uit: {', '.join(Stap.values)}."}
+                )
+        if self.herhaling_jaren and not self.stappen:
+            raise ValidationError({"stappen": "Een herhalende mijlpaal heeft een stap nodig."})
+
+    @property
+    def alleen_tijdlijn(self) -> bool:
+        return not self.stappen
+
+
+class MijlpaalUitzondering(models.Model):
+    """Another deadline for one SWV, set by the beheerder."""
+
+    mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="uitzonderingen")
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name="mijlpaaluitzonderingen",
+    )
+    deadline = models.DateField("uiterste datum")
+    reden = models.TextField("reden")
+
+    class Meta:
+        verbose_name = "uitzondering op een mijlpaal"
+        verbose_name_plural = "uitzonderingen op mijlpalen"
+        constraints = [
+            models.UniqueConstraint(fields=["mijlpaal", "swv"], name="een_uitzondering_per_swv")
+        ]
+
+    def __str__(self):
+        return f"{self.mijlpaal} voor {self.swv.code}: {self.deadline:%d-%m-%Y}"
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Status(models.TextChoices):
+    BEHAALD = "behaald", "Behaald"
+    TE_LAAT = "te_laat", "Te laat behaald"
+    OPEN = "open", "Open"
+    RISICO = "risico", "Risico"
+    GEMIST = "gemist", "Gemist"
+
+
+#: From worst to best; adding a fact never moves a milestone down this order.
+RANG = {Status.GEMIST: 0, Status.RISICO: 1, Status.OPEN: 2, Status.TE_LAAT: 3, Status.BEHAALD: 4}
+
+
+class Mijlpaalstatus(models.Model):
+    """The status the daily check last computed for an SWV and milestone."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="mijlpaalstatussen"
+    )
+    mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField("status", max_length=8, choices=Status)
+    sinds = models.DateField("sinds")
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mijlpaalstatus"
+        verbose_name_plural = "mijlpaalstatussen"
+        constraints = [
+            models.UniqueConstraint(fields=["swv", "mijlpaal"], name="een_status_per_mijlpaal")
+        ]
+
+    def __str__(self):
+        return f"{self.swv.code} {self.mijlpaal}: {self.get_status_display()} sinds {self.sinds}"
+
+
+class Statuswijziging(models.Model):
+    """A change of a milestone's status found by the daily check, and whether its e-mail went
+    out. One per SWV, milestone and day, so a second run or a second worker adds nothing."""
+
+    swv = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
+    datum = models.DateField("datum")
+    van = models.CharField("van", max_length=8, choices=Status)
+    naar = models.CharField("naar", max_length=8, choices=Status)
+    gemeld_op = models.DateTimeField("gemeld op", null=True, blank=True)
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["-datum", "swv", "mijlpaal__volgorde"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "mijlpaal", "datum"], name="een_wijziging_per_dag"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.swv.code} {self.mijlpaal}: {self.van} → {self.naar} ({self.datum})"

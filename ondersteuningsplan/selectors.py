@@ -1,0 +1,272 @@
+"""How far every samenwerkingsverband is, as of any peildatum.
+
+Everything here reads; nothing writes. A status depends only on the dates of facts (a fact
+dated after the peildatum does not exist yet on that day), never on when it was recorded, so a
+report for 1 February 2013 shows that day's state. Each function runs a fixed number of queries
+whatever the number of SWVs: facts are aggregated in the database, statuses computed in Python.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Max, Min, Q
+
+from ondersteuningsplan.models import (
+    Besluit,
+    Feit,
+    Mijlpaal,
+    MijlpaalUitzondering,
+    OPRBesluit,
+    Status,
+)
+from ondersteuningsplan.stappen import REGELS, Groep, Stap
+from swv.models import Samenwerkingsverband
+
+
+def plus_jaren(datum: datetime.date, jaren: int) -> datetime.date:
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year + jaren, day=28)
+
+
+@dataclass
+class Stapdata:
+    """The dates of an SWV's steps as of a peildatum: the first (when the step was first done)
+    and the last (for duties that recur, such as a new OP every four years)."""
+
+    eerste: dict[str, datetime.date] = field(default_factory=dict)
+    laatste: dict[str, datetime.date] = field(default_factory=dict)
+
+    def zet(self, stap: str, eerste: datetime.date, laatste: datetime.date):
+        if stap not in self.eerste or eerste < self.eerste[stap]:
+            self.eerste[stap] = eerste
+        if stap not in self.laatste or laatste > self.laatste[stap]:
+            self.laatste[stap] = laatste
+
+
+def stapdata(swv_ids, peildatum: datetime.date) -> dict[int, Stapdata]:
+    """The step dates of the given SWVs (ids or a queryset of them), in two queries."""
+    data: dict[int, Stapdata] = defaultdict(Stapdata)
+    feiten = (
+        Feit.objects.filter(swv__in=swv_ids, datum__lte=peildatum)
+        .values("swv_id", "stap")
+        .annotate(eerste=Min("datum"), laatste=Max("datum"))
+        .order_by()
+    )
+    for rij in feiten:
+        data[rij["swv_id"]].zet(rij["stap"], rij["eerste"], rij["laatste"])
+    besluiten = (
+        OPRBesluit.objects.filter(
+            ondersteuningsplan__swv__in=swv_ids, datum_voorgelegd__lte=peildatum
+        )
+        .values("ondersteuningsplan__swv_id")
+        .annotate(
+            voorgelegd_eerste=Min("datum_voorgelegd"),
+            voorgelegd_laatste=Max("datum_voorgelegd"),
+            akkoord_eerste=Min("datum_besluit", filter=_akkoord_op(peildatum)),
+            akkoord_laatste=Max("datum_besluit", filter=_akkoord_op(peildatum)),
+        )
+        .order_by()
+    )
+    for rij in besluiten:
+        stap = data[rij["ondersteuningsplan__swv_id"]]
+        stap.zet(Stap.VOORGELEGD_OPR, rij["voorgelegd_eerste"], rij["voorgelegd_laatste"])
+        if rij["akkoord_eerste"]:
+            stap.zet(Stap.AKKOORD_OPR, rij["akkoord_eerste"], rij["akkoord_laatste"])
+    return data
+
+
+def _akkoord_op(peildatum):
+    return Q(besluit=Besluit.INSTEMMING, datum_besluit__lte=peildatum)
+
+
+@dataclass(frozen=True)
+class Stand:
+    """A milestone's state for one SWV on a peildatum."""
+
+    mijlpaal: Mijlpaal
+    deadline: datetime.date | None
+    status: Status | None  # None: a moment on the timeline, or a duty not yet due
+    behaald_op: datetime.date | None = None
+    ontbrekend: tuple[str, ...] = ()
+
+    @property
+    def ontbrekend_labels(self) -> list[str]:
+        return [Stap(stap).label for stap in self.ontbrekend]
+
+
+class Schema:
+    """The milestones and their per-SWV exceptions, loaded once (two queries)."""
+
+    def __init__(self, swv_ids=None):
+        self.mijlpalen = list(Mijlpaal.objects.order_by("volgorde"))
+        uitzonderingen = MijlpaalUitzondering.objects.all()
+        if swv_ids is not None:
+            uitzonderingen = uitzonderingen.filter(swv__in=swv_ids)
+        self.uitzonderingen = {(u.mijlpaal_id, u.swv_id): u.deadline for u in uitzonderingen}
+
+    def voor(self, swv: Samenwerkingsverband) -> list[Mijlpaal]:
+        return [m for m in self.mijlpalen if not m.sector or m.sector == swv.sector]
+
+    def deadline(self, mijlpaal: Mijlpaal, swv: Samenwerkingsverband) -> datetime.date | None:
+        eigen = self.uitzonderingen.get((mijlpaal.pk, swv.pk))
+        if eigen:
+            return eigen
+        if swv.experiment and mijlpaal.deadline_experiment:
+            return mijlpaal.deadline_experiment
+        return mijlpaal.deadline
+
+
+def bereken_stand(
+    mijlpaal: Mijlpaal,
+    deadline: datetime.date | None,
+    data: Stapdata,
+    peildatum: datetime.date,
+    venster_dagen: int,
+) -> Stand:
+    """The status rules, as one pure function.
+
+    met (behaald): every step dated on or before the deadline; met late (te laat): all done,
+    the last after the deadline; missed (gemist): the deadline passed with a step missing; at
+    risk (risico): the deadline within the window and a precondition (or, for a milestone
+    without preconditions, a step) missing; otherwise open.
+    """
+    if mijlpaal.alleen_tijdlijn:
+        return Stand(mijlpaal, deadline, None)
+    if mijlpaal.herhaling_jaren:
+        vorige = data.laatste.get(mijlpaal.stappen[0])
+        if vorige is None:
+            return Stand(mijlpaal, None, None)
+        deadline = plus_jaren(vorige, mijlpaal.herhaling_jaren)
+        ontbrekend = tuple(mijlpaal.stappen)
+        return Stand(
+            mijlpaal,
+            deadline,
+            _open_status(deadline, peildatum, venster_dagen, True),
+            None,
+            ontbrekend,
+        )
+
+    data_stappen = [data.eerste.get(stap) for stap in mijlpaal.stappen]
+    if all(data_stappen):
+        behaald_op = max(data_stappen)
+        status = Status.BEHAALD if behaald_op <= deadline else Status.TE_LAAT
+        return Stand(mijlpaal, deadline, status, behaald_op)
+
+    ontbrekend = tuple(
+        stap
+        for stap in dict.fromkeys([*mijlpaal.voorwaarden, *mijlpaal.stappen])
+        if stap not in data.eerste
+    )
+    voorwaarden = mijlpaal.voorwaarden or mijlpaal.stappen
+    voorwaarde_mist = any(stap not in data.eerste for stap in voorwaarden)
+    status = _open_status(deadline, peildatum, venster_dagen, voorwaarde_mist)
+    return Stand(mijlpaal, deadline, status, None, ontbrekend)
+
+
+def _open_status(deadline, peildatum, venster_dagen, voorwaarde_mist) -> Status:
+    if peildatum > deadline:
+        return Status.GEMIST
+    if voorwaarde_mist and (deadline - peildatum).days <= venster_dagen:
+        return Status.RISICO
+    return Status.OPEN
+
+
+def standen(swvs, peildatum: datetime.date) -> dict[int, list[Stand]]:
+    """Every milestone's state for each SWV of the queryset, in five queries."""
+    swvs = list(swvs)
+    ids = [swv.pk for swv in swvs]
+    schema = Schema(ids)
+    data = stapdata(ids, peildatum)
+    venster = settings.MIJLPAAL_RISICO_DAGEN
+    return {
+        swv.pk: [
+            bereken_stand(m, schema.deadline(m, swv), data[swv.pk], peildatum, venster)
+            for m in schema.voor(swv)
+        ]
+        for swv in swvs
+    }
+
+
+def standen_van(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[Stand]:
+    return standen([swv], peildatum)[swv.pk]
+
+
+def volgende(standen_swv: list[Stand]) -> Stand | None:
+    """The milestone to work on next: the first with the nearest deadline that is not met."""
+    open_ = [
+        s
+        for s in standen_swv
+        if s.status in (Status.OPEN, Status.RISICO, Status.GEMIST) and s.deadline
+    ]
+    return min(open_, key=lambda s: (s.status != Status.GEMIST, s.deadline), default=None)
+
+
+@dataclass(frozen=True)
+class Stapcijfer:
+    stap: Stap
+    groep: Groep
+    aantal: int
+    totaal: int
+
+    @property
+    def aandeel(self) -> float:
+        return self.aantal / self.totaal if self.totaal else 0.0
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.aandeel)
+
+
+@dataclass(frozen=True)
+class Monitor:
+    """The national monitor of one sector on a peildatum: how many SWVs passed each step."""
+
+    peildatum: datetime.date
+    sector: str
+    aantal_swvs: int
+    stappen: tuple[Stapcijfer, ...]
+
+    def cijfer(self, stap: Stap) -> Stapcijfer:
+        return next(c for c in self.stappen if c.stap == stap)
+
+    def groep(self, groep: Groep) -> list[Stapcijfer]:
+        return [c for c in self.stappen if c.groep == groep]
+
+    @property
+    def aantal_opgericht(self) -> int:
+        return self.cijfer(Stap.RECHTSPERSOON_OPGERICHT).aantal
+
+
+def monitor(peildatum: datetime.date, sector: str) -> Monitor:
+    """Three queries, whatever the number of SWVs."""
+    totaal = Samenwerkingsverband.objects.filter(sector=sector).count()
+    aantallen = dict(
+        Feit.objects.filter(swv__sector=sector, datum__lte=peildatum)
+        .values("stap")
+        .annotate(aantal=Count("swv", distinct=True))
+        .order_by()
+        .values_list("stap", "aantal")
+    )
+    opr = OPRBesluit.objects.filter(ondersteuningsplan__swv__sector=sector).aggregate(
+        voorgelegd=Count(
+            "ondersteuningsplan__swv",
+            distinct=True,
+            filter=Q(datum_voorgelegd__lte=peildatum),
+        ),
+        akkoord=Count("ondersteuningsplan__swv", distinct=True, filter=_akkoord_op(peildatum)),
+    )
+    aantallen[Stap.VOORGELEGD_OPR] = opr["voorgelegd"]
+    aantallen[Stap.AKKOORD_OPR] = opr["akkoord"]
+    return Monitor(
+        peildatum,
+        sector,
+        totaal,
+        tuple(
+            Stapcijfer(stap, regel.groep, aantallen.get(stap, 0), totaal)
+            for stap, regel in REGELS.items()
+        ),
+    )

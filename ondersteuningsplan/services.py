@@ -1,0 +1,420 @@
+"""Every change to an SWV's facts, plans, OPR and OOGO goes through here.
+
+Each service runs in one transaction with the SWV's row locked, so two changes to one SWV's
+facts cannot interleave and break the order rules; edits name the version they were read at
+(passend.versie), so nobody silently overwrites someone else. Errors are ValidationErrors
+keyed by field, with a message in Dutch that a form or the API shows as is.
+"""
+
+import datetime
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ondersteuningsplan.models import (
+    OOGO,
+    Besluit,
+    Feit,
+    Geleding,
+    Ondersteuningsplan,
+    OOGOStatus,
+    OPRBesluit,
+    OPRLid,
+)
+from ondersteuningsplan.stappen import REGELS, Stap, moeten_volgen
+from passend.versie import Wijzigingsconflict, bewaar_versie
+from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Sector
+
+
+def _datum(datum: datetime.date) -> str:
+    return f"{datum:%d-%m-%Y}"
+
+
+def _niet_in_de_toekomst(datum: datetime.date | None, veld: str):
+    if datum and datum > timezone.localdate():
+        raise ValidationError(
+            {
+                veld: f"De datum {_datum(datum)} ligt in de toekomst; leg een feit vast als het gebeurd is."
+            }
+        )
+
+
+def _vergrendel(swv: Samenwerkingsverband) -> Samenwerkingsverband:
+    return Samenwerkingsverband.objects.select_for_update().get(pk=swv.pk)
+
+
+def stapdatums(
+    swv: Samenwerkingsverband,
+    ondersteuningsplan: Ondersteuningsplan | None,
+    behalve_feit: Feit | None = None,
+    besluiten: list[OPRBesluit] | None = None,
+) -> dict[str, datetime.date]:
+    """The dates that the order rules compare: the SWV's own facts, the facts of one plan and
+    what its OPR decisions say (or would say, given `besluiten`)."""
+    feiten = Feit.objects.filter(swv=swv).filter(
+        Q(ondersteuningsplan__isnull=True) | Q(ondersteuningsplan=ondersteuningsplan)
+    )
+    if behalve_feit is not None and behalve_feit.pk:
+        feiten = feiten.exclude(pk=behalve_feit.pk)
+    datums = dict(feiten.values_list("stap", "datum"))
+    if ondersteuningsplan is not None:
+        if besluiten is None:
+            besluiten = list(ondersteuningsplan.opr_besluiten.all())
+        datums.update(_opr_datums(besluiten))
+    return datums
+
+
+def _opr_datums(besluiten) -> dict[str, datetime.date]:
+    datums = {}
+    if besluiten:
+        datums[Stap.VOORGELEGD_OPR] = min(b.datum_voorgelegd for b in besluiten)
+    instemmingen = [b.datum_besluit for b in besluiten if b.besluit == Besluit.INSTEMMING]
+    if instemmingen:
+        datums[Stap.AKKOORD_OPR] = min(instemmingen)
+    return datums
+
+
+def volgordefouten(stap: str, datum: datetime.date, datums: dict) -> list[str]:
+    """What is wrong with dating `stap` on `datum`, given the other steps' dates."""
+    regel, label = REGELS[stap], Stap(stap).label
+    fouten = []
+    for eerder in regel.vereist:
+        if eerder not in datums:
+            fouten.append(f"Leg eerst '{Stap(eerder).label}' vast.")
+    for eerder in regel.vereist + regel.niet_voor:
+        if eerder in datums and datums[eerder] > datum:
+            fouten.append(
+                f"'{label}' kan niet vóór '{Stap(eerder).label}' ({_datum(datums[eerder])}) liggen."
+            )
+    for later in moeten_volgen(stap):
+        if later in datums and datums[later] < datum:
+            fouten.append(
+                f"'{label}' kan niet na '{Stap(later).label}' ({_datum(datums[later])}) liggen."
+            )
+    return fouten
+
+
+@transaction.atomic
+def registreer_feit(
+    *,
+    swv: Samenwerkingsverband,
+    stap: str,
+    datum: datetime.date,
+    door,
+    ondersteuningsplan: Ondersteuningsplan | None = None,
+    opmerking: str = "",
+    document=None,
+    rechtsvorm: str = "",
+    afgestemd_met=(),
+    feit: Feit | None = None,
+    verwachte_versie: int | None = None,
+) -> Feit:
+    """Records a step with its date, or changes a recorded one (`feit` and the version it was
+    read at)."""
+    swv = _vergrendel(swv)
+    if stap not in Stap.values:
+        raise ValidationError({"stap": "Onbekende stap."})
+    regel = REGELS[Stap(stap)]
+    if regel.uit_opr_besluit:
+        raise ValidationError(
+            {
+                "stap": "Deze stap volgt uit het besluit van de ondersteuningsplanraad; leg dat besluit vast."
+            }
+        )
+    _niet_in_de_toekomst(datum, "datum")
+    if regel.swv_niveau:
+        ondersteuningsplan = None
+    elif ondersteuningsplan is None or ondersteuningsplan.swv_id != swv.pk:
+        raise ValidationError(
+            {
+                "ondersteuningsplan": "Kies het ondersteuningsplan van dit samenwerkingsverband waar deze stap bij hoort."
+            }
+        )
+    if stap == Stap.RECHTSPERSOON_OPGERICHT and not rechtsvorm:
+        raise ValidationError({"rechtsvorm": "Kies de rechtsvorm: stichting of vereniging."})
+    if stap != Stap.RECHTSPERSOON_OPGERICHT:
+        rechtsvorm = ""
+    afgestemd_met = list(afgestemd_met) if stap == Stap.AFGESTEMD_ANDERE_SWV else []
+    if any(ander.sector == swv.sector for ander in afgestemd_met):
+        raise ValidationError(
+            {"afgestemd_met": "Afstemming gaat over het samenwerkingsverband van de andere sector."}
+        )
+    if document is not None and document.swv_id != swv.pk:
+        raise ValidationError(
+            {"document": "Dit document hoort bij een ander samenwerkingsverband."}
+        )
+
+    fouten = volgordefouten(stap, datum, stapdatums(swv, ondersteuningsplan, behalve_feit=feit))
+    if fouten:
+        raise ValidationError({"datum": fouten})
+
+    velden = {
+        "datum": datum,
+        "opmerking": opmerking,
+        "document": document,
+        "rechtsvorm": rechtsvorm,
+    }
+    with set_actor(door):
+        if feit is None:
+            try:
+                with transaction.atomic():
+                    feit = Feit.objects.create(
+                        swv=swv, stap=stap, ondersteuningsplan=ondersteuningsplan, **velden
+                    )
+            except IntegrityError:
+                raise ValidationError(
+                    {"stap": f"'{Stap(stap).label}' is al vastgelegd; wijzig dat feit."}
+                ) from None
+        else:
+            if feit.swv_id != swv.pk or feit.stap != stap:
+                raise ValidationError({"stap": "Dit feit hoort bij een andere stap."})
+            feit = bewaar_versie(feit, verwachte_versie, **velden)
+        feit.afgestemd_met.set(afgestemd_met)
+    return feit
+
+
+@transaction.atomic
+def verwijder_feit(feit: Feit, *, door, verwachte_versie: int | None = None):
+    swv = _vergrendel(feit.swv)
+    actueel = Feit.objects.select_for_update().get(pk=feit.pk)
+    if verwachte_versie is not None and actueel.versie != verwachte_versie:
+        raise Wijzigingsconflict(actueel)
+    datums = stapdatums(swv, actueel.ondersteuningsplan, behalve_feit=actueel)
+    afhankelijk = [
+        s for s in moeten_volgen(actueel.stap) if s in datums and actueel.stap in REGELS[s].vereist
+    ]
+    if afhankelijk:
+        raise ValidationError(
+            f"'{Stap(actueel.stap).label}' kan niet weg: "
+            + ", ".join(f"'{Stap(s).label}'" for s in afhankelijk)
+            + " bouwt erop voort."
+        )
+    with set_actor(door):
+        actueel.delete()
+
+
+@transaction.atomic
+def bewaar_ondersteuningsplan(
+    *,
+    swv: Samenwerkingsverband,
+    titel: str,
+    periode_van: datetime.date,
+    periode_tot: datetime.date,
+    door,
+    document=None,
+    ondersteuningsplan: Ondersteuningsplan | None = None,
+    verwachte_versie: int | None = None,
+) -> Ondersteuningsplan:
+    _vergrendel(swv)
+    if periode_tot <= periode_van:
+        raise ValidationError({"periode_tot": "Het einde van de periode ligt na het begin."})
+    if (periode_tot - periode_van).days > 4 * 366:
+        raise ValidationError(
+            {"periode_tot": "Een ondersteuningsplan geldt ten hoogste vier jaar."}
+        )
+    overlap = Ondersteuningsplan.objects.filter(
+        swv=swv, periode_van__lte=periode_tot, periode_tot__gte=periode_van
+    )
+    if ondersteuningsplan is not None:
+        overlap = overlap.exclude(pk=ondersteuningsplan.pk)
+    if overlap.exists():
+        raise ValidationError({"periode_van": f"De periode overlapt met '{overlap.first()}'."})
+    if document is not None and document.swv_id != swv.pk:
+        raise ValidationError(
+            {"document": "Dit document hoort bij een ander samenwerkingsverband."}
+        )
+    velden = {
+        "titel": titel,
+        "periode_van": periode_van,
+        "periode_tot": periode_tot,
+        "document": document,
+    }
+    with set_actor(door):
+        if ondersteuningsplan is None:
+            return Ondersteuningsplan.objects.create(swv=swv, **velden)
+        return bewaar_versie(ondersteuningsplan, verwachte_versie, **velden)
+
+
+@transaction.atomic
+def registreer_opr_besluit(
+    *,
+    ondersteuningsplan: Ondersteuningsplan,
+    datum_voorgelegd: datetime.date,
+    door,
+    besluit: str = "",
+    datum_besluit: datetime.date | None = None,
+    toelichting: str = "",
+    notulen=None,
+    geschil_aangevraagd: datetime.date | None = None,
+    geschil_uitspraak: str = "",
+    opr_besluit: OPRBesluit | None = None,
+    verwachte_versie: int | None = None,
+) -> OPRBesluit:
+    """The plan put to the OPR, and its decision once taken. The decision feeds the steps
+    'voorgelegd' and 'akkoord OPR', so the order rules hold for them as for any fact."""
+    swv = _vergrendel(ondersteuningsplan.swv)
+    _niet_in_de_toekomst(datum_voorgelegd, "datum_voorgelegd")
+    _niet_in_de_toekomst(datum_besluit, "datum_besluit")
+    _niet_in_de_toekomst(geschil_aangevraagd, "geschil_aangevraagd")
+    if bool(besluit) != bool(datum_besluit):
+        raise ValidationError(
+            {"datum_besluit": "Vul het besluit en de datum ervan allebei in, of allebei niet."}
+        )
+    if datum_besluit and datum_besluit < datum_voorgelegd:
+        raise ValidationError({"datum_besluit": "Het besluit kan niet vóór het voorleggen liggen."})
+    if geschil_aangevraagd and besluit != Besluit.GEEN_INSTEMMING:
+        raise ValidationError(
+            {"geschil_aangevraagd": "Een geschil volgt op een besluit zonder instemming."}
+        )
+    velden = {
+        "datum_voorgelegd": datum_voorgelegd,
+        "besluit": besluit,
+        "datum_besluit": datum_besluit,
+        "toelichting": toelichting,
+        "notulen": notulen,
+        "geschil_aangevraagd": geschil_aangevraagd,
+        "geschil_uitspraak": geschil_uitspraak,
+    }
+    nieuw = OPRBesluit(ondersteuningsplan=ondersteuningsplan, **velden)
+    besluiten = [
+        b
+        for b in ondersteuningsplan.opr_besluiten.all()
+        if opr_besluit is None or b.pk != opr_besluit.pk
+    ] + [nieuw]
+    datums = stapdatums(swv, ondersteuningsplan, besluiten=besluiten)
+    fouten = []
+    for stap in (Stap.VOORGELEGD_OPR, Stap.AKKOORD_OPR):
+        if stap in datums:
+            fouten += volgordefouten(stap, datums[stap], datums)
+    if Stap.AKKOORD_OPR not in datums and Stap.OP_VASTGESTELD in datums:
+        fouten.append(
+            f"Het plan is vastgesteld op {_datum(datums[Stap.OP_VASTGESTELD])}; dat kan niet zonder instemming van de OPR."
+        )
+    if fouten:
+        raise ValidationError({"datum_besluit" if besluit else "datum_voorgelegd": fouten})
+    with set_actor(door):
+        if opr_besluit is None:
+            nieuw.save()
+            return nieuw
+        return bewaar_versie(opr_besluit, verwachte_versie, **velden)
+
+
+def gemeenten_van(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
+    toewijzingen = Regiotoewijzing.objects.filter(swv=swv)
+    if peildatum:
+        toewijzingen = toewijzingen.geldig_op(peildatum)
+    return toewijzingen.values("postcodegebied__gemeente")
+
+
+@transaction.atomic
+def registreer_oogo(
+    *,
+    ondersteuningsplan: Ondersteuningsplan,
+    gemeente,
+    status: str,
+    door,
+    datum_gepland: datetime.date | None = None,
+    datum_gehouden: datetime.date | None = None,
+    datum_uitkomst: datetime.date | None = None,
+    toelichting: str = "",
+    verslag=None,
+    geschil_uitkomst: str = "",
+    oogo: OOGO | None = None,
+    verwachte_versie: int | None = None,
+) -> OOGO:
+    swv = _vergrendel(ondersteuningsplan.swv)
+    if not gemeenten_van(swv).filter(postcodegebied__gemeente=gemeente).exists():
+        raise ValidationError(
+            {"gemeente": f"{gemeente} ligt niet in de regio van {swv.weergavecode}."}
+        )
+    _niet_in_de_toekomst(datum_gehouden, "datum_gehouden")
+    _niet_in_de_toekomst(datum_uitkomst, "datum_uitkomst")
+    if status == OOGOStatus.GEPLAND and not datum_gepland:
+        raise ValidationError({"datum_gepland": "Vul in wanneer het overleg gepland is."})
+    if status != OOGOStatus.GEPLAND and not datum_gehouden:
+        raise ValidationError({"datum_gehouden": "Vul in wanneer het overleg gehouden is."})
+    if status in (OOGOStatus.OVEREENSTEMMING, OOGOStatus.GESCHIL):
+        if not datum_uitkomst:
+            raise ValidationError(
+                {
+                    "datum_uitkomst": "Vul in wanneer overeenstemming is bereikt of het geschil ontstond."
+                }
+            )
+        if datum_uitkomst < datum_gehouden:
+            raise ValidationError(
+                {"datum_uitkomst": "De uitkomst kan niet vóór het overleg liggen."}
+            )
+    else:
+        datum_uitkomst = None
+    if status != OOGOStatus.GESCHIL:
+        geschil_uitkomst = ""
+    if status == OOGOStatus.GEPLAND:
+        datum_gehouden = None
+    velden = {
+        "status": status,
+        "datum_gepland": datum_gepland,
+        "datum_gehouden": datum_gehouden,
+        "datum_uitkomst": datum_uitkomst,
+        "toelichting": toelichting,
+        "verslag": verslag,
+        "geschil_uitkomst": geschil_uitkomst,
+    }
+    with set_actor(door):
+        if oogo is None:
+            try:
+                with transaction.atomic():
+                    return OOGO.objects.create(
+                        ondersteuningsplan=ondersteuningsplan, gemeente=gemeente, **velden
+                    )
+            except IntegrityError:
+                raise ValidationError(
+                    {
+                        "gemeente": f"Het OOGO met {gemeente} over dit plan is al vastgelegd; wijzig dat."
+                    }
+                ) from None
+        return bewaar_versie(oogo, verwachte_versie, **velden)
+
+
+@transaction.atomic
+def registreer_opr_lid(
+    *,
+    swv: Samenwerkingsverband,
+    geleding: str,
+    begin_termijn: datetime.date,
+    door,
+    naam: str = "",
+    school: School | None = None,
+    einde_termijn: datetime.date | None = None,
+    lid: OPRLid | None = None,
+    verwachte_versie: int | None = None,
+) -> OPRLid:
+    swv = _vergrendel(swv)
+    if geleding == Geleding.LEERLINGEN:
+        if swv.sector != Sector.VO:
+            raise ValidationError(
+                {
+                    "geleding": "Alleen in het voortgezet onderwijs heeft de OPR een leerlingengeleding."
+                }
+            )
+        if naam:
+            raise ValidationError({"naam": "Van een leerling-lid legt het portaal geen naam vast."})
+    elif not naam.strip():
+        raise ValidationError({"naam": "Vul de naam van het lid in."})
+    if einde_termijn and einde_termijn <= begin_termijn:
+        raise ValidationError({"einde_termijn": "Het einde van de termijn ligt na het begin."})
+    if school is not None and not School.objects.in_swv(swv).filter(pk=school.pk).exists():
+        raise ValidationError({"school": "Deze school ligt niet in het samenwerkingsverband."})
+    velden = {
+        "naam": naam.strip(),
+        "geleding": geleding,
+        "school": school,
+        "begin_termijn": begin_termijn,
+        "einde_termijn": einde_termijn,
+    }
+    with set_actor(door):
+        if lid is None:
+            return OPRLid.objects.create(swv=swv, **velden)
+        return bewaar_versie(lid, verwachte_versie, **velden)

@@ -1,0 +1,5 @@
+from swv.querysets import SwvGebondenQuerySet
+
+
+class ViaRegistratieQuerySet(SwvGebondenQuerySet):
+    swv_pad = "registratie__swv"
