@@ -1,0 +1,424 @@
+"""A believable history of every samenwerkingsverband, generated from a seed.
+
+Most SWVs are founded well before 1 November 2013, some late, a few miss deadlines; the three
+experiment SWVs run a year ahead. Each SWV draws from its own random stream (seed + code), so
+the same seed and day give the same data, and adding an SWV does not change the others.
+Dates follow the order rules of the steps by construction; a test checks that they do.
+"""
+
+import datetime
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from faker import Faker
+
+from ondersteuningsplan.models import (
+    OOGO,
+    Besluit,
+    Feit,
+    Geleding,
+    Ondersteuningsplan,
+    OOGOStatus,
+    OPRBesluit,
+    OPRLid,
+    Rechtsvorm,
+)
+from ondersteuningsplan.selectors import plus_jaren
+from ondersteuningsplan.stappen import Stap
+from swv.models import (
+    CATEGORIEEN_PER_SECTOR,
+    Leerlingtelling,
+    Regiotoewijzing,
+    Samenwerkingsverband,
+    School,
+    Sector,
+)
+from toezicht.models import Duur, Thuiszitterregistratie, Thuiszittertelling, Verzuimsoort
+
+D = datetime.date
+
+#: Share of SWVs per kind of progress.
+PROFIELEN = (("vroeg", 0.35), ("op_tijd", 0.45), ("laat", 0.15), ("achter", 0.05))
+
+EERSTE_TELDATUM_JAAR = 2012
+EERSTE_THUISZITTERPERIODE = D(2015, 11, 1)
+
+
+@dataclass
+class Plan:
+    """An OP version with its facts and OPR decisions, before saving."""
+
+    op: Ondersteuningsplan
+    feiten: list[Feit] = field(default_factory=list)
+    besluiten: list[OPRBesluit] = field(default_factory=list)
+    oogo: list[OOGO] = field(default_factory=list)
+
+
+@dataclass
+class Resultaat:
+    feiten: list[Feit] = field(default_factory=list)
+    plannen: list[Plan] = field(default_factory=list)
+    opr_leden: list[OPRLid] = field(default_factory=list)
+    tellingen: list[Leerlingtelling] = field(default_factory=list)
+    registraties: list[tuple[Thuiszitterregistratie, list[Thuiszittertelling]]] = field(
+        default_factory=list
+    )
+
+
+class Generator:
+    def __init__(self, seed: int, vandaag: datetime.date):
+        self.seed = seed
+        self.vandaag = vandaag
+
+    def rng(self, swv: Samenwerkingsverband, doel: str) -> random.Random:
+        return random.Random(f"{self.seed}:{swv.code}:{doel}")
+
+    @staticmethod
+    def tussen(rng: random.Random, van: datetime.date, tot: datetime.date) -> datetime.date:
+        return van + datetime.timedelta(days=rng.randint(0, max(0, (tot - van).days)))
+
+    @staticmethod
+    def dagen(rng: random.Random, minimum: int, maximum: int) -> datetime.timedelta:
+        return datetime.timedelta(days=rng.randint(minimum, maximum))
+
+    def profiel(self, swv: Samenwerkingsverband) -> str:
+        if swv.experiment:
+            return "vroeg"
+        rng = self.rng(swv, "profiel")
+        return rng.choices([p for p, _ in PROFIELEN], [w for _, w in PROFIELEN])[0]
+
+    def genereer(self, swvs, gemeenten_per_swv, scholen_per_swv) -> Resultaat:
+        resultaat = Resultaat()
+        for swv in swvs:
+            profiel = self.profiel(swv)
+            resultaat.feiten += self.bestuur(swv, profiel)
+            resultaat.plannen += self.plannen(swv, profiel, gemeenten_per_swv.get(swv.pk, []))
+            resultaat.opr_leden += self.opr(swv)
+            resultaat.tellingen += self.leerlingen(swv, scholen_per_swv.get(swv.pk, 0))
+            resultaat.registraties += self.thuiszitters(swv, scholen_per_swv.get(swv.pk, 0))
+        return resultaat
+
+    def verschuiving(self, swv) -> datetime.timedelta:
+        """Experiment SWVs run a year ahead."""
+        return datetime.timedelta(days=-365 if swv.experiment else 0)
+
+    def bestuur(self, swv, profiel) -> list[Feit]:
+        rng, schuif = self.rng(swv, "bestuur"), self.verschuiving(swv)
+        opgesteld = self.tussen(rng, D(2012, 9, 1), D(2013, 3, 10))
+        geaccordeerd = opgesteld + self.dagen(rng, 20, 120)
+        statuten = self.tussen(
+            rng, D(2012, 11, 15), D(2013, 3, 15) if profiel == "vroeg" else D(2013, 7, 31)
+        )
+        oprichting = {
+            "vroeg": (D(2012, 12, 15), D(2013, 7, 15)),
+            "op_tijd": (D(2013, 7, 1), D(2013, 10, 28)),
+            "laat": (D(2013, 11, 4), D(2014, 1, 31)),
+            "achter": (D(2014, 2, 1), D(2014, 6, 30)),
+        }[profiel]
+        opgericht = max(self.tussen(rng, *oprichting), statuten + self.dagen(rng, 7, 40))
+        rechtsvorm = Rechtsvorm.VERENIGING if rng.random() < 0.15 else Rechtsvorm.STICHTING
+        feiten = [
+            Feit(swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_OPGESTELD, datum=opgesteld + schuif),
+            Feit(swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_GEACCORDEERD, datum=geaccordeerd + schuif),
+            Feit(swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=statuten + schuif),
+            Feit(
+                swv=swv,
+                stap=Stap.RECHTSPERSOON_OPGERICHT,
+                datum=opgericht + schuif,
+                rechtsvorm=rechtsvorm,
+                opmerking=f"Statuten gepasseerd bij de notaris; {rechtsvorm.label.lower()}.",
+            ),
+        ]
+        gezondheid = {
+            "vroeg": (D(2014, 1, 15), D(2014, 6, 30)),
+            "op_tijd": (D(2014, 2, 1), D(2014, 7, 25)),
+            "laat": (D(2014, 6, 1), D(2014, 10, 31)),
+            "achter": (D(2014, 9, 1), D(2015, 3, 31)),
+        }[profiel]
+        feiten.append(
+            Feit(
+                swv=swv,
+                stap=Stap.GEZONDHEIDSADMINISTRATIE,
+                datum=self.tussen(rng, *gezondheid) + schuif,
+            )
+        )
+        return [f for f in feiten if f.datum <= self.vandaag]
+
+    def plannen(self, swv, profiel, gemeenten) -> list[Plan]:
+        rng, schuif = self.rng(swv, "op"), self.verschuiving(swv)
+        van = D(2014, 8, 1) + schuif
+        eerste = Plan(
+            Ondersteuningsplan(
+                swv=swv,
+                titel=f"Ondersteuningsplan {van.year}-{van.year + 4}",
+                periode_van=van,
+                periode_tot=plus_jaren(van, 4) - datetime.timedelta(days=1),
+            )
+        )
+        concept = {
+            "vroeg": (D(2013, 9, 1), D(2013, 11, 30)),
+            "op_tijd": (D(2013, 11, 1), D(2014, 1, 15)),
+            "laat": (D(2014, 1, 10), D(2014, 3, 15)),
+            "achter": (D(2014, 3, 1), D(2014, 6, 30)),
+        }[profiel]
+        datums = {
+            Stap.WERKGROEPEN_INGERICHT: self.tussen(rng, D(2012, 10, 1), D(2013, 4, 30)),
+            Stap.BASISONDERSTEUNING_BESCHREVEN: self.tussen(rng, D(2013, 2, 1), D(2013, 9, 30)),
+            Stap.SOP_OPGESTELD: self.tussen(rng, D(2013, 3, 1), D(2013, 11, 30)),
+            Stap.CONCEPT_OP_GEREED: self.tussen(rng, *concept),
+        }
+        herbesteding = {
+            "vroeg": (D(2014, 3, 1), D(2015, 3, 31)),
+            "op_tijd": (D(2014, 6, 1), D(2015, 6, 30)),
+            "laat": (D(2015, 5, 1), D(2015, 10, 31)),
+            "achter": (D(2015, 9, 1), D(2016, 6, 30)),
+        }[profiel]
+        datums[Stap.HERBESTEDING_VSO] = self.tussen(rng, *herbesteding)
+        self.vul_plan(eerste, swv, rng, {s: d + schuif for s, d in datums.items()}, gemeenten)
+        plannen = [eerste]
+
+        vorige = eerste
+        while True:
+            vastgesteld = next(
+                (f.datum for f in vorige.feiten if f.stap == Stap.OP_VASTGESTELD), None
+            )
+            if vastgesteld is None:
+                break
+            termijn = plus_jaren(vastgesteld, 4)
+            kans = rng.random()
+            if profiel == "achter" and termijn.year >= 2025:
+                doel = termijn + self.dagen(rng, 60, 400)
+            elif kans < 0.12:
+                doel = termijn + self.dagen(rng, 10, 120)
+            elif kans < 0.25:
+                doel = termijn - self.dagen(rng, 0, 9)
+            else:
+                doel = termijn - self.dagen(rng, 10, 150)
+            concept_datum = doel - self.dagen(rng, 60, 150)
+            if concept_datum > self.vandaag:
+                break
+            van = plus_jaren(vorige.op.periode_van, 4)
+            plan = Plan(
+                Ondersteuningsplan(
+                    swv=swv,
+                    titel=f"Ondersteuningsplan {van.year}-{van.year + 4}",
+                    periode_van=van,
+                    periode_tot=plus_jaren(van, 4) - datetime.timedelta(days=1),
+                )
+            )
+            datums = {
+                Stap.WERKGROEPEN_INGERICHT: concept_datum - self.dagen(rng, 90, 200),
+                Stap.CONCEPT_OP_GEREED: concept_datum,
+            }
+            self.vul_plan(plan, swv, rng, datums, gemeenten, vastgesteld_op=doel)
+            plannen.append(plan)
+            vorige = plan
+        return plannen
+
+    def vul_plan(self, plan, swv, rng, datums, gemeenten, vastgesteld_op=None):
+        """Adds consultation, the OPR decision, adoption and submission after the concept, in
+        the order the law sets; steps that would fall after today are left out."""
+        concept = datums[Stap.CONCEPT_OP_GEREED]
+        datums[Stap.AFGESTEMD_ANDERE_SWV] = concept + self.dagen(rng, 5, 50)
+        afgestemd = concept + self.dagen(rng, 10, 70)
+        datums[Stap.AFGESTEMD_GEMEENTEN] = afgestemd
+        voorgelegd = concept + self.dagen(rng, 3, 25)
+        if rng.random() < 0.06:
+            geweigerd = voorgelegd + self.dagen(rng, 20, 40)
+            plan.besluiten.append(
+                OPRBesluit(
+                    ondersteuningsplan=plan.op,
+                    datum_voorgelegd=voorgelegd,
+                    besluit=Besluit.GEEN_INSTEMMING,
+                    datum_besluit=geweigerd,
+                    toelichting="De OPR mist afspraken over de inzet van de middelen per bestuur.",
+                )
+            )
+            voorgelegd = geweigerd + self.dagen(rng, 14, 35)
+        akkoord = voorgelegd + self.dagen(rng, 14, 60)
+        if vastgesteld_op is not None:
+            akkoord = min(akkoord, vastgesteld_op - datetime.timedelta(days=3))
+            voorgelegd = min(voorgelegd, akkoord - datetime.timedelta(days=7))
+        if voorgelegd <= self.vandaag:
+            akkoord_vandaag = akkoord <= self.vandaag
+            plan.besluiten.append(
+                OPRBesluit(
+                    ondersteuningsplan=plan.op,
+                    datum_voorgelegd=voorgelegd,
+                    besluit=Besluit.INSTEMMING if akkoord_vandaag else "",
+                    datum_besluit=akkoord if akkoord_vandaag else None,
+                )
+            )
+        vastgesteld = vastgesteld_op or akkoord + self.dagen(rng, 7, 35)
+        datums[Stap.OP_VASTGESTELD] = vastgesteld
+        datums[Stap.OP_AANGEBODEN_INSPECTIE] = vastgesteld + self.dagen(rng, 1, 14)
+        for stap, datum in datums.items():
+            if datum <= self.vandaag:
+                plan.feiten.append(
+                    Feit(swv=swv, ondersteuningsplan=plan.op, stap=stap, datum=datum)
+                )
+        for gemeente in gemeenten:
+            gepland = concept - self.dagen(rng, 10, 40)
+            gehouden = afgestemd - self.dagen(rng, 0, 20)
+            if gepland > self.vandaag:
+                continue
+            if gehouden > self.vandaag:
+                plan.oogo.append(
+                    OOGO(
+                        ondersteuningsplan=plan.op,
+                        gemeente=gemeente,
+                        status=OOGOStatus.GEPLAND,
+                        datum_gepland=gehouden,
+                    )
+                )
+                continue
+            geschil = rng.random() < 0.04
+            plan.oogo.append(
+                OOGO(
+                    ondersteuningsplan=plan.op,
+                    gemeente=gemeente,
+                    status=OOGOStatus.GESCHIL if geschil else OOGOStatus.OVEREENSTEMMING,
+                    datum_gepland=gepland,
+                    datum_gehouden=gehouden,
+                    datum_uitkomst=max(gehouden, min(afgestemd, self.vandaag)),
+                    geschil_uitkomst="Na bemiddeling alsnog overeenstemming over de aansluiting "
+                    "op de jeugdhulp."
+                    if geschil
+                    else "",
+                )
+            )
+
+    def opr(self, swv) -> list[OPRLid]:
+        rng = self.rng(swv, "opr")
+        nep = Faker("nl_NL")
+        nep.seed_instance(f"{self.seed}:{swv.code}")
+        zetels = [Geleding.PERSONEEL] * 4 + [Geleding.OUDERS] * 4
+        if swv.sector == Sector.VO:
+            zetels = [Geleding.PERSONEEL] * 3 + [Geleding.OUDERS] * 3 + [Geleding.LEERLINGEN] * 2
+        leden = []
+        for geleding in zetels:
+            begin = self.tussen(rng, D(2013, 1, 1), D(2013, 6, 30)) + self.verschuiving(swv)
+            while begin <= self.vandaag:
+                einde = plus_jaren(begin, 4)
+                leden.append(
+                    OPRLid(
+                        swv=swv,
+                        naam="" if geleding == Geleding.LEERLINGEN else nep.name(),
+                        geleding=geleding,
+                        begin_termijn=begin,
+                        einde_termijn=einde,
+                    )
+                )
+                begin = einde
+        return leden
+
+    def leerlingen(self, swv, aantal_scholen) -> list[Leerlingtelling]:
+        rng = self.rng(swv, "leerlingen")
+        if swv.sector == Sector.PO:
+            basis = max(aantal_scholen, 8) * rng.randint(180, 260)
+            aandelen = {
+                "sbo": rng.uniform(0.015, 0.045),
+                "so_cl1": rng.uniform(0.0003, 0.0008),
+                "so_cl2": rng.uniform(0.003, 0.007),
+                "so_cl34": rng.uniform(0.010, 0.028),
+            }
+            trend = {"sbo": -0.0008, "so_cl1": 0.0, "so_cl2": -0.0001, "so_cl34": 0.0003}
+        else:
+            basis = rng.randint(6000, 22000)
+            aandelen = {
+                "lwoo": rng.uniform(0.06, 0.14),
+                "pro": rng.uniform(0.02, 0.05),
+                "vso_cl1": rng.uniform(0.0003, 0.0008),
+                "vso_cl2": rng.uniform(0.002, 0.005),
+                "vso_cl34": rng.uniform(0.02, 0.05),
+            }
+            trend = {
+                "lwoo": -0.002,
+                "pro": 0.0002,
+                "vso_cl1": 0.0,
+                "vso_cl2": 0.0,
+                "vso_cl34": 0.0004,
+            }
+        hoofd = CATEGORIEEN_PER_SECTOR[swv.sector][0]
+        tellingen = []
+        jaar = EERSTE_TELDATUM_JAAR
+        while D(jaar, 10, 1) <= self.vandaag:
+            n = jaar - EERSTE_TELDATUM_JAAR
+            totaal = round(basis * (1 + rng.uniform(-0.012, 0.008)) ** n)
+            aantallen = {
+                cat: max(
+                    0, round(totaal * max(0.0, a + n * trend[cat] + rng.uniform(-0.001, 0.001)))
+                )
+                for cat, a in aandelen.items()
+            }
+            aantallen[hoofd] = totaal - sum(aantallen.values())
+            tellingen += [
+                Leerlingtelling(swv=swv, teldatum=D(jaar, 10, 1), categorie=cat, aantal=aantal)
+                for cat, aantal in aantallen.items()
+            ]
+            jaar += 1
+        return tellingen
+
+    def thuiszitters(self, swv, aantal_scholen):
+        rng = self.rng(swv, "thuiszitters")
+        grootte = max(aantal_scholen, 8) * (1.0 if swv.sector == Sector.PO else 1.6)
+        registraties = []
+        van = EERSTE_THUISZITTERPERIODE
+        while True:
+            tot = D(
+                van.year + (van.month + 1) // 12, (van.month + 1) % 12 + 1, 1
+            ) - datetime.timedelta(days=1)
+            if tot >= self.vandaag:
+                break
+            jaren = (van - EERSTE_THUISZITTERPERIODE).days / 365
+            verwacht = grootte * 0.35 * max(0.45, 1 - 0.06 * jaren)
+            registratie = Thuiszitterregistratie(swv=swv, periode_van=van, periode_tot=tot)
+            cellen = []
+            for soort, aandeel in (
+                (Verzuimsoort.RELATIEF, 0.6),
+                (Verzuimsoort.ABSOLUUT, 0.25),
+                (Verzuimsoort.VRIJSTELLING, 0.15),
+            ):
+                for duur, deel_duur in ((Duur.KORT, 0.55), (Duur.LANG, 0.45)):
+                    for met_aanbod, deel_aanbod in (
+                        (True, 0.55 + 0.02 * jaren),
+                        (False, 0.45 - 0.02 * jaren),
+                    ):
+                        gemiddeld = verwacht * aandeel * deel_duur * max(0.05, deel_aanbod)
+                        cellen.append(
+                            Thuiszittertelling(
+                                registratie=registratie,
+                                soort=soort,
+                                duur=duur,
+                                met_aanbod=met_aanbod,
+                                aantal=max(0, round(rng.gauss(gemiddeld, gemiddeld * 0.3))),
+                            )
+                        )
+            registraties.append((registratie, cellen))
+            van = tot + datetime.timedelta(days=1)
+        return registraties
+
+
+def regio_gegevens():
+    """Per SWV id: its gemeenten (objects) and its number of schools, in three queries."""
+    gemeenten = defaultdict(dict)
+    for toewijzing in Regiotoewijzing.objects.filter(geldig_tot__isnull=True).select_related(
+        "postcodegebied__gemeente"
+    ):
+        gemeente = toewijzing.postcodegebied.gemeente
+        gemeenten[toewijzing.swv_id][gemeente.pk] = gemeente
+    swv_van = {
+        (pc4, sector): swv_id
+        for pc4, sector, swv_id in Regiotoewijzing.objects.filter(
+            geldig_tot__isnull=True
+        ).values_list("postcodegebied__pc4", "sector", "swv_id")
+    }
+    scholen = Counter(
+        swv_van.get((pc4, sector))
+        for pc4, sector in School.objects.values_list("postcodegebied__pc4", "sector")
+    )
+    return (
+        {swv_id: sorted(g.values(), key=lambda g: g.naam) for swv_id, g in gemeenten.items()},
+        scholen,
+    )

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from demo.laden import (
+    WACHTWOORD,
+    heeft_demo,
+    importeer_referentiedata,
+    laad_demo,
+    logins,
+    wis_demo,
+)
+from swv.services.bestanden import ImportGeweigerd
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt de demo: de echte samenwerkingsverbanden, besturen en scholen uit de "
+        "referentiedata, een gegenereerde geschiedenis van hun voortgang, leerlingtellingen, "
+        "thuiszitters en demo-accounts voor elke rol. Met hetzelfde zaad steeds dezelfde gegevens."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--zaad", type=int, default=2013, help="Zaad van de generator.")
+        parser.add_argument(
+            "--opnieuw", action="store_true", help="Wis eerst wat een vorige demo maakte."
+        )
+
+    def handle(self, zaad, opnieuw, **options):
+        if settings.OMGEVING == "production":
+            raise CommandError("De demo hoort niet in productie.")
+        try:
+            importeer_referentiedata(self.stdout.write)
+        except ImportGeweigerd as exc:
+            raise CommandError(str(exc)) from exc
+        if opnieuw:
+            wis_demo()
+        if heeft_demo():
+            self.stdout.write("De demo staat er al (gebruik --opnieuw om hem opnieuw te maken).")
+        else:
+            laad_demo(zaad, timezone.localdate())
+            self.stdout.write(self.style.SUCCESS("Demo geladen."))
+        self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {WACHTWOORD}):")
+        for login in logins():
+            self.stdout.write(f"  {login.gebruikersnaam:<22} {login.rol:<20} {login.toelichting}")
