@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.fixtures"]
+
 
 @pytest.fixture
 def referentiedata(settings) -> Path:
@@ -27,3 +29,32 @@ def csv_bestand(tmp_path):
         return pad
 
     return schrijf
+
+
+@pytest.fixture
+def maak_gebruiker(db):
+    """maak_gebruiker("coordinator", swvs=[swv]) and the like."""
+    from accounts.tests.factories import GebruikerFactory
+
+    def maak(rol: str = "", **kwargs):
+        return GebruikerFactory(rol=rol, **kwargs)
+
+    return maak
+
+
+@pytest.fixture
+def client_als(client, maak_gebruiker):
+    """A test client logged in as a new user of the given role."""
+
+    def als(rol: str, **kwargs):
+        gebruiker = maak_gebruiker(rol, **kwargs)
+        client.force_login(gebruiker)
+        return client
+
+    return als
+
+
+@pytest.fixture(autouse=True)
+def snelle_wachtwoorden(settings):
+    """Hashing a password the production way takes a second; the tests make many accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,194 @@
+"""Fixtures that start real parts: a Celery worker on Redis, an SMTP server, headless Chromium
+with axe-core. Registered as a pytest plugin from conftest.py."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SmtpPostbus:
+    """A real SMTP server on localhost that keeps what it receives."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.berichten = []
+        self.poort = vrije_poort()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.poort)
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes
+        from email.policy import default
+
+        self.berichten.append(message_from_bytes(envelope.content, policy=default))
+        return "250 OK"
+
+    def wacht_op(self, aantal: int, seconden: float = 20) -> list:
+        einde = time.monotonic() + seconden
+        while len(self.berichten) < aantal and time.monotonic() < einde:
+            time.sleep(0.1)
+        return self.berichten
+
+
+@pytest.fixture
+def smtp_postbus():
+    postbus = SmtpPostbus()
+    postbus.controller.start()
+    yield postbus
+    postbus.controller.stop()
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    wachtwoord = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{wachtwoord}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+class CeleryWorker:
+    """A real `celery worker` process on the Redis broker, using the test database."""
+
+    def __init__(self, env: dict, log: Path):
+        self.env, self.log = env, log
+        self.proces = None
+
+    def start(self):
+        self.proces = subprocess.Popen(
+            [
+                sys.executable, "-m", "celery", "-A", "passend", "worker",
+                "--pool=solo", "--concurrency=1", "--loglevel=INFO",
+                "--without-heartbeat", "--without-gossip", "--without-mingle",
+                "-n", f"test-{uuid.uuid4().hex[:8]}@%h",
+                "-Q", settings.CELERY_TASK_DEFAULT_QUEUE,
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        from passend.celery import ping
+
+        ping.delay().get(timeout=60)
+
+    def stop(self, signaal="terminate"):
+        if self.proces and self.proces.poll() is None:
+            getattr(self.proces, signaal)()
+            self.proces.wait(timeout=30)
+
+    def logtekst(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path, smtp_postbus):
+    """Tasks go to Redis and a real worker runs them against the test database; mail goes to
+    `smtp_postbus`."""
+    from passend.celery import app
+
+    oud = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    app.control.purge()
+    env = os.environ | {
+        "PASSEND_OMGEVING": "ci",
+        "DATABASE_URL": database_url(),
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_postbus.poort}",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    worker = CeleryWorker(env, tmp_path / "celery-worker.log")
+    try:
+        worker.start()
+        yield worker
+    finally:
+        worker.stop()
+        app.control.purge()
+        app.conf.task_always_eager = oud
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(chromium, live_server):
+    """A fresh browser tab on the live test server (`pagina.goto("/pad/")`)."""
+    context = chromium.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+AXE_BRON = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_scan(page) -> list[dict]:
+    """Runs axe-core on the page (WCAG 2.1 A and AA) and returns serious and critical
+    violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_BRON.read_text())
+    resultaat = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+        })"""
+    )
+    return [v for v in resultaat["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def assert_toegankelijk(page):
+    ernstig = axe_scan(page)
+    assert not ernstig, f"axe-core op {page.url}:\n" + json.dumps(
+        [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"][:5]]}
+            for v in ernstig
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def log_in(page, gebruikersnaam: str, wachtwoord: str = "geheim-wachtwoord-1"):
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
