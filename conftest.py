@@ -58,3 +58,21 @@ def client_als(client, maak_gebruiker):
 def snelle_wachtwoorden(settings):
     """Hashing a password the production way takes a second; the tests make many accounts."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def mijlpaalschema(request):
+    """A transactional test ends by emptying every table, also the milestone schedule that a
+    data migration loads; put the schedule back for every test that uses the database."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("db")
+    import importlib
+
+    from django.apps import apps
+
+    from ondersteuningsplan.models import Mijlpaal
+
+    if not Mijlpaal.objects.exists():
+        importlib.import_module("ondersteuningsplan.migrations.0002_mijlpalen").laad(apps, None)

@@ -85,7 +85,7 @@ def meld(statuswijziging_id: int) -> bool:
     sending, so a second worker with the same change waits and then finds it sent. When the
     mail server fails, the exception rolls back and the task retries later."""
     wijziging = (
-        Statuswijziging.objects.select_for_update()
+        Statuswijziging.objects.select_for_update(of=("self",))
         .select_related("swv__accountmanager", "mijlpaal")
         .filter(pk=statuswijziging_id)
         .first()

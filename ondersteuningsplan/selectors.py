@@ -130,7 +130,7 @@ def bereken_stand(
     """The status rules, as one pure function.
 
     met (behaald): every step dated on or before the deadline; met late (te laat): all done,
-    the last after the deadline; missed (gemist): the deadline passed with a step missing; at
+    the last after the deadline; missed (gemist): the deadline reached with a step missing; at
     risk (risico): the deadline within the window and a precondition (or, for a milestone
     without preconditions, a step) missing; otherwise open.
     """
@@ -168,7 +168,9 @@ def bereken_stand(
 
 
 def _open_status(deadline, peildatum, venster_dagen, voorwaarde_mist) -> Status:
-    if peildatum > deadline:
+    """A peildatum stands for the end of that day (facts dated on it count), so a deadline that
+    is reached with a step still missing is missed on that very day."""
+    if peildatum >= deadline:
         return Status.GEMIST
     if voorwaarde_mist and (deadline - peildatum).days <= venster_dagen:
         return Status.RISICO
@@ -176,7 +178,8 @@ def _open_status(deadline, peildatum, venster_dagen, voorwaarde_mist) -> Status:
 
 
 def standen(swvs, peildatum: datetime.date) -> dict[int, list[Stand]]:
-    """Every milestone's state for each SWV of the queryset, in five queries."""
+    """Every milestone's state for each SWV (a list or queryset; one query more for a queryset),
+    in four queries: milestones, exceptions, facts, OPR decisions."""
     swvs = list(swvs)
     ids = [swv.pk for swv in swvs]
     schema = Schema(ids)

@@ -18,6 +18,7 @@ class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Samenwerkingsverband
         django_get_or_create = ["code"]
+        skip_postgeneration_save = True
 
     sector = models.Sector.PO
     code = factory.LazyAttributeSequence(
