@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "ondersteuningsplan",
     "toezicht",
     "demo",
+    "beheer",
 ]
 
 MIDDLEWARE = [
