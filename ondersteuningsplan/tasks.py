@@ -5,10 +5,12 @@ import datetime
 import smtplib
 
 from celery import shared_task
-from django.db import OperationalError, transaction
+from django.conf import settings
+from django.db import OperationalError
 from django.utils import timezone
 
 from ondersteuningsplan import controle
+from passend.taken import stuur_na_commit
 
 
 @shared_task(
@@ -26,19 +28,25 @@ def controleer_mijlpalen(peildatum: str | None = None) -> int:
     datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
     controle.controleer(datum)
     te_melden = controle.ongemeld()
-    transaction.on_commit(lambda: [meld_statuswijziging.delay(pk) for pk in te_melden])
+    for pk in te_melden:
+        stuur_na_commit(meld_statuswijziging, pk)
     return len(te_melden)
 
 
 @shared_task(
     name="ondersteuningsplan.tasks.meld_statuswijziging",
+    bind=True,
     acks_late=True,
     time_limit=60,
     soft_time_limit=50,
-    autoretry_for=(smtplib.SMTPException, OSError, OperationalError),
     max_retries=8,
-    retry_backoff=30,
-    retry_backoff_max=60 * 60,
 )
-def meld_statuswijziging(statuswijziging_id: int) -> bool:
-    return controle.meld(statuswijziging_id)
+def meld_statuswijziging(self, statuswijziging_id: int) -> bool:
+    """Mails one change. When the mail server or the database fails, it tries again later,
+    waiting twice as long each time (from MELDING_HERHAAL_SECONDEN); a change whose mail never
+    went out is sent again by the next daily check."""
+    try:
+        return controle.meld(statuswijziging_id)
+    except (smtplib.SMTPException, OSError, OperationalError) as fout:
+        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
+        raise self.retry(exc=fout, countdown=wacht) from fout

@@ -26,11 +26,11 @@ def vrije_poort() -> int:
 class SmtpPostbus:
     """A real SMTP server on localhost that keeps what it receives."""
 
-    def __init__(self):
+    def __init__(self, poort: int | None = None):
         from aiosmtpd.controller import Controller
 
         self.berichten = []
-        self.poort = vrije_poort()
+        self.poort = poort or vrije_poort()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.poort)
 
     async def handle_DATA(self, server, session, envelope):
@@ -96,29 +96,43 @@ class CeleryWorker:
 
 
 @pytest.fixture
-def celery_worker(transactional_db, tmp_path, smtp_postbus):
-    """Tasks go to Redis and a real worker runs them against the test database; mail goes to
-    `smtp_postbus`."""
+def start_celery_worker(transactional_db, tmp_path):
+    """Starts real worker processes against the test database, with extra environment (such
+    as EMAIL_URL); all are stopped at the end of the test."""
     from passend.celery import app
 
     oud = app.conf.task_always_eager
     app.conf.task_always_eager = False
     app.control.purge()
-    env = os.environ | {
-        "PASSEND_OMGEVING": "ci",
-        "DATABASE_URL": database_url(),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_postbus.poort}",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    worker = CeleryWorker(env, tmp_path / "celery-worker.log")
-    try:
+    workers = []
+
+    def start(**omgeving):
+        env = os.environ | {
+            "PASSEND_OMGEVING": "ci",
+            "DATABASE_URL": database_url(),
+            "CELERY_TASK_ALWAYS_EAGER": "false",
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            **omgeving,
+        }
+        worker = CeleryWorker(env, tmp_path / f"celery-worker-{len(workers)}.log")
+        workers.append(worker)
         worker.start()
-        yield worker
+        return worker
+
+    try:
+        yield start
     finally:
-        worker.stop()
+        for worker in workers:
+            worker.stop()
         app.control.purge()
         app.conf.task_always_eager = oud
+
+
+@pytest.fixture
+def celery_worker(start_celery_worker, smtp_postbus):
+    """Tasks go to Redis and a real worker runs them against the test database; mail goes to
+    `smtp_postbus`."""
+    return start_celery_worker(EMAIL_URL=f"smtp://127.0.0.1:{smtp_postbus.poort}")
 
 
 CHROMIUM_ARGS = [

@@ -138,6 +138,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that sends a task while the broker is down gives up within a second; the work waits
+# in the database for the periodic sweep (passend.taken).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "mijlpalen-dagelijks": {
@@ -173,6 +181,7 @@ REST_FRAMEWORK = {
 # Domain settings.
 PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 MIJLPAAL_RISICO_DAGEN = env.int("MIJLPAAL_RISICO_DAGEN", default=60)
+MELDING_HERHAAL_SECONDEN = env.int("MELDING_HERHAAL_SECONDEN", default=60)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 REFERENTIEDATA_DIR = Path(env("REFERENTIEDATA_DIR", default=str(referentiedata_dir())))
 
