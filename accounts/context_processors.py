@@ -11,4 +11,5 @@ def navigatie(request):
     items = [("Start", reverse("start"))]
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Beheer", reverse("admin:index")))
+        items.append(("Auditlog", reverse("auditlog")))
     return {"navigatie": items}

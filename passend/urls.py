@@ -8,6 +8,8 @@ urlpatterns = [
     path("start/", accounts_views.start, name="start"),
     path("inloggen/", accounts_views.inloggen, name="login"),
     path("uitloggen/", accounts_views.uitloggen, name="logout"),
+    path("inloggen/code/", accounts_views.tweestaps_view, name="tweestaps"),
+    path("auditlog/", accounts_views.auditlog, name="auditlog"),
     path("samenwerkingsverbanden/", include("swv.urls")),
     path("beheer/", admin.site.urls),
 ]
