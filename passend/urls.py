@@ -10,4 +10,5 @@ urlpatterns = [
     path("uitloggen/", accounts_views.uitloggen, name="logout"),
     path("samenwerkingsverbanden/", include("swv.urls")),
     path("beheer/", admin.site.urls),
+    path("api/", include("passend.api.urls")),
 ]

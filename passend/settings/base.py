@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "passend.api",
     "auditlog",
     "accounts",
     "swv",
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "passend.api.middleware.ApiHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -171,12 +175,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.RolPermission"],
-}
+# The REST API: its settings live together in their own module.
 
 # Domain settings.
 PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
