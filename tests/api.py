@@ -95,6 +95,13 @@ def maak_wereld() -> Wereld:
         aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): 3},
         door=coordinator_a,
     )
+    registreer_thuiszitters(
+        swv=swv_b,
+        periode_van=datetime.date(2016, 1, 1),
+        periode_tot=datetime.date(2016, 2, 29),
+        aantallen={(Verzuimsoort.RELATIEF, Duur.KORT, True): 2},
+        door=coordinator_b,
+    )
     signaal_a = bevindingen.SignaalFactory(swv=swv_a)
     signaal_b = bevindingen.SignaalFactory(swv=swv_b, bron="school")
     for swv in (swv_a, swv_b):

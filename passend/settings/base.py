@@ -176,6 +176,12 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 # The REST API: its settings live together in their own module.
+from passend.settings.api import (  # noqa: E402, F401
+    API_TOKEN_GELDIG_DAGEN,
+    API_VERSIE,
+    REST_FRAMEWORK,
+    SPECTACULAR_SETTINGS,
+)
 
 # Domain settings.
 PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
