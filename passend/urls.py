@@ -30,4 +30,5 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
     path("beheer/", admin.site.urls),
+    path("api/", include("passend.api.urls")),
 ]

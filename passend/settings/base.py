@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "passend.api",
     "auditlog",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "passend.api.middleware.ApiHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -213,12 +217,13 @@ AXES_VERBOSE = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.RolPermission"],
-}
+# The REST API: its settings live together in their own module.
+from passend.settings.api import (  # noqa: E402, F401
+    API_TOKEN_GELDIG_DAGEN,
+    API_VERSIE,
+    REST_FRAMEWORK,
+    SPECTACULAR_SETTINGS,
+)
 
 # Domain settings.
 PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
