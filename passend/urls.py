@@ -9,5 +9,6 @@ urlpatterns = [
     path("inloggen/", accounts_views.inloggen, name="login"),
     path("uitloggen/", accounts_views.uitloggen, name="logout"),
     path("samenwerkingsverbanden/", include("swv.urls")),
+    path("rapporten/", include("rapporten.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -50,15 +50,19 @@ def samenvatting(cijfers: dict) -> list[str]:
         f"Over alle mijlpalen samen: {gemist} keer is een uiterste datum verstreken zonder dat "
         f"de mijlpaal was behaald, {risico} keer staat een mijlpaal op risico."
     )
-    if cijfers["thuiszitters"]:
-        laatste = cijfers["thuiszitters"][-1]
-        alineas.append(
-            f"In de laatste periode voor de peildatum ({_datum(laatste['van'])} tot en met "
-            f"{_datum(laatste['tot'])}) registreerden de samenwerkingsverbanden "
-            f"{laatste['totaal']} thuiszitters, van wie {laatste['lang_zonder_aanbod']} drie "
-            "maanden of langer zonder aanbod."
-        )
+    alineas.extend(_thuiszitters(cijfers, "registreerden de samenwerkingsverbanden"))
     return alineas
+
+
+def _thuiszitters(cijfers, wie) -> list[str]:
+    if not cijfers["thuiszitters"]:
+        return []
+    laatste = cijfers["thuiszitters"][-1]
+    return [
+        f"In de laatste periode voor de peildatum ({_datum(laatste['van'])} tot en met "
+        f"{_datum(laatste['tot'])}) {wie} {laatste['totaal']} thuiszitters, van wie "
+        f"{laatste['lang_zonder_aanbod']} drie maanden of langer zonder aanbod."
+    ]
 
 
 def _swv(cijfers: dict) -> list[str]:
@@ -84,6 +88,7 @@ def _swv(cijfers: dict) -> list[str]:
         alineas.append("Op risico: " + "; ".join(risico) + ".")
     if cijfers["verevening"]:
         alineas.append(f"Verevening: {cijfers['verevening']['label']}.")
+    alineas.extend(_thuiszitters(cijfers, "registreerde het samenwerkingsverband"))
     return alineas
 
 

@@ -31,7 +31,7 @@ def sleutel(woordenboek, naam):
 @register.filter
 def procent(waarde, decimalen=1):
     """A percentage with a decimal comma; an en dash when unknown."""
-    if waarde is None:
+    if waarde in (None, ""):
         return ONBEKEND
     tekst = f"{float(waarde):.{int(decimalen)}f}".replace(".", ",")
     return f"{tekst}%"
@@ -40,7 +40,7 @@ def procent(waarde, decimalen=1):
 @register.filter
 def verschil(waarde):
     """A change in percentage points, with its sign."""
-    if waarde is None:
+    if waarde in (None, ""):
         return ONBEKEND
     teken = "+" if waarde > 0 else (MIN if waarde < 0 else "±")
     return f"{teken}{abs(float(waarde)):.2f}".replace(".", ",") + " pp"
