@@ -29,6 +29,7 @@ urlpatterns = [
     path("samenwerkingsverbanden/", include("swv.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
+    path("rapporten/", include("rapporten.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("passend.api.urls")),
 ]
