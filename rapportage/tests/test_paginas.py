@@ -18,7 +18,9 @@ def maak_swvs(aantal, accountmanager=None):
         swv = SamenwerkingsverbandFactory(
             vo=i % 2 == 1, accountmanager=accountmanager if i % 3 else None
         )
-        FeitFactory(swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_OPGESTELD, datum=datetime.date(2013, 1, 5))
+        FeitFactory(
+            swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_OPGESTELD, datum=datetime.date(2013, 1, 5)
+        )
         if i % 2:
             FeitFactory(swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=datetime.date(2013, 5, 1))
             OPRBesluitFactory(ondersteuningsplan__swv=swv, instemming=True)
