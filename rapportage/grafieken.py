@@ -12,6 +12,8 @@ WeasyPrint draws SVG presentation attributes, paths and `<text>` as vectors; tex
 (`svg.fonttype = none`), so a PDF's text can be searched. See docs/adr/0020.
 """
 
+import functools
+import hashlib
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -19,9 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import matplotlib
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
+#: Part of the cache key: raise it when a change here changes the drawings.
+VERSIE = 1
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
@@ -57,14 +63,9 @@ class Grafiek:
     id: str
     titel: str
     beschrijving: str
-    svg: str
+    svg: str  # safe markup: print it in a template as {{ grafiek.svg }}
     kolommen: tuple[str, ...]
     rijen: tuple[tuple, ...]
-
-    def __html__(self) -> str:
-        """Django templates print `{{ grafiek }}` as the SVG itself (it was built here, from
-        numbers and escaped labels, never from markup a user typed)."""
-        return self.svg
 
     def __str__(self) -> str:
         return self.svg
@@ -74,6 +75,29 @@ def _slug(tekst: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", tekst.lower()).strip("-")[:40] or "grafiek"
 
 
+def _bewaard(functie):
+    """Charts are deterministic, so one drawn for the same arguments is taken from the cache
+    (drawing one costs about 0.1 s; a monitor page has three)."""
+
+    @functools.wraps(functie)
+    def omhulsel(*args, **kwargs):
+        sleutel = (
+            "grafiek:"
+            + hashlib.sha256(
+                repr((functie.__name__, VERSIE, args, sorted(kwargs.items()))).encode()
+            ).hexdigest()
+        )
+        grafiek = cache.get(sleutel)
+        if grafiek is None:
+            with matplotlib.rc_context(_RC):
+                grafiek = functie(*args, **kwargs)
+            cache.set(sleutel, grafiek, 24 * 3600)
+        return grafiek
+
+    return omhulsel
+
+
+@_bewaard
 def staafdiagram(
     titel: str,
     categorieen: Sequence[str],
@@ -137,6 +161,7 @@ def staafdiagram(
     return Grafiek(id, titel, beschrijving, _svg(figuur, id, titel, beschrijving), kolommen, rijen)
 
 
+@_bewaard
 def lijndiagram(
     titel: str,
     punten: Sequence[str],
@@ -187,8 +212,7 @@ def lijndiagram(
 
 
 def _figuur(breedte: float, hoogte: float) -> Figure:
-    with matplotlib.rc_context(_RC):
-        figuur = Figure(figsize=(breedte, hoogte), dpi=72)
+    figuur = Figure(figsize=(breedte, hoogte), dpi=72)
     figuur.patch.set_alpha(0)
     return figuur
 
@@ -235,8 +259,7 @@ _FONT = re.compile(
 
 def _svg(figuur: Figure, id: str, titel: str, beschrijving: str) -> str:
     buffer = io.StringIO()
-    with matplotlib.rc_context(_RC):
-        FigureCanvasSVG(figuur).print_svg(buffer, metadata={"Date": None, "Creator": None})
+    FigureCanvasSVG(figuur).print_svg(buffer, metadata={"Date": None, "Creator": None})
     return veilig_svg(buffer.getvalue(), id, titel, beschrijving)
 
 
@@ -285,7 +308,8 @@ def veilig_svg(markup: str, id: str, titel: str, beschrijving: str) -> str:
             element.text = None
         if element.tail and not element.tail.strip():
             element.tail = None
-    return ET.tostring(wortel, encoding="unicode")
+    # Built here from numbers and escaped labels, never from markup a user typed.
+    return mark_safe(ET.tostring(wortel, encoding="unicode"))
 
 
 def _verwijder(wortel, namen: set[str]):

@@ -18,6 +18,7 @@ from math import cos, radians
 
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils.safestring import mark_safe
 from shapely.geometry import shape
 from shapely.ops import unary_union
 
@@ -73,9 +74,6 @@ class Kaart:
     svg: str
     legenda: list[tuple[str, str]]  # (colour, label)
     tabel: Tabel
-
-    def __html__(self) -> str:
-        return self.svg
 
 
 def toewijzing(sector: str, peildatum: datetime.date) -> dict[int, Counter]:
@@ -264,4 +262,4 @@ def _svg(sector, titel, beschrijving, viewbox, regios, splitsingen) -> str:
             f'stroke-dasharray="3 2"><title>{escape(naam)}: gesplitste gemeente</title></path>'
         )
     delen.append("</svg>")
-    return "".join(delen)
+    return mark_safe("".join(delen))  # every text in it went through escape()

@@ -46,7 +46,7 @@ def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
         "portefeuille",
         "Portefeuille, meeste risico eerst",
         [
-            "Samenwerkingsverband",
+            "SWV",
             "Naam",
             "Gemist",
             "Risico",
@@ -109,7 +109,7 @@ def matrix(m: selectors.Matrix) -> Tabel:
     tabel = Tabel(
         "matrix",
         "Status per samenwerkingsverband en mijlpaal",
-        ["Samenwerkingsverband", *(mp.naam for mp in m.mijlpalen)],
+        ["SWV", *(mp.naam for mp in m.mijlpalen)],
     )
     for swv, standen in m.rijen:
         tabel.rijen.append([swv, *(Status(s.status) if s and s.status else None for s in standen)])
@@ -120,7 +120,7 @@ def achterstanden(regels) -> Tabel:
     tabel = Tabel(
         "achterstanden",
         "Wie is te laat of loopt risico",
-        ["Samenwerkingsverband", "Naam", "Mijlpaal", "Uiterste datum", "Status", "Ontbreekt"],
+        ["SWV", "Naam", "Mijlpaal", "Uiterste datum", "Status", "Ontbreekt"],
     )
     for swv, stand in regels:
         tabel.rijen.append(
@@ -172,7 +172,7 @@ def deelname_per_swv(
     sector: str, per_swv: dict[int, list[selectors.Deelnameregel]], teldatum: datetime.date
 ) -> Tabel:
     kolommen = [
-        "Samenwerkingsverband",
+        "SWV",
         "Leerlingen in de basis",
         *_deelnamekolommen(sector),
         "Verevening",
@@ -240,7 +240,7 @@ def thuiszitters_landelijk(regels: list[selectors.Thuiszitterregel], wie: str) -
 
 
 def thuiszitters_per_swv(regels: list[selectors.Thuiszitterregel], van: datetime.date) -> Tabel:
-    kolommen = ["Samenwerkingsverband", *_thuiszitterkolommen()]
+    kolommen = ["SWV", *_thuiszitterkolommen()]
     return Tabel(
         "thuiszitters-swv",
         f"Thuiszitters per samenwerkingsverband in de periode vanaf {_datum(van)}",
