@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib
 from django.core.cache import cache
@@ -26,8 +27,8 @@ from django.utils.safestring import mark_safe
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
-#: Part of the cache key: raise it when a change here changes the drawings.
-VERSIE = 1
+#: Part of the cache key: a change of this module or of matplotlib draws anew.
+VERSIE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16] + matplotlib.__version__
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
