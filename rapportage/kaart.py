@@ -214,7 +214,7 @@ def kaart(
 
     titel = f"Regio's {sector.lower()} op {peildatum:%d-%m-%Y}, gekleurd naar {onderwerp}"
     tabel = Tabel(
-        f"kaart-{sector.lower()}",
+        "kaart",
         titel,
         ["Samenwerkingsverband", "Naam", "Kleur naar", "Gemeenten", "Gesplitste gemeenten"],
     )
