@@ -15,4 +15,5 @@ def navigatie(request):
         items.append(("Samenwerkingsverbanden", reverse("swv:lijst")))
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Beheer", reverse("admin:index")))
+        items.append(("Auditlog", reverse("auditlog")))
     return {"navigatie": items}

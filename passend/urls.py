@@ -24,8 +24,12 @@ urlpatterns = [
         accounts_views.wachtwoord_hersteld,
         name="wachtwoord_hersteld",
     ),
+    path("inloggen/code/", accounts_views.tweestaps_view, name="tweestaps"),
+    path("auditlog/", accounts_views.auditlog, name="auditlog"),
     path("samenwerkingsverbanden/", include("swv.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
+    path("rapporten/", include("rapporten.urls")),
     path("beheer/", admin.site.urls),
+    path("api/", include("passend.api.urls")),
 ]
