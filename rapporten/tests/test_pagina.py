@@ -197,5 +197,11 @@ def test_batch_renders_every_swv_and_zips_them(
     namen = zip_.namelist()
     assert len(namen) == 6 and "voortgangsrapportage-po1001-2014-02-01.pdf" in namen
     assert "PO 10-01" in tekst(zip_.read("voortgangsrapportage-po1001-2014-02-01.pdf"))
+    # The next batch for that date, with the tasks running as soon as they are sent: still
+    # every report in the ZIP.
+    with django_capture_on_commit_callbacks(execute=True):
+        tweede = client.post("/rapporten/reeks/", {"peildatum": "2014-02-01"})
+    assert tweede.url != antwoord.url
+    assert len(zipfile.ZipFile(io.BytesIO(lees(client.get(tweede.url + "zip/")))).namelist()) == 6
     client.logout()
     assert client_als("coordinator").get(antwoord.url).status_code == 403
