@@ -181,9 +181,11 @@ def test_batch_renders_every_swv_and_zips_them(
 ):
     client = client_als("accountmanager")
     with django_capture_on_commit_callbacks() as taken:
-        antwoord = client.post("/rapporten/reeks/", {"peildatum": "2014-02-01"})
+        antwoord = client.post("/rapporten/reeks/", {"reeks-peildatum": "2014-02-01"})
         # Asked again while it runs: the same batch, no second set of tasks.
-        assert client.post("/rapporten/reeks/", {"peildatum": "2014-02-01"}).url == antwoord.url
+        assert (
+            client.post("/rapporten/reeks/", {"reeks-peildatum": "2014-02-01"}).url == antwoord.url
+        )
     assert len(taken) == 6
     html = client.get(antwoord.url).content.decode()
     assert "0 van de 6 rapporten zijn klaar" in html and 'http-equiv="refresh"' in html
@@ -200,8 +202,17 @@ def test_batch_renders_every_swv_and_zips_them(
     # The next batch for that date, with the tasks running as soon as they are sent: still
     # every report in the ZIP.
     with django_capture_on_commit_callbacks(execute=True):
-        tweede = client.post("/rapporten/reeks/", {"peildatum": "2014-02-01"})
+        tweede = client.post("/rapporten/reeks/", {"reeks-peildatum": "2014-02-01"})
     assert tweede.url != antwoord.url
     assert len(zipfile.ZipFile(io.BytesIO(lees(client.get(tweede.url + "zip/")))).namelist()) == 6
     client.logout()
     assert client_als("coordinator").get(antwoord.url).status_code == 403
+
+
+def test_batch_with_a_bad_date_gets_a_dutch_message_and_starts_nothing(land, client_als):
+    from rapporten.models import Batch
+
+    antwoord = client_als("accountmanager").post("/rapporten/reeks/", {"reeks-peildatum": "morgen"})
+    assert antwoord.status_code == 400
+    assert "is geen datum" in antwoord.content.decode()
+    assert not Batch.objects.exists() and not Rapport.objects.exists()
