@@ -14,6 +14,8 @@ def navigatie(request):
     if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         items.append(("Samenwerkingsverbanden", reverse("swv:lijst")))
         items.append(("Rapporten", reverse("rapporten:lijst")))
+    if user.heeft_rol(Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER):
+        items.append(("Dashboards", reverse("rapportage:portefeuille")))
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Beheer", reverse("admin:index")))
         items.append(("Auditlog", reverse("auditlog")))

@@ -30,6 +30,7 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
     path("rapporten/", include("rapporten.urls")),
+    path("dashboards/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("passend.api.urls")),
 ]

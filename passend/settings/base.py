@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "demo",
     "beheer",
     "rapporten",
+    "rapportage",
 ]
 
 MIDDLEWARE = [
