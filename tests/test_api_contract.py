@@ -29,8 +29,17 @@ def test_the_openapi_document_passes_the_nl_api_design_rules(client, tmp_path):
     document = tmp_path / "openapi.json"
     document.write_text(json.dumps(client.get("/api/v1/openapi.json").json()))
     uitkomst = subprocess.run(
-        [str(SPECTRAL), "lint", "-r", str(settings.API_REGELS), "--fail-severity", "error",
-         "--format", "stylish", str(document)],
+        [
+            str(SPECTRAL),
+            "lint",
+            "-r",
+            str(settings.API_REGELS),
+            "--fail-severity",
+            "error",
+            "--format",
+            "stylish",
+            str(document),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -47,7 +56,9 @@ def test_schemathesis_finds_nothing_over_the_whole_document(live_server, setting
     }
     wereld = maak_wereld()
     _, sleutel = geef_token(
-        gebruiker=wereld.coordinator_a.__class__.objects.create(username="systeem", rol="inspectie"),
+        gebruiker=wereld.coordinator_a.__class__.objects.create(
+            username="systeem", rol="inspectie"
+        ),
         naam="schemathesis",
         scope=Scope.SCHRIJVEN,
     )
@@ -56,16 +67,26 @@ def test_schemathesis_finds_nothing_over_the_whole_document(live_server, setting
             str(SCHEMATHESIS),
             "run",
             f"{live_server.url}/api/v1/openapi.json",
-            "--url", f"{live_server.url}/api/v1",
-            "--checks", CHECKS,
-            "--phases", "examples,coverage,fuzzing,stateful",
-            "--max-examples", "15",
-            "--seed", "2014",
-            "--header", f"Authorization: Bearer {sleutel}",
-            "--workers", "1",
-            "--request-timeout", "20",
-            "--suppress-health-check", "all",
-            "--warnings", "off",
+            "--url",
+            f"{live_server.url}/api/v1",
+            "--checks",
+            CHECKS,
+            "--phases",
+            "examples,coverage,fuzzing,stateful",
+            "--max-examples",
+            "15",
+            "--seed",
+            "2014",
+            "--header",
+            f"Authorization: Bearer {sleutel}",
+            "--workers",
+            "1",
+            "--request-timeout",
+            "20",
+            "--suppress-health-check",
+            "all",
+            "--warnings",
+            "off",
             "--no-color",
         ],
         capture_output=True,

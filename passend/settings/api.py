@@ -11,7 +11,9 @@ _, env = load()
 API_REGELS = Path(
     env(
         "API_REGELS",
-        default=str(referentiedata_dir().parent / "standards" / "nl-api-design-rules" / "ruleset.yaml"),
+        default=str(
+            referentiedata_dir().parent / "standards" / "nl-api-design-rules" / "ruleset.yaml"
+        ),
     )
 )
 
