@@ -10,5 +10,6 @@ urlpatterns = [
     path("uitloggen/", accounts_views.uitloggen, name="logout"),
     path("samenwerkingsverbanden/", include("swv.urls")),
     path("beheer/", admin.site.urls),
+    path("toezicht/", include("toezicht.urls")),
     path("api/", include("passend.api.urls")),
 ]
