@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts en rollen"
 
     def ready(self):
-        from accounts import geschiedenis  # noqa: F401  registers the models with the audit log
+        from accounts import auditregistratie, geschiedenis  # noqa: F401  connect the audit logs

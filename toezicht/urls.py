@@ -4,4 +4,9 @@ from toezicht import views
 
 app_name = "toezicht"
 
-urlpatterns = [path("", views.bevindingen, name="bevindingen")]
+# Included under samenwerkingsverbanden/<code>/.
+urlpatterns = [
+    path("thuiszitters/", views.thuiszitters, name="thuiszitters"),
+    path("thuiszitters/nieuw/", views.registratie, name="registratie_nieuw"),
+    path("thuiszitters/<int:pk>/", views.registratie, name="registratie"),
+]

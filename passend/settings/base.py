@@ -1,9 +1,11 @@
 """Every setting of Passend portaal, defined once. Values come from the environment through
 `passend.settings.env`; see that module for how the environment modules choose defaults."""
 
+import datetime
 from pathlib import Path
 
 from celery.schedules import crontab
+from django.utils.csp import CSP
 
 from passend.settings.env import BASE_DIR, checkout_id, load, referentiedata_dir
 
@@ -28,26 +30,34 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "passend.api",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "accounts",
     "swv",
     "ondersteuningsplan",
     "toezicht",
     "demo",
     "beheer",
+    "rapporten",
 ]
 
 MIDDLEWARE = [
     "passend.api.middleware.ApiHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "accounts.toegang.ToegangMiddleware",
+    "accounts.tweestaps.TweestapsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "passend.urls"
@@ -61,6 +71,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigatie",
@@ -76,6 +87,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "accounts.backends.RolBackend",
 ]
@@ -156,6 +168,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ondersteuningsplan.tasks.controleer_mijlpalen",
         "schedule": crontab(hour=5, minute=0),
     },
+    "rapporten-ronde": {
+        "task": "rapporten.tasks.ronde",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 SECURE = env.bool("SECURE", default=False)
@@ -171,6 +187,37 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+# Strict in every environment, so a page that needs an inline script or style fails in the
+# tests already: scripts only from our own static files (or carrying the request's nonce).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Two-factor authentication (TOTP, django-otp) for every role; see accounts/tweestaps.py.
+TWEESTAPS_VERPLICHT = env.bool("TWEESTAPS_VERPLICHT", default=False)
+OTP_TOTP_ISSUER = "Passend portaal"
+
+# Brute-force protection on login (django-axes): five wrong passwords for one account from one
+# address lock that combination for a quarter of an hour.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.geblokkeerd"
+AXES_VERBOSE = False
 
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
@@ -189,6 +236,10 @@ PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 MIJLPAAL_RISICO_DAGEN = env.int("MIJLPAAL_RISICO_DAGEN", default=60)
 MELDING_HERHAAL_SECONDEN = env.int("MELDING_HERHAAL_SECONDEN", default=60)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# Voortgangsrapportages: a report still "bezig" after this long lost its worker and is queued
+# again by the sweep; the delay only slows a render down for the fault tests.
+RAPPORT_LEASE_SECONDEN = env.int("RAPPORT_LEASE_SECONDEN", default=20 * 60)
+RAPPORT_VERTRAGING_SECONDEN = env.float("RAPPORT_VERTRAGING_SECONDEN", default=0)
 REFERENTIEDATA_DIR = Path(env("REFERENTIEDATA_DIR", default=str(referentiedata_dir())))
 
 LOGGING = {
@@ -196,5 +247,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }

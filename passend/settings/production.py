@@ -10,4 +10,5 @@ def defaults(base_dir):
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "MEDIA_ROOT": "/srv/passend/media",
         "SECURE": "true",
+        "TWEESTAPS_VERPLICHT": "true",
     }

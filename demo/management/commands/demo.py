@@ -43,3 +43,13 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {WACHTWOORD}):")
         for login in logins():
             self.stdout.write(f"  {login.gebruikersnaam:<22} {login.rol:<20} {login.toelichting}")
+        if settings.TWEESTAPS_VERPLICHT:
+            self.stdout.write(
+                "Tweestapsverificatie staat aan: na het wachtwoord stelt elk account eerst een "
+                "authenticator-app in."
+            )
+        else:
+            self.stdout.write(
+                "Tweestapsverificatie staat uit in deze demo (TWEESTAPS_VERPLICHT=false); in "
+                "productie vraagt het portaal na het wachtwoord een code uit een authenticator-app."
+            )
