@@ -8,7 +8,11 @@ def navigatie(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigatie": []}
-    items = [("Start", reverse("start"))]
+    items = []
+    if user.heeft_rol(Rol.COORDINATOR):
+        items.append(("Mijn samenwerkingsverband", reverse("start")))
+    if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
+        items.append(("Samenwerkingsverbanden", reverse("swv:lijst")))
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Beheer", reverse("admin:index")))
         items.append(("Auditlog", reverse("auditlog")))

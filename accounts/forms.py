@@ -1,10 +1,18 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
 from passend.forms import NldsFormMixin
 
 
 class InlogForm(NldsFormMixin, AuthenticationForm):
+    pass
+
+
+class WachtwoordVergetenForm(NldsFormMixin, PasswordResetForm):
+    pass
+
+
+class NieuwWachtwoordForm(NldsFormMixin, SetPasswordForm):
     pass
 
 

@@ -1,6 +1,10 @@
 """Form helpers shared by every app: widgets dressed as NL Design System components."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from passend.versie import Wijzigingsconflict
 
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -36,5 +40,98 @@ class NldsFormMixin:
             return
         for name in self.errors:
             if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs['class']} {widget.attrs['class']}--invalid"
+                field = self.fields[name]
+                widget = field.widget
+                css = widget.attrs["class"].split()[0]
+                if f"{css}--invalid" not in widget.attrs["class"]:
+                    widget.attrs["class"] = f"{widget.attrs['class']} {css}--invalid"
+                widget.attrs["aria-invalid"] = "true"
+                if self.auto_id and not isinstance(widget, forms.HiddenInput):
+                    veld_id = self.auto_id % self.add_prefix(name)
+                    beschreven = [f"{veld_id}_error"]
+                    if field.help_text:
+                        beschreven.append(f"{veld_id}_helptext")
+                    widget.attrs["aria-describedby"] = " ".join(beschreven)
+
+
+class VersieFormMixin(forms.Form):
+    """A hidden field with the version the record was read at (passend.versie)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+
+def toon_fouten(form: forms.Form, fout: ValidationError):
+    """Puts a service's ValidationError next to the fields it names, the rest above the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout.messages)
+
+
+def verwerk(form: forms.Form, opslaan):
+    """Validates `form` and calls `opslaan(cleaned_data)` in one transaction, so a refused
+    change saves nothing (no document either).
+
+    Returns what `opslaan` returned, or None when the form shows errors. On a
+    Wijzigingsconflict the user's input stays on the form, `form.conflict` holds the record as
+    it is now, and the version field moves on: saving again is a deliberate overwrite."""
+    form.conflict = None
+    if not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():
+            return opslaan(form.cleaned_data)
+    except Wijzigingsconflict as conflict:
+        form.conflict = conflict.actueel
+        form.add_error(None, str(conflict))
+        data = form.data.copy()
+        data[form.add_prefix("versie")] = conflict.actueel.versie
+        form.data = data
+    except ValidationError as fout:
+        toon_fouten(form, fout)
+    return None
+
+
+def huidige_waarden(form: forms.Form, record) -> list[tuple[str, str]]:
+    """The record's current values of the form's fields, for the conflict message."""
+    waarden = []
+    for naam, veld in form.fields.items():
+        if naam == "versie" or isinstance(veld, forms.FileField):
+            continue
+        if not hasattr(record, naam):
+            continue
+        weergave = getattr(record, f"get_{naam}_display", None)
+        waarde = weergave() if weergave else getattr(record, naam)
+        if hasattr(waarde, "all"):
+            waarde = ", ".join(str(w) for w in waarde.all())
+        elif hasattr(waarde, "strftime"):
+            waarde = f"{waarde:%d-%m-%Y}"
+        waarden.append((str(veld.label), str(waarde) if waarde not in (None, "") else "—"))
+    return waarden
+
+
+def formulierpagina(
+    request, form, opslaan, *, terug: str, melding: str, template="formulier.html", **context
+):
+    """The round trip of every edit page: show the form; on POST validate and save in one
+    transaction; on success say so and go back (post/redirect/get); otherwise show the form
+    again with the errors next to the fields and, after a conflict, the current values."""
+    from django.contrib import messages
+    from django.shortcuts import redirect, render
+
+    if request.method == "POST" and verwerk(form, opslaan) is not None:
+        messages.success(request, melding)
+        return redirect(terug)
+    conflict = getattr(form, "conflict", None)
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "terug": terug,
+            "huidig": huidige_waarden(form, conflict) if conflict is not None else None,
+            **context,
+        },
+        status=409 if conflict is not None else (400 if form.is_bound else 200),
+    )

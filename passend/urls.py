@@ -8,8 +8,28 @@ urlpatterns = [
     path("start/", accounts_views.start, name="start"),
     path("inloggen/", accounts_views.inloggen, name="login"),
     path("uitloggen/", accounts_views.uitloggen, name="logout"),
+    path("wachtwoord-vergeten/", accounts_views.wachtwoord_vergeten, name="wachtwoord_vergeten"),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        accounts_views.wachtwoord_verstuurd,
+        name="wachtwoord_verstuurd",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        accounts_views.wachtwoord_herstellen,
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/",
+        accounts_views.wachtwoord_hersteld,
+        name="wachtwoord_hersteld",
+    ),
     path("inloggen/code/", accounts_views.tweestaps_view, name="tweestaps"),
     path("auditlog/", accounts_views.auditlog, name="auditlog"),
     path("samenwerkingsverbanden/", include("swv.urls")),
+    path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
+    path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
+    path("rapporten/", include("rapporten.urls")),
     path("beheer/", admin.site.urls),
+    path("api/", include("passend.api.urls")),
 ]

@@ -6,6 +6,9 @@ app_name = "swv"
 
 urlpatterns = [
     path("", views.lijst, name="lijst"),
-    path("<str:code>/", views.detail, name="detail"),
     path("<str:code>/geschiedenis/", views.geschiedenis, name="geschiedenis"),
+    path("<str:code>/leden/", views.leden, name="leden"),
+    path("<str:code>/leden/nieuw/", views.lid_toevoegen, name="lid_toevoegen"),
+    path("<str:code>/leden/<int:lid>/", views.lid_wijzigen, name="lid_wijzigen"),
+    path("<str:code>/documenten/<int:pk>/", views.document, name="document"),
 ]

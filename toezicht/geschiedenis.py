@@ -4,3 +4,11 @@ from toezicht import models
 
 auditlog.register(models.Thuiszitterregistratie, exclude_fields=["versie"])
 auditlog.register(models.Thuiszittertelling)
+for bevinding in (
+    models.Signaal,
+    models.Registratieoordeel,
+    models.Kwaliteitsonderzoek,
+    models.Vervolgafspraak,
+    models.Risicoindicator,
+):
+    auditlog.register(bevinding, exclude_fields=["versie", "gewijzigd_op"])

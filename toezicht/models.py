@@ -1,13 +1,15 @@
 """Supervision by the Inspectie. This module holds the thuiszitter counts an SWV registers:
 counts only, never a name or a pupil number."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from passend.versie import Versiebeheer
 from swv.models import Samenwerkingsverband
 from swv.querysets import SwvGebondenQuerySet
-from toezicht.querysets import ViaRegistratieQuerySet
+from toezicht.persoonsgegevens import geen_persoonsgegevens
+from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
 
 
 class Verzuimsoort(models.TextChoices):
@@ -85,3 +87,258 @@ class Thuiszittertelling(models.Model):
 
     def get_additional_data(self):
         return {"swv_id": self.registratie.swv_id}
+
+
+# The Inspectie's findings. Each is kept with who recorded it and when, and lands in the SWV's
+# history through the audit log. Free text is checked for pupil numbers (persoonsgegevens.py).
+
+
+class Bevinding(Versiebeheer):
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="vastgelegd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    objects = BevindingQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"swv_id": self.swv_id}
+
+
+class Bron(models.TextChoices):
+    OUDERS = "ouders", "Ouders"
+    SCHOOL = "school", "School"
+    ZORGINSTELLING = "zorginstelling", "Zorginstelling"
+    ANDERS = "anders", "Anders"
+
+
+class Onderwerp(models.TextChoices):
+    THUISZITTER = "thuiszitter", "Thuiszitter"
+    ZORGPLICHT = "zorgplicht", "Zorgplicht"
+    TOELAATBAARHEID = "toelaatbaarheid", "Toelaatbaarheidsverklaring"
+    SCHORSING = "schorsing", "Schorsing of verwijdering"
+    ANDERS = "anders", "Anders"
+
+
+class Uitkomst(models.TextChoices):
+    TERUG_OP_SCHOOL = "terug_op_school", "Terug op school"
+    NIET_OPGELOST = "nog_niet_opgelost", "Nog niet opgelost"
+    ANDERS_OPGELOST = "anders_opgelost", "Anders opgelost"
+
+
+class Signaal(Bevinding):
+    """A report to the Inspectie about a situation in an SWV (a melding), and its outcome.
+    Never who it is about: no names, no pupil numbers."""
+
+    bron = models.CharField("bron", max_length=16, choices=Bron)
+    onderwerp = models.CharField("onderwerp", max_length=16, choices=Onderwerp)
+    ontvangen_op = models.DateField("ontvangen op")
+    afgehandeld_op = models.DateField("afgehandeld op", null=True, blank=True)
+    uitkomst = models.CharField(
+        "uitkomst", max_length=20, choices=Uitkomst, default=Uitkomst.NIET_OPGELOST
+    )
+    omschrijving = models.TextField(
+        "omschrijving", blank=True, validators=[geen_persoonsgegevens], max_length=4000
+    )
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        ordering = ["-ontvangen_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(afgehandeld_op__isnull=True)
+                | Q(afgehandeld_op__gte=models.F("ontvangen_op")),
+                name="signaal_afgehandeld_na_ontvangst",
+            )
+        ]
+
+    def __str__(self):
+        return f"Signaal {self.get_onderwerp_display().lower()} over {self.swv.code} ({self.ontvangen_op:%d-%m-%Y})"
+
+
+class Oordeel(models.TextChoices):
+    ONVOLDOENDE = "onvoldoende", "Onvoldoende"
+    VOLDOENDE = "voldoende", "Voldoende"
+    VOLDOENDE_GOED = "voldoende-goed", "Voldoende-goed"
+
+
+class Registratieoordeel(Bevinding):
+    """The Inspectie's judgement of an SWV's thuiszitter registration for a period."""
+
+    periode_van = models.DateField("periode van")
+    periode_tot = models.DateField("periode tot en met")
+    oordeel = models.CharField("oordeel", max_length=16, choices=Oordeel)
+    toelichting = models.TextField(
+        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
+    )
+
+    class Meta:
+        verbose_name = "registratieoordeel"
+        verbose_name_plural = "registratieoordelen"
+        ordering = ["-periode_van", "swv"]
+        constraints = [
+            models.UniqueConstraint(fields=["swv", "periode_van"], name="een_oordeel_per_periode"),
+            models.CheckConstraint(
+                condition=Q(periode_tot__gte=models.F("periode_van")),
+                name="oordeelperiode_loopt_vooruit",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"Registratie {self.swv.code} {self.periode_van:%d-%m-%Y}: {self.get_oordeel_display()}"
+        )
+
+
+class Onderzoeksuitkomst(models.TextChoices):
+    GOED = "goed", "Goed"
+    VOLDOENDE = "voldoende", "Voldoende"
+    ONVOLDOENDE = "onvoldoende", "Onvoldoende"
+    ZEER_ZWAK = "zeer_zwak", "Zeer zwak"
+
+
+class Kwaliteitsonderzoek(Bevinding):
+    """A (yearly or risk-driven) quality investigation of an SWV and its outcome."""
+
+    begonnen_op = models.DateField("begonnen op")
+    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    uitkomst = models.CharField(
+        "uitkomst",
+        max_length=12,
+        choices=Onderzoeksuitkomst,
+        blank=True,
+        help_text="Leeg zolang het onderzoek loopt.",
+    )
+    toelichting = models.TextField(
+        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
+    )
+
+    class Meta:
+        verbose_name = "kwaliteitsonderzoek"
+        verbose_name_plural = "kwaliteitsonderzoeken"
+        ordering = ["-begonnen_op", "swv"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(afgerond_op__isnull=True) | Q(afgerond_op__gte=models.F("begonnen_op")),
+                name="onderzoek_afgerond_na_begin",
+            ),
+            models.CheckConstraint(
+                condition=Q(uitkomst="") | Q(afgerond_op__isnull=False),
+                name="onderzoek_uitkomst_bij_afronding",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Kwaliteitsonderzoek {self.swv.code} {self.begonnen_op:%d-%m-%Y}"
+
+
+class Afspraakstatus(models.TextChoices):
+    OPEN = "open", "Open"
+    NAGEKOMEN = "nagekomen", "Nagekomen"
+    NIET_NAGEKOMEN = "niet_nagekomen", "Niet nagekomen"
+
+
+class Vervolgafspraak(Bevinding):
+    """A follow-up agreement with a deadline. Overdue: still open after its deadline."""
+
+    kwaliteitsonderzoek = models.ForeignKey(
+        Kwaliteitsonderzoek,
+        verbose_name="kwaliteitsonderzoek",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vervolgafspraken",
+    )
+    omschrijving = models.TextField(
+        "omschrijving", validators=[geen_persoonsgegevens], max_length=4000
+    )
+    gemaakt_op = models.DateField("gemaakt op")
+    deadline = models.DateField("uiterste datum")
+    status = models.CharField(
+        "status", max_length=16, choices=Afspraakstatus, default=Afspraakstatus.OPEN
+    )
+    afgesloten_op = models.DateField("afgesloten op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vervolgafspraak"
+        verbose_name_plural = "vervolgafspraken"
+        ordering = ["deadline", "swv"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("gemaakt_op")),
+                name="afspraak_deadline_na_maken",
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="open") & Q(afgesloten_op__isnull=True))
+                | (~Q(status="open") & Q(afgesloten_op__isnull=False)),
+                name="afspraak_afgesloten_met_datum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Vervolgafspraak {self.swv.code} uiterlijk {self.deadline:%d-%m-%Y}"
+
+    def is_verlopen(self, peildatum) -> bool:
+        """Open on the peildatum while its deadline has passed."""
+        open_op_peildatum = self.afgesloten_op is None or self.afgesloten_op > peildatum
+        return open_op_peildatum and self.deadline < peildatum
+
+
+class Indicator(models.TextChoices):
+    THUISZITTERS = "thuiszitters", "Aantal thuiszitters"
+    DEELNAME = "deelname", "Spreiding en doorstroom (deelnamepercentages)"
+    SCHOOLKWALITEIT = "schoolkwaliteit", "Oordelen over de scholen"
+    SIGNALEN = "signalen", "Signalen"
+    ONDERSTEUNINGSPLAN = "ondersteuningsplan", "Ondersteuningsplan, jaarverslag en middelen"
+    EXPERTISE = "expertise", "Expertise in de scholen"
+
+
+class Risiconiveau(models.TextChoices):
+    LAAG = "laag", "Laag"
+    VERHOOGD = "verhoogd", "Verhoogd"
+    HOOG = "hoog", "Hoog"
+
+
+class Risicoindicator(Bevinding):
+    """The Inspectie's score of one risk indicator for an SWV in a period."""
+
+    periode_van = models.DateField("periode van")
+    periode_tot = models.DateField("periode tot en met")
+    indicator = models.CharField("indicator", max_length=20, choices=Indicator)
+    niveau = models.CharField("niveau", max_length=10, choices=Risiconiveau)
+    toelichting = models.TextField(
+        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
+    )
+
+    class Meta:
+        verbose_name = "risico-indicator"
+        verbose_name_plural = "risico-indicatoren"
+        ordering = ["-periode_van", "swv", "indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "periode_van", "indicator"], name="een_indicator_per_periode"
+            ),
+            models.CheckConstraint(
+                condition=Q(periode_tot__gte=models.F("periode_van")),
+                name="indicatorperiode_loopt_vooruit",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_indicator_display()} {self.swv.code}: {self.get_niveau_display()}"

@@ -62,3 +62,50 @@ def per_periode(swvs=None) -> list[Periodecijfers]:
         periode = (rij["registratie__periode_van"], rij["registratie__periode_tot"])
         perioden[periode][(rij["soort"], rij["duur"], rij["met_aanbod"])] = rij["aantal"]
     return [Periodecijfers(van, tot, cellen) for (van, tot), cellen in sorted(perioden.items())]
+
+
+def signaalsamenvatting(signalen, periode_van: datetime.date | None, periode_tot: datetime.date):
+    """Signals received in a period, counted by source and by outcome, with percentages; one
+    query. `signalen` is already limited to what the reader may see."""
+    from django.db.models import Count
+
+    from toezicht.models import Bron, Uitkomst
+
+    signalen = signalen.filter(ontvangen_op__lte=periode_tot)
+    if periode_van is not None:
+        signalen = signalen.filter(ontvangen_op__gte=periode_van)
+    cellen = {
+        (rij["bron"], rij["uitkomst"]): rij["aantal"]
+        for rij in signalen.values("bron", "uitkomst").annotate(aantal=Count("pk")).order_by()
+    }
+    totaal = sum(cellen.values())
+
+    def pct(deel, geheel):
+        return round(100 * deel / geheel, 1) if geheel else 0.0
+
+    per_bron = {b: sum(a for (bron, _), a in cellen.items() if bron == b) for b in Bron.values}
+    per_uitkomst = {
+        u: sum(a for (_, uitkomst), a in cellen.items() if uitkomst == u) for u in Uitkomst.values
+    }
+    return {
+        "periode_van": periode_van,
+        "periode_tot": periode_tot,
+        "totaal": totaal,
+        "per_bron": [
+            {"sleutel": b, "aantal": a, "percentage": pct(a, totaal)} for b, a in per_bron.items()
+        ],
+        "per_uitkomst": [
+            {"sleutel": u, "aantal": a, "percentage": pct(a, totaal)}
+            for u, a in per_uitkomst.items()
+        ],
+        "per_bron_en_uitkomst": [
+            {
+                "bron": b,
+                "uitkomst": u,
+                "aantal": cellen.get((b, u), 0),
+                "percentage": pct(cellen.get((b, u), 0), per_bron[b]),
+            }
+            for b in Bron.values
+            for u in Uitkomst.values
+        ],
+    }

@@ -68,3 +68,25 @@ def registreer_thuiszitters(
                 telling.aantal = aantal
                 telling.save(update_fields=["aantal"])
     return registratie
+
+
+@transaction.atomic
+def leg_bevinding_vast(model, *, door, **velden):
+    """Records a finding of the Inspectie (signaal, oordeel, onderzoek, afspraak, indicator),
+    checked in full (free text without pupil numbers, the constraints of the model)."""
+    bevinding = model(vastgelegd_door=door, **velden)
+    bevinding.full_clean()
+    with set_actor(door):
+        bevinding.save()
+    return bevinding
+
+
+@transaction.atomic
+def wijzig_bevinding(bevinding, *, door, verwachte_versie: int | None = None, **velden):
+    """Changes a finding, refused when someone else changed it since `verwachte_versie`."""
+    kandidaat = type(bevinding).objects.get(pk=bevinding.pk)
+    for veld, waarde in velden.items():
+        setattr(kandidaat, veld, waarde)
+    kandidaat.full_clean()
+    with set_actor(door):
+        return bewaar_versie(bevinding, verwachte_versie, **velden)

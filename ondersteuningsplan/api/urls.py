@@ -1,0 +1,21 @@
+from django.urls import path
+
+from ondersteuningsplan.api import views
+
+LIJST = {"get": "list"}
+SWV = "samenwerkingsverbanden/<str:code>"
+
+urlpatterns = [
+    path(f"{SWV}/mijlpalen", views.MijlpalenViewSet.as_view(LIJST), name="swv-mijlpalen"),
+    path(f"{SWV}/feiten", views.FeitenViewSet.as_view(LIJST), name="swv-feiten"),
+    path(
+        f"{SWV}/ondersteuningsplannen",
+        views.OndersteuningsplannenViewSet.as_view(LIJST),
+        name="swv-ondersteuningsplannen",
+    ),
+    path(
+        f"{SWV}/opr-besluiten", views.OPRBesluitenViewSet.as_view(LIJST), name="swv-opr-besluiten"
+    ),
+    path(f"{SWV}/oogo-overleggen", views.OOGOViewSet.as_view(LIJST), name="swv-oogo"),
+    path("monitor", views.MonitorViewSet.as_view(LIJST), name="monitor"),
+]

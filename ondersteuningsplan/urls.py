@@ -1,0 +1,21 @@
+from django.urls import path
+
+from ondersteuningsplan import views
+
+app_name = "ondersteuningsplan"
+
+# Included under samenwerkingsverbanden/<code>/.
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("stappen/<str:stap>/", views.feit, name="feit"),
+    path("plannen/nieuw/", views.plan_bewerken, name="plan_nieuw"),
+    path("plannen/<int:plan>/", views.plan, name="plan"),
+    path("plannen/<int:plan>/wijzigen/", views.plan_bewerken, name="plan_wijzigen"),
+    path("plannen/<int:plan>/stappen/<str:stap>/", views.feit, name="plan_feit"),
+    path("plannen/<int:plan>/opr/nieuw/", views.opr_besluit, name="opr_besluit_nieuw"),
+    path("plannen/<int:plan>/opr/<int:besluit>/", views.opr_besluit, name="opr_besluit"),
+    path("plannen/<int:plan>/oogo/<int:gemeente>/", views.oogo, name="oogo"),
+    path("opr/", views.opr, name="opr"),
+    path("opr/nieuw/", views.opr_lid, name="opr_lid_nieuw"),
+    path("opr/<int:lid>/", views.opr_lid, name="opr_lid"),
+]

@@ -1,0 +1,477 @@
+"""The coördinator's pages: "Mijn samenwerkingsverband" with its milestones and timeline, and
+the forms that keep its facts, plans, OPR and OOGO. Every write goes through services.py."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from accounts.models import Rol
+from accounts.toegang import ALLE_ROLLEN, rollen
+from ondersteuningsplan import selectors, services
+from ondersteuningsplan.forms import (
+    FeitForm,
+    OndersteuningsplanForm,
+    OOGOForm,
+    OPRBesluitForm,
+    OPRLidForm,
+)
+from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
+from ondersteuningsplan.stappen import OP_STAPPEN, REGELS, SWV_STAPPEN, Stap
+from passend.forms import formulierpagina
+from passend.peildatum import lees_datum
+from swv import selectors as swv_selectors
+from swv.models import Document, Gemeente, Samenwerkingsverband
+from swv.querysets import Actie, Bereik, bereik
+from swv.services.documenten import bewaar_document
+from swv.views import swv_voor
+
+SCHRIJVERS = (Rol.COORDINATOR,)
+
+
+def bewerkbaar_swv(request, code) -> Samenwerkingsverband:
+    """The SWV the user may change, or 404, also for a guessed code."""
+    return get_object_or_404(
+        Samenwerkingsverband.objects.for_user(request.user, Actie.WIJZIGEN), code=code
+    )
+
+
+def mag_wijzigen(user) -> bool:
+    return bereik(user, Actie.WIJZIGEN) is not Bereik.NIETS
+
+
+def document_of(swv, upload, bestaand, door) -> Document | None:
+    return bewaar_document(swv, upload, door) if upload else bestaand
+
+
+def stap_url(swv, stap: str, plan: Ondersteuningsplan | None) -> str | None:
+    """Where the coördinator records a step, or None when it needs a plan that is not there."""
+    regel = REGELS[Stap(stap)]
+    if regel.swv_niveau:
+        return reverse("ondersteuningsplan:feit", args=[swv.code, stap])
+    if plan is None:
+        return None
+    if regel.uit_opr_besluit:
+        return reverse("ondersteuningsplan:opr_besluit_nieuw", args=[swv.code, plan.pk])
+    return reverse("ondersteuningsplan:plan_feit", args=[swv.code, plan.pk, stap])
+
+
+@rollen(*ALLE_ROLLEN)
+def overzicht(request, code):
+    """Mijn samenwerkingsverband: milestones as of the peildatum, what the next one lacks, the
+    timeline of facts, the plans and the region."""
+    swv = swv_voor(request, code)
+    try:
+        peildatum = lees_datum(request.GET.get("peildatum"))
+    except ValidationError as fout:
+        messages.error(request, fout.messages[0])
+        peildatum = lees_datum(None)
+    standen = selectors.standen_van(swv, peildatum)
+    plannen = list(swv.ondersteuningsplannen.order_by("-periode_van"))
+    huidig_plan = plannen[0] if plannen else None
+    volgende = selectors.volgende(standen)
+    feiten = list(
+        Feit.objects.filter(swv=swv)
+        .select_related("ondersteuningsplan", "document")
+        .order_by("datum", "pk")
+    )
+    per_stap = {f.stap: f for f in feiten if f.ondersteuningsplan_id is None}
+    besluiten = list(
+        OPRBesluit.objects.filter(ondersteuningsplan__swv=swv).select_related(
+            "ondersteuningsplan", "notulen"
+        )
+    )
+    oogo = list(
+        OOGO.objects.filter(
+            ondersteuningsplan__swv=swv, datum_gehouden__isnull=False
+        ).select_related("ondersteuningsplan", "gemeente")
+    )
+    schrijver = mag_wijzigen(request.user)
+    return render(
+        request,
+        "ondersteuningsplan/overzicht.html",
+        {
+            "swv": swv,
+            "peildatum": peildatum,
+            "standen": standen,
+            "volgende": volgende,
+            "ontbrekend": [
+                (Stap(s).label, stap_url(swv, s, huidig_plan) if schrijver else None)
+                for s in (volgende.ontbrekend if volgende else ())
+            ],
+            "swv_stappen": [
+                (Stap(s), per_stap.get(s), reverse("ondersteuningsplan:feit", args=[swv.code, s]))
+                for s in SWV_STAPPEN
+            ],
+            "tijdlijn": tijdlijn(feiten, besluiten, oogo),
+            "plannen": plannen,
+            "regio": swv_selectors.regio(swv, peildatum),
+            "leden": swv_selectors.leden(swv, peildatum),
+            "scholen": swv_selectors.scholen(swv, peildatum),
+            "mag_wijzigen": schrijver,
+            "actief": "overzicht",
+        },
+    )
+
+
+def tijdlijn(feiten, besluiten, oogo) -> list[tuple]:
+    """Every dated event of the SWV, oldest first: (date, text, plan, document)."""
+    regels = [(f.datum, f.get_stap_display(), f.ondersteuningsplan, f.document) for f in feiten]
+    for b in besluiten:
+        regels.append(
+            (
+                b.datum_voorgelegd,
+                "OP voorgelegd aan de ondersteuningsplanraad",
+                b.ondersteuningsplan,
+                None,
+            )
+        )
+        if b.datum_besluit:
+            regels.append(
+                (
+                    b.datum_besluit,
+                    f"Besluit van de OPR: {b.get_besluit_display().lower()}",
+                    b.ondersteuningsplan,
+                    b.notulen,
+                )
+            )
+    for o in oogo:
+        regels.append(
+            (o.datum_gehouden, f"OOGO gehouden met {o.gemeente}", o.ondersteuningsplan, None)
+        )
+        if o.datum_uitkomst:
+            regels.append(
+                (
+                    o.datum_uitkomst,
+                    f"OOGO met {o.gemeente}: {o.get_status_display().lower()}",
+                    o.ondersteuningsplan,
+                    None,
+                )
+            )
+    return sorted(regels, key=lambda r: r[0])
+
+
+@rollen(*SCHRIJVERS)
+def feit(request, code, stap, plan=None):
+    """Record a step (or change its record): date, remark, PDF."""
+    swv = bewerkbaar_swv(request, code)
+    if stap not in Stap.values or REGELS[Stap(stap)].uit_opr_besluit:
+        raise Http404
+    regel = REGELS[Stap(stap)]
+    ondersteuningsplan = None
+    if not regel.swv_niveau:
+        if plan is None:
+            raise Http404
+        ondersteuningsplan = get_object_or_404(Ondersteuningsplan, swv=swv, pk=plan)
+    elif plan is not None:
+        raise Http404
+    bestaand = (
+        Feit.objects.filter(swv=swv, stap=stap, ondersteuningsplan=ondersteuningsplan)
+        .select_related("document")
+        .prefetch_related("afgestemd_met")
+        .first()
+    )
+    initial = {}
+    if bestaand:
+        initial = {
+            "datum": bestaand.datum,
+            "opmerking": bestaand.opmerking,
+            "rechtsvorm": bestaand.rechtsvorm,
+            "afgestemd_met": list(bestaand.afgestemd_met.all()),
+            "versie": bestaand.versie,
+        }
+    form = FeitForm(
+        request.POST or None, request.FILES or None, initial=initial, stap=stap, swv=swv
+    )
+
+    def opslaan(data):
+        return services.registreer_feit(
+            swv=swv,
+            stap=stap,
+            datum=data["datum"],
+            door=request.user,
+            ondersteuningsplan=ondersteuningsplan,
+            opmerking=data["opmerking"],
+            document=document_of(
+                swv, data["document"], bestaand and bestaand.document, request.user
+            ),
+            rechtsvorm=data.get("rechtsvorm", ""),
+            afgestemd_met=data.get("afgestemd_met") or (),
+            feit=bestaand,
+            verwachte_versie=data["versie"],
+        )
+
+    terug = (
+        reverse("ondersteuningsplan:plan", args=[swv.code, ondersteuningsplan.pk])
+        if ondersteuningsplan
+        else reverse("ondersteuningsplan:overzicht", args=[swv.code])
+    )
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=terug,
+        melding=f"'{Stap(stap).label}' is opgeslagen.",
+        swv=swv,
+        titel=Stap(stap).label,
+        ondertitel=str(ondersteuningsplan) if ondersteuningsplan else None,
+        document=bestaand.document if bestaand else None,
+    )
+
+
+@rollen(*ALLE_ROLLEN)
+def plan(request, code, plan):
+    """One version of the OP: its steps, the OPR's decisions, OOGO per gemeente."""
+    swv = swv_voor(request, code)
+    ondersteuningsplan = get_object_or_404(
+        Ondersteuningsplan.objects.select_related("document"), swv=swv, pk=plan
+    )
+    feiten = {f.stap: f for f in ondersteuningsplan.feiten.select_related("document")}
+    oogo = {o.gemeente_id: o for o in ondersteuningsplan.oogo.select_related("verslag")}
+    return render(
+        request,
+        "ondersteuningsplan/plan.html",
+        {
+            "swv": swv,
+            "plan": ondersteuningsplan,
+            "stappen": [
+                (
+                    Stap(s),
+                    feiten.get(s),
+                    reverse("ondersteuningsplan:plan_feit", args=[swv.code, plan, s]),
+                )
+                for s in OP_STAPPEN
+            ],
+            "besluiten": ondersteuningsplan.opr_besluiten.select_related("notulen").order_by(
+                "datum_voorgelegd"
+            ),
+            "oogo": [(r.gemeente, oogo.get(r.gemeente.pk)) for r in swv_selectors.regio(swv)],
+            "mag_wijzigen": mag_wijzigen(request.user),
+            "actief": "plannen",
+        },
+    )
+
+
+@rollen(*SCHRIJVERS)
+def plan_bewerken(request, code, plan=None):
+    swv = bewerkbaar_swv(request, code)
+    bestaand = (
+        get_object_or_404(Ondersteuningsplan.objects.select_related("document"), swv=swv, pk=plan)
+        if plan
+        else None
+    )
+    initial = (
+        {
+            "titel": bestaand.titel,
+            "periode_van": bestaand.periode_van,
+            "periode_tot": bestaand.periode_tot,
+            "versie": bestaand.versie,
+        }
+        if bestaand
+        else {}
+    )
+    form = OndersteuningsplanForm(request.POST or None, request.FILES or None, initial=initial)
+    resultaat = {}
+
+    def opslaan(data):
+        resultaat["plan"] = services.bewaar_ondersteuningsplan(
+            swv=swv,
+            titel=data["titel"],
+            periode_van=data["periode_van"],
+            periode_tot=data["periode_tot"],
+            door=request.user,
+            document=document_of(
+                swv, data["document"], bestaand and bestaand.document, request.user
+            ),
+            ondersteuningsplan=bestaand,
+            verwachte_versie=data["versie"],
+        )
+        return resultaat["plan"]
+
+    terug = LazyUrl(
+        lambda: (
+            reverse("ondersteuningsplan:plan", args=[swv.code, resultaat["plan"].pk])
+            if "plan" in resultaat
+            else reverse("ondersteuningsplan:overzicht", args=[swv.code])
+        )
+    )
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=terug,
+        melding="Het ondersteuningsplan is opgeslagen.",
+        swv=swv,
+        titel=f"{bestaand} wijzigen" if bestaand else "Nieuw ondersteuningsplan",
+        document=bestaand.document if bestaand else None,
+    )
+
+
+class LazyUrl:
+    """A url computed when it is used (after saving), for redirect() and templates."""
+
+    def __init__(self, maak):
+        self.maak = maak
+
+    def __str__(self):
+        return self.maak()
+
+    def get_absolute_url(self):
+        return self.maak()
+
+
+@rollen(*SCHRIJVERS)
+def opr_besluit(request, code, plan, besluit=None):
+    swv = bewerkbaar_swv(request, code)
+    ondersteuningsplan = get_object_or_404(Ondersteuningsplan, swv=swv, pk=plan)
+    bestaand = (
+        get_object_or_404(
+            OPRBesluit.objects.select_related("notulen"),
+            ondersteuningsplan=ondersteuningsplan,
+            pk=besluit,
+        )
+        if besluit
+        else None
+    )
+    velden = (
+        "datum_voorgelegd",
+        "besluit",
+        "datum_besluit",
+        "toelichting",
+        "geschil_aangevraagd",
+        "geschil_uitspraak",
+        "versie",
+    )
+    initial = {v: getattr(bestaand, v) for v in velden} if bestaand else {}
+    form = OPRBesluitForm(request.POST or None, request.FILES or None, initial=initial)
+
+    def opslaan(data):
+        return services.registreer_opr_besluit(
+            ondersteuningsplan=ondersteuningsplan,
+            door=request.user,
+            datum_voorgelegd=data["datum_voorgelegd"],
+            besluit=data["besluit"],
+            datum_besluit=data["datum_besluit"],
+            toelichting=data["toelichting"],
+            notulen=document_of(swv, data["notulen"], bestaand and bestaand.notulen, request.user),
+            geschil_aangevraagd=data["geschil_aangevraagd"],
+            geschil_uitspraak=data["geschil_uitspraak"],
+            opr_besluit=bestaand,
+            verwachte_versie=data["versie"],
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("ondersteuningsplan:plan", args=[swv.code, plan]),
+        melding="Het besluit van de ondersteuningsplanraad is opgeslagen.",
+        swv=swv,
+        titel="Besluit van de ondersteuningsplanraad",
+        ondertitel=str(ondersteuningsplan),
+        document=bestaand.notulen if bestaand else None,
+    )
+
+
+@rollen(*SCHRIJVERS)
+def oogo(request, code, plan, gemeente):
+    swv = bewerkbaar_swv(request, code)
+    ondersteuningsplan = get_object_or_404(Ondersteuningsplan, swv=swv, pk=plan)
+    gemeente = get_object_or_404(
+        Gemeente.objects.filter(pk__in=services.gemeenten_van(swv)), pk=gemeente
+    )
+    bestaand = (
+        OOGO.objects.filter(ondersteuningsplan=ondersteuningsplan, gemeente=gemeente)
+        .select_related("verslag")
+        .first()
+    )
+    velden = (
+        "status",
+        "datum_gepland",
+        "datum_gehouden",
+        "datum_uitkomst",
+        "toelichting",
+        "geschil_uitkomst",
+        "versie",
+    )
+    initial = {v: getattr(bestaand, v) for v in velden} if bestaand else {}
+    form = OOGOForm(request.POST or None, request.FILES or None, initial=initial)
+
+    def opslaan(data):
+        return services.registreer_oogo(
+            ondersteuningsplan=ondersteuningsplan,
+            gemeente=gemeente,
+            door=request.user,
+            status=data["status"],
+            datum_gepland=data["datum_gepland"],
+            datum_gehouden=data["datum_gehouden"],
+            datum_uitkomst=data["datum_uitkomst"],
+            toelichting=data["toelichting"],
+            verslag=document_of(swv, data["verslag"], bestaand and bestaand.verslag, request.user),
+            geschil_uitkomst=data["geschil_uitkomst"],
+            oogo=bestaand,
+            verwachte_versie=data["versie"],
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("ondersteuningsplan:plan", args=[swv.code, plan]),
+        melding=f"Het OOGO met {gemeente} is opgeslagen.",
+        swv=swv,
+        titel=f"OOGO met {gemeente}",
+        ondertitel=str(ondersteuningsplan),
+        document=bestaand.verslag if bestaand else None,
+    )
+
+
+@rollen(*ALLE_ROLLEN)
+def opr(request, code):
+    """The members of the ondersteuningsplanraad, by geleding."""
+    swv = swv_voor(request, code)
+    return render(
+        request,
+        "ondersteuningsplan/opr.html",
+        {
+            "swv": swv,
+            "leden": OPRLid.objects.filter(swv=swv)
+            .select_related("school")
+            .order_by("geleding", "begin_termijn", "pk"),
+            "mag_wijzigen": mag_wijzigen(request.user),
+            "actief": "opr",
+        },
+    )
+
+
+@rollen(*SCHRIJVERS)
+def opr_lid(request, code, lid=None):
+    swv = bewerkbaar_swv(request, code)
+    bestaand = get_object_or_404(OPRLid, swv=swv, pk=lid) if lid else None
+    velden = ("geleding", "naam", "school", "begin_termijn", "einde_termijn", "versie")
+    initial = {v: getattr(bestaand, v) for v in velden} if bestaand else {}
+    form = OPRLidForm(request.POST or None, initial=initial, swv=swv)
+
+    def opslaan(data):
+        return services.registreer_opr_lid(
+            swv=swv,
+            door=request.user,
+            geleding=data["geleding"],
+            naam=data["naam"],
+            school=data["school"],
+            begin_termijn=data["begin_termijn"],
+            einde_termijn=data["einde_termijn"],
+            lid=bestaand,
+            verwachte_versie=data["versie"],
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("ondersteuningsplan:opr", args=[swv.code]),
+        melding="Het lid van de ondersteuningsplanraad is opgeslagen.",
+        swv=swv,
+        titel="Lid van de ondersteuningsplanraad",
+    )

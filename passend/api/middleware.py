@@ -1,0 +1,42 @@
+"""Headers the NL API Design Rules ask of every API response: the full version
+(`API-Version`) and the security headers. Pages keep their own policy."""
+
+from django.conf import settings
+
+API_PREFIX = "/api/"
+
+BEVEILIGING = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+#: The document itself (JSON) needs nothing; the docs page loads its scripts and styles from
+#: the portal itself.
+CSP_JSON = "default-src 'none'; frame-ancestors 'none'"
+CSP_DOCS = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+class ApiHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(API_PREFIX):
+            return response
+        response["API-Version"] = settings.SPECTACULAR_SETTINGS["VERSION"]
+        for kop, waarde in BEVEILIGING.items():
+            response[kop] = waarde
+        is_docs = response.get("Content-Type", "").startswith(
+            ("text/html", "application/javascript")
+        )
+        response["Content-Security-Policy"] = CSP_DOCS if is_docs else CSP_JSON
+        if request.path in (f"{API_PREFIX}v1/openapi.json",):
+            response["Access-Control-Allow-Origin"] = "*"
+        if request.is_secure():
+            response["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        return response

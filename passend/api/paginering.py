@@ -1,0 +1,54 @@
+from rest_framework.pagination import PageNumberPagination
+
+
+class Paginering(PageNumberPagination):
+    """`?pagina=2&paginaGrootte=50`; at most 100 per page, so a page costs the same whatever
+    the size of the collection."""
+
+    page_query_param = "pagina"
+    page_size_query_param = "paginaGrootte"
+    page_size = 20
+    max_page_size = 100
+    invalid_page_message = "Deze pagina bestaat niet."
+
+    def get_paginated_response(self, data):
+        from rest_framework.response import Response
+
+        return Response(
+            {
+                "aantal": self.page.paginator.count,
+                "volgende": self.get_next_link(),
+                "vorige": self.get_previous_link(),
+                "resultaten": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["aantal", "resultaten"],
+            "properties": {
+                "aantal": {"type": "integer", "example": 123},
+                "volgende": {"type": "string", "nullable": True, "format": "uri"},
+                "vorige": {"type": "string", "nullable": True, "format": "uri"},
+                "resultaten": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Het paginanummer, vanaf 1.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": f"Aantal per pagina, ten hoogste {self.max_page_size}.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]

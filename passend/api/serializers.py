@@ -1,0 +1,30 @@
+from rest_framework import serializers
+
+
+def camel(naam: str) -> str:
+    eerste, *rest = naam.split("_")
+    return eerste + "".join(deel[:1].upper() + deel[1:] for deel in rest)
+
+
+class CamelMixin:
+    """Field names in lowerCamelCase on the wire (`periodeVan`), the model's names in Python
+    (`periode_van`): one convention with the query keys, without a renaming layer."""
+
+    def get_fields(self):
+        velden = {}
+        for naam, veld in super().get_fields().items():
+            nieuw = camel(naam)
+            if nieuw != naam and isinstance(veld, serializers.SerializerMethodField):
+                veld.method_name = veld.method_name or f"get_{naam}"
+            elif nieuw != naam and veld.source is None:
+                veld.source = naam
+            velden[nieuw] = veld
+        return velden
+
+
+class Serializer(CamelMixin, serializers.Serializer):
+    pass
+
+
+class ModelSerializer(CamelMixin, serializers.ModelSerializer):
+    pass

@@ -1,0 +1,46 @@
+"""Everything under /api/v1: the resources of each app, the OpenAPI document and its docs.
+Anything else under /api answers 404 as problem+json, also an address with a trailing slash."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from passend.api.fouten import NietGevonden
+from passend.api.views import LEZERS
+
+
+class OpenApiDocument(SpectacularAPIView):
+    """Public, as the standard asks: no login needed to read the contract."""
+
+    rollen = LEZERS
+    schrijfrollen = ()
+    authentication_classes = []
+    permission_classes = []
+    throttle_classes = []
+    renderer_classes = [OpenApiJsonRenderer]
+
+
+class Documentatie(SpectacularSwaggerSplitView):
+    rollen = LEZERS
+    schrijfrollen = ()
+    authentication_classes = []
+    permission_classes = []
+    throttle_classes = []
+    template_name = "api/swagger_ui.html"
+    title = "Passend portaal API"
+
+
+app_name = "api"
+
+v1 = [
+    path("openapi.json", OpenApiDocument.as_view(), name="openapi"),
+    path("docs", Documentatie.as_view(url_name="api:openapi"), name="docs"),
+    path("", include("swv.api.urls")),
+    path("", include("ondersteuningsplan.api.urls")),
+    path("", include("toezicht.api.urls")),
+]
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    re_path(r"^.*$", NietGevonden.as_view(), name="niet-gevonden"),
+]

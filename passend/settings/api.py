@@ -1,0 +1,70 @@
+"""Settings of the REST API (Django REST framework, drf-spectacular), read from the environment
+like every other setting."""
+
+from passend.settings.env import load
+
+_, env = load()
+
+API_VERSIE = "1.0.0"
+API_TOKEN_GELDIG_DAGEN = env.int("API_TOKEN_GELDIG_DAGEN", default=365)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a request without credentials is answered 401 with WWW-Authenticate.
+        "passend.api.authenticatie.TokenAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "accounts.permissions.RolPermission",
+        "passend.api.permissies.ScopePermission",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "passend.api.paginering.Paginering",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "passend.api.fouten.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_LIMIET_ANONIEM", default="60/minute"),
+        "user": env("API_LIMIET_GEBRUIKER", default="1200/minute"),
+    },
+    "DATE_INPUT_FORMATS": ["iso-8601"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Passend portaal API",
+    "DESCRIPTION": (
+        "Alles wat het portaal over de samenwerkingsverbanden passend onderwijs weet, voor elke "
+        "peildatum, en de bevindingen van de Inspectie van het Onderwijs. Volgt de NL GOV API "
+        "Design Rules. Nooit persoonsgegevens van leerlingen: alleen aantallen."
+    ),
+    "VERSION": API_VERSIE,
+    "CONTACT": {
+        "name": "Beheer Passend portaal",
+        "email": env("API_CONTACT_EMAIL", default="beheer@passend.example"),
+        "url": env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/"),
+    },
+    # Relative to the document, so it holds on every host the portal runs on.
+    "SERVERS": [{"url": "/api/v1", "description": "Dit portaal"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"OogoStatusEnum": "ondersteuningsplan.models.OOGOStatus"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "passend.api.schema.voeg_standaarden_toe",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RapportenConfig(AppConfig):
+    name = "rapporten"
+    verbose_name = "Voortgangsrapportages"

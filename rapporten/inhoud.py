@@ -1,0 +1,311 @@
+"""The numbers a voortgangsrapportage is built from, as plain JSON-safe data.
+
+`verzamel` reads everything a variant shows in a fixed number of queries (whatever the number of
+SWVs) and returns dicts, lists, strings and numbers only. The PDF is rendered from this data and
+nothing else, and a published report stores it beside its PDF, so the figures a report was built
+from stay known when facts are corrected later.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Q
+
+from ondersteuningsplan import selectors as op_selectors
+from ondersteuningsplan.models import Feit, Mijlpaal, Status
+from ondersteuningsplan.stappen import Groep, Stap
+from swv import deelname
+from swv.models import Document, Samenwerkingsverband, Sector
+from toezicht import selectors as toezicht_selectors
+from toezicht.models import Duur, Verzuimsoort
+
+SECTOREN = (Sector.PO, Sector.VO)
+STATUSSEN = [(s.value, s.label) for s in Status]
+
+
+def _iso(datum: datetime.date | None) -> str | None:
+    return datum.isoformat() if datum else None
+
+
+def _monitor(peildatum, sector) -> dict:
+    m = op_selectors.monitor(peildatum, sector)
+    return {
+        "aantal_swvs": m.aantal_swvs,
+        "opgericht": m.aantal_opgericht,
+        "stappen": [
+            {
+                "stap": c.stap.value,
+                "label": c.stap.label,
+                "groep": c.groep.value,
+                "aantal": c.aantal,
+                "percentage": c.percentage,
+            }
+            for c in m.stappen
+        ],
+    }
+
+
+def _stand(stand) -> dict:
+    return {
+        "mijlpaal": stand.mijlpaal.naam,
+        "code": stand.mijlpaal.code,
+        "deadline": _iso(stand.deadline),
+        "status": stand.status.value if stand.status else None,
+        "status_label": stand.status.label if stand.status else "n.v.t.",
+        "behaald_op": _iso(stand.behaald_op),
+        "ontbrekend": stand.ontbrekend_labels,
+    }
+
+
+def _deelname_reeks(reeks: dict, peildatum) -> list[dict]:
+    """Per teldatum on or before the peildatum, oldest first: percentages and the change since
+    the previous teldatum."""
+    uit, vorige = [], None
+    for teldatum in sorted(d for d in reeks if d <= peildatum):
+        d = reeks[teldatum]
+        percentages = {
+            m: (round(p, 2) if p is not None else None) for m, p in d.percentages.items()
+        }
+        verschil = (
+            {
+                m: (
+                    round(p - vorige[m], 2) if p is not None and vorige.get(m) is not None else None
+                )
+                for m, p in percentages.items()
+            }
+            if vorige
+            else {}
+        )
+        uit.append(
+            {
+                "teldatum": teldatum.isoformat(),
+                "basis": d.basis,
+                "percentages": percentages,
+                "verschil": verschil,
+            }
+        )
+        vorige = percentages
+    return uit
+
+
+def _maten(sector) -> list[list[str]]:
+    return [[m, deelname.LABELS[m]] for m in deelname.TELLERS[sector]]
+
+
+def _thuiszitters(perioden, peildatum) -> list[dict]:
+    return [
+        {
+            "van": p.periode_van.isoformat(),
+            "tot": p.periode_tot.isoformat(),
+            "totaal": p.totaal,
+            "per_soort": p.per_soort(),
+            "per_duur": p.per_duur(),
+            "met_aanbod": p.met_aanbod,
+            "zonder_aanbod": p.zonder_aanbod,
+            "lang_zonder_aanbod": p.lang_zonder_aanbod,
+        }
+        for p in perioden
+        if p.periode_tot <= peildatum
+    ]
+
+
+def _swv(swv) -> dict:
+    return {
+        "id": swv.pk,
+        "code": swv.code,
+        "weergavecode": swv.weergavecode,
+        "naam": swv.naam,
+        "sector": swv.sector,
+        "experiment": swv.experiment,
+    }
+
+
+def labels() -> dict:
+    """The fixed texts the template needs beside the numbers."""
+    return {
+        "statussen": STATUSSEN,
+        "soorten": [[s.value, s.label] for s in Verzuimsoort],
+        "duren": [[d.value, d.label] for d in Duur],
+        "groepen": [[g.value, g.label] for g in Groep],
+        "sectoren": [[s.value, s.label] for s in Sector],
+    }
+
+
+def verzamel(soort: str, peildatum: datetime.date, sector: str = "", swv=None) -> dict:
+    if soort == "swv":
+        return _swv_rapport(swv, peildatum)
+    sectoren = [sector] if sector else list(SECTOREN)
+    return _landelijk_rapport(soort, peildatum, sectoren)
+
+
+def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
+    swvs = list(Samenwerkingsverband.objects.filter(sector__in=sectoren).order_by("sector", "code"))
+    standen = op_selectors.standen(swvs, peildatum)
+    stapdata = op_selectors.stapdata([s.pk for s in swvs], peildatum)
+    mijlpalen = [m for m in Mijlpaal.objects.order_by("volgorde") if m.stappen]
+
+    tellingen = {
+        (m.code, sector): dict.fromkeys(Status.values, 0) for m in mijlpalen for sector in sectoren
+    }
+    for swv in swvs:
+        for stand in standen[swv.pk]:
+            if stand.status and (stand.mijlpaal.code, swv.sector) in tellingen:
+                tellingen[(stand.mijlpaal.code, swv.sector)][stand.status.value] += 1
+
+    per_sector = {}
+    for sector in sectoren:
+        landelijk = deelname.landelijk(sector)
+        per_swv = deelname.per_swv(sector)
+        teldata = sorted(d for d in landelijk if d <= peildatum)
+        laatste = teldata[-1] if teldata else None
+        verevening = {}
+        if laatste:
+            for (swv_id, teldatum), d in per_swv.items():
+                if teldatum == laatste:
+                    v = deelname.verevening(d, landelijk[laatste])
+                    verevening[swv_id] = (
+                        {
+                            "richting": v.richting,
+                            "verschil": round(v.verschil, 2),
+                            "zwaar": round(d.zwaar, 2),
+                        }
+                        if v
+                        else None
+                    )
+        per_sector[sector] = {
+            "monitor": _monitor(peildatum, sector),
+            "deelname": _deelname_reeks(landelijk, peildatum),
+            "maten": _maten(sector),
+            "zwaar": deelname.ZWAAR[sector],
+            "teldatum": _iso(laatste),
+            "verevening": {
+                richting: sum(1 for v in verevening.values() if v and v["richting"] == richting)
+                for richting in ("positief", "negatief", "gelijk")
+            },
+            "_verevening_per_swv": verevening,
+        }
+
+    bijlage = []
+    for swv in swvs:
+        data = stapdata.get(swv.pk) or op_selectors.Stapdata()
+        s = standen[swv.pk]
+        bijlage.append(
+            {
+                **_swv(swv),
+                "opgericht": _iso(data.eerste.get(Stap.RECHTSPERSOON_OPGERICHT)),
+                "op_vastgesteld": _iso(data.eerste.get(Stap.OP_VASTGESTELD)),
+                "behaald": sum(1 for x in s if x.status in (Status.BEHAALD, Status.TE_LAAT)),
+                "gemist": sum(1 for x in s if x.status == Status.GEMIST),
+                "risico": sum(1 for x in s if x.status == Status.RISICO),
+                "verevening": per_sector[swv.sector]["_verevening_per_swv"].get(swv.pk),
+            }
+        )
+    for sector in sectoren:
+        del per_sector[sector]["_verevening_per_swv"]
+
+    experimenten = [
+        {
+            **_swv(swv),
+            "standen": [_stand(x) for x in standen[swv.pk] if x.status],
+        }
+        for swv in swvs
+        if swv.experiment
+    ]
+
+    return {
+        "soort": soort,
+        "peildatum": peildatum.isoformat(),
+        "sectoren": sectoren,
+        "risico_dagen": settings.MIJLPAAL_RISICO_DAGEN,
+        "per_sector": per_sector,
+        "mijlpalen": [
+            {
+                "code": m.code,
+                "naam": m.naam,
+                "sector": m.sector,
+                "deadline": _iso(m.deadline),
+                "deadline_experiment": _iso(m.deadline_experiment),
+                "herhaling_jaren": m.herhaling_jaren,
+                "per_sector": {
+                    sector: tellingen[(m.code, sector)]
+                    for sector in sectoren
+                    if not m.sector or m.sector == sector
+                },
+            }
+            for m in mijlpalen
+            if not m.sector or m.sector in sectoren
+        ],
+        "experimenten": experimenten,
+        "thuiszitters": _thuiszitters(
+            toezicht_selectors.per_periode(
+                Samenwerkingsverband.objects.filter(sector__in=sectoren)
+                if len(sectoren) == 1
+                else None
+            ),
+            peildatum,
+        ),
+        "bijlage": bijlage,
+        "labels": labels(),
+    }
+
+
+def _swv_rapport(swv, peildatum) -> dict:
+    standen = op_selectors.standen_van(swv, peildatum)
+    feiten = list(
+        Feit.objects.filter(swv=swv, datum__lte=peildatum)
+        .select_related("document", "ondersteuningsplan")
+        .order_by("datum", "stap")
+    )
+    eind_van_dag = datetime.datetime.combine(
+        peildatum + datetime.timedelta(days=1), datetime.time.min, tzinfo=datetime.UTC
+    )
+    document_ids = {f.document_id for f in feiten if f.document_id}
+    documenten = Document.objects.filter(
+        Q(pk__in=document_ids) | Q(geupload_op__lt=eind_van_dag), swv=swv
+    ).order_by("naam")
+    landelijk = deelname.landelijk(swv.sector)
+    eigen = {t: d for (_, t), d in deelname.per_swv(swv.sector, swvs=[swv]).items()}
+    teldata = sorted(d for d in eigen if d <= peildatum)
+    laatste = teldata[-1] if teldata else None
+    verevening = None
+    if laatste and laatste in landelijk:
+        v = deelname.verevening(eigen[laatste], landelijk[laatste])
+        if v:
+            verevening = {
+                "richting": v.richting,
+                "label": v.label,
+                "verschil": round(v.verschil, 2),
+                "zwaar": round(eigen[laatste].zwaar, 2),
+                "landelijk": round(landelijk[laatste].zwaar, 2),
+            }
+    return {
+        "soort": "swv",
+        "peildatum": peildatum.isoformat(),
+        "sectoren": [swv.sector],
+        "swv": _swv(swv),
+        "risico_dagen": settings.MIJLPAAL_RISICO_DAGEN,
+        "standen": [_stand(s) for s in standen],
+        "feiten": [
+            {
+                "stap": f.stap,
+                "label": Stap(f.stap).label,
+                "datum": f.datum.isoformat(),
+                "rechtsvorm": f.get_rechtsvorm_display() if f.rechtsvorm else "",
+                "plan": f.ondersteuningsplan.titel if f.ondersteuningsplan_id else "",
+                "document": f.document.naam if f.document_id else "",
+            }
+            for f in feiten
+        ],
+        "documenten": [
+            {"naam": d.naam, "grootte": d.grootte, "geupload_op": d.geupload_op.date().isoformat()}
+            for d in documenten
+        ],
+        "deelname": _deelname_reeks(eigen, peildatum),
+        "deelname_landelijk": _deelname_reeks(landelijk, peildatum),
+        "maten": _maten(swv.sector),
+        "zwaar": deelname.ZWAAR[swv.sector],
+        "teldatum": _iso(laatste),
+        "verevening": verevening,
+        "thuiszitters": _thuiszitters(toezicht_selectors.per_periode([swv]), peildatum),
+        "labels": labels(),
+    }

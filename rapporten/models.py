@@ -1,0 +1,183 @@
+"""The voortgangsrapportage as a stored PDF, and batches of them.
+
+A `Rapport` is one request for one variant (national, one sector, one SWV) on one peildatum. Its
+`sleutel` names that variant and date; a partial unique constraint allows only one report per
+sleutel in the queue or running, so asking twice while one is under way cannot start a second
+(ADR 0040). A published report keeps its PDF and the numbers it was built from (`cijfers`) and
+is never rendered again (ADR 0041).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from swv.models import Samenwerkingsverband, Sector
+
+
+class Soort(models.TextChoices):
+    LANDELIJK = "landelijk", "Landelijk (po en vo)"
+    SECTOR = "sector", "Eén sector"
+    SWV = "swv", "Eén samenwerkingsverband"
+
+
+class Rapportstatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Wordt gemaakt"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"
+
+
+LOPEND = (Rapportstatus.WACHTRIJ, Rapportstatus.BEZIG)
+
+
+def sleutel_van(soort: str, peildatum, sector: str = "", swv_code: str = "") -> str:
+    return f"{soort}:{sector or '-'}:{swv_code or '-'}:{peildatum.isoformat()}"
+
+
+def rapport_pad(rapport, filename):
+    return f"rapporten/{rapport.pk}/{filename}"
+
+
+def batch_pad(batch, filename):
+    return f"rapporten/batch-{batch.pk}/{filename}"
+
+
+class RapportQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Accountmanager and Inspectie read every report; a coördinator the reports of their
+        own SWVs; everyone with a role the published national reports."""
+        from accounts.models import Rol
+
+        if user is None or not user.is_authenticated or not user.is_active or not user.rol:
+            return self.none()
+        gepubliceerd = Q(gepubliceerd_op__isnull=False)
+        if user.rol in (Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
+            return self
+        if user.rol == Rol.COORDINATOR:
+            eigen = Q(soort=Soort.SWV, swv__in=user.samenwerkingsverbanden.values("pk"))
+            return self.filter(eigen | gepubliceerd)
+        return self.filter(gepubliceerd)
+
+    def lopend(self):
+        return self.filter(status__in=LOPEND)
+
+    def gepubliceerd(self):
+        return self.filter(gepubliceerd_op__isnull=False).order_by("-peildatum")
+
+
+class Batch(models.Model):
+    """Every SWV's report for one peildatum, and a ZIP of them once all are done."""
+
+    peildatum = models.DateField("peildatum")
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    zip = models.FileField("ZIP", upload_to=batch_pad, max_length=200, blank=True)
+    zip_klaar_op = models.DateTimeField("ZIP klaar op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "reeks rapporten"
+        verbose_name_plural = "reeksen rapporten"
+        ordering = ["-aangevraagd_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["peildatum"],
+                condition=Q(zip=""),
+                name="batch_een_lopend_per_peildatum",
+            )
+        ]
+
+    def __str__(self):
+        return f"Alle samenwerkingsverbanden per {self.peildatum:%d-%m-%Y}"
+
+
+class Rapport(models.Model):
+    soort = models.CharField("soort", max_length=10, choices=Soort)
+    peildatum = models.DateField("peildatum")
+    sector = models.CharField("sector", max_length=2, choices=Sector, blank=True)
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rapporten",
+    )
+    sleutel = models.CharField("sleutel", max_length=80, editable=False)
+    status = models.CharField(
+        "status", max_length=8, choices=Rapportstatus, default=Rapportstatus.WACHTRIJ
+    )
+    fout = models.TextField("waarom het mislukte", blank=True)
+    pogingen = models.PositiveSmallIntegerField("pogingen", default=0)
+    batch = models.ForeignKey(
+        Batch, null=True, blank=True, on_delete=models.SET_NULL, related_name="rapporten"
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    gestart_op = models.DateTimeField("gestart op", null=True, blank=True)
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+    pdf = models.FileField("PDF", upload_to=rapport_pad, max_length=200, blank=True)
+    paginas = models.PositiveIntegerField("pagina's", null=True, blank=True)
+    cijfers = models.JSONField("cijfers waarop het rapport berust", null=True, blank=True)
+    gepubliceerd_op = models.DateTimeField("gepubliceerd op", null=True, blank=True)
+    gepubliceerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RapportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "voortgangsrapportage"
+        verbose_name_plural = "voortgangsrapportages"
+        ordering = ["-aangevraagd_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sleutel"],
+                condition=Q(status__in=["wachtrij", "bezig"]),
+                name="rapport_een_lopend_per_sleutel",
+            ),
+            models.UniqueConstraint(
+                fields=["peildatum"],
+                condition=Q(soort="landelijk", gepubliceerd_op__isnull=False),
+                name="rapport_een_gepubliceerd_per_peildatum",
+            ),
+            models.CheckConstraint(
+                condition=Q(gepubliceerd_op__isnull=True) | Q(status="klaar", soort="landelijk"),
+                name="rapport_alleen_klaar_landelijk_gepubliceerd",
+            ),
+            models.CheckConstraint(
+                condition=Q(soort="swv", swv__isnull=False)
+                | Q(soort="sector", swv__isnull=True) & Q(sector__in=["PO", "VO"])
+                | Q(soort="landelijk", swv__isnull=True, sector=""),
+                name="rapport_soort_past_bij_swv_en_sector",
+            ),
+        ]
+        indexes = [models.Index(fields=["peildatum", "soort"])]
+
+    def __str__(self):
+        return f"{self.titel} per {self.peildatum:%d-%m-%Y}"
+
+    @property
+    def titel(self) -> str:
+        if self.soort == Soort.SWV:
+            return f"Voortgangsrapportage {self.swv.weergavecode} {self.swv.naam}"
+        if self.soort == Soort.SECTOR:
+            return f"Voortgangsrapportage passend onderwijs, {self.get_sector_display()}"
+        return "Voortgangsrapportage passend onderwijs"
+
+    @property
+    def lopend(self) -> bool:
+        return self.status in LOPEND
+
+    @property
+    def gepubliceerd(self) -> bool:
+        return self.gepubliceerd_op is not None
+
+    def bestandsnaam(self) -> str:
+        deel = {Soort.SWV: self.swv.code if self.swv_id else "", Soort.SECTOR: self.sector}.get(
+            self.soort, "landelijk"
+        )
+        return f"voortgangsrapportage-{deel.lower()}-{self.peildatum.isoformat()}.pdf"

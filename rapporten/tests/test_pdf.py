@@ -1,0 +1,116 @@
+"""Each variant rendered through the task, read back as text: peildatum, monitor percentages,
+SWV codes; and the PDF's own properties: tagged, title, language, A4, fonts embedded."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from rapporten import services
+from rapporten.models import Rapport, Rapportstatus
+from rapporten.tests.factories import PEILDATUM, monitorland
+from rapporten.tests.hulp import fonts, info, tekst
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def land():
+    return monitorland()
+
+
+@pytest.fixture
+def accountmanager(maak_gebruiker):
+    return maak_gebruiker("accountmanager")
+
+
+def maak(django_capture_on_commit_callbacks, gebruiker, *args, **kwargs) -> Rapport:
+    with django_capture_on_commit_callbacks(execute=True):
+        rapport = services.vraag_aan(gebruiker, *args, **kwargs)
+    rapport.refresh_from_db()
+    assert rapport.status == Rapportstatus.KLAAR, rapport.fout
+    return rapport
+
+
+def pdf_van(rapport) -> bytes:
+    with rapport.pdf.open("rb") as f:
+        return f.read()
+
+
+def test_national_report_shows_peildatum_monitor_and_every_swv(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    rapport = maak(django_capture_on_commit_callbacks, accountmanager, "landelijk", PEILDATUM)
+    pdf = pdf_van(rapport)
+    t = tekst(pdf)
+    assert "Stand per 1 februari 2014" in t
+    assert "Inhoud" in t and "Bijlage: de samenwerkingsverbanden" in t
+    # Rechtspersoon opgericht: PO 3 of 4, VO 1 of 2; the founding after the peildatum is not counted.
+    assert re.search(r"Rechtspersoon opgericht\s+3\s+75%", t)
+    assert re.search(r"Rechtspersoon opgericht\s+1\s+50%", t)
+    assert "3 van de 4 samenwerkingsverbanden in het po" in " ".join(t.split())
+    for code in ("PO1001", "PO1004", "VO2001", "VO2002"):
+        assert code in t
+    assert re.search(r"Pagina 3 van \d+", t)
+    assert rapport.paginas == int(info(pdf)["Pages"])
+    assert rapport.cijfers["per_sector"]["PO"]["monitor"]["opgericht"] == 3
+
+
+def test_table_of_contents_points_at_the_pages_of_the_chapters(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    pdf = pdf_van(maak(django_capture_on_commit_callbacks, accountmanager, "landelijk", PEILDATUM))
+    paginas = tekst(pdf).split("\f")
+    inhoud = paginas[1]
+    for hoofdstuk in ("Samenvatting", "Mijlpalen", "Thuiszitters"):
+        nummer = int(re.search(rf"\d+\. {hoofdstuk} \.+ (\d+)", inhoud)[1])
+        assert re.search(rf"\d+\. {hoofdstuk}\n", paginas[nummer - 1]), hoofdstuk
+
+
+def test_sector_report_has_one_sector(land, accountmanager, django_capture_on_commit_callbacks):
+    rapport = maak(
+        django_capture_on_commit_callbacks, accountmanager, "sector", PEILDATUM, sector="VO"
+    )
+    t = tekst(pdf_van(rapport))
+    assert "Voortgangsrapportage passend onderwijs, Voortgezet onderwijs" in t
+    assert "1 februari 2014" in t
+    assert re.search(r"Rechtspersoon opgericht\s+1\s+50%", t)
+    assert "VO2001" in t and "PO1001" not in t
+
+
+def test_swv_report_shows_its_milestones_facts_pupils_and_thuiszitters(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    po, _ = land
+    rapport = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[0])
+    rapport_pdf = pdf_van(rapport)
+    t = tekst(rapport_pdf)
+    assert "PO 10-01 (PO1001)" in t
+    assert "Stand per 1 februari 2014" in t
+    assert "Rechtspersoon opgericht" in t and "Stichting" in t
+    # sbo% = 25 / (970 + 25) on 1 October 2013, and its change since 2012.
+    assert "2,51%" in t and "1 oktober 2013" in t
+    assert (
+        "(1 november 2013 tot en met 31 december 2013) registreerde het samenwerkingsverband "
+        "7 thuiszitters, van wie 7 drie maanden of langer zonder aanbod" in " ".join(t.split())
+    )
+    assert "PO1002" not in t
+
+
+def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    pdf = pdf_van(maak(django_capture_on_commit_callbacks, accountmanager, "landelijk", PEILDATUM))
+    gegevens = info(pdf)
+    assert gegevens["Tagged"] == "yes"
+    assert gegevens["Title"] == "Voortgangsrapportage passend onderwijs — stand per 1 februari 2014"
+    assert gegevens["Page size"].startswith("595.276 x 841.89")
+    lezer = PdfReader(io.BytesIO(pdf))
+    catalogus = lezer.trailer["/Root"]
+    assert catalogus["/Lang"] == "nl"
+    assert bool(catalogus["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalogus
+    assert b"pdfuaid:part" in catalogus["/Metadata"].get_object().get_data()
+    assert fonts(pdf) and all(regel[-5] == "yes" for regel in fonts(pdf))
+    assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf  # charts are vectors

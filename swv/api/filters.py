@@ -1,0 +1,101 @@
+"""Filters of the swv collections; query keys in lowerCamelCase."""
+
+import django_filters as filters
+from django.db.models import Q
+
+from ondersteuningsplan.models import Status
+from passend.peildatum import lees_datum
+from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Schoolsoort, Sector
+
+
+def _peildatum(request):
+    return lees_datum(request.query_params.get("peildatum") if request else None)
+
+
+class SamenwerkingsverbandFilter(filters.FilterSet):
+    sector = filters.ChoiceFilter(choices=Sector.choices)
+    gemeente = filters.NumberFilter(
+        method="filter_gemeente",
+        label="Alleen samenwerkingsverbanden met (een deel van) deze gemeente (id) op de peildatum.",
+    )
+    mijlpaal = filters.CharFilter(
+        method="geen_filter", label="De code van een mijlpaal; samen met mijlpaalStatus."
+    )
+    mijlpaalStatus = filters.ChoiceFilter(
+        choices=Status.choices,
+        method="geen_filter",
+        label="Alleen samenwerkingsverbanden waarvan de mijlpaal op de peildatum deze status heeft.",
+    )
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = ["sector"]
+
+    def filter_gemeente(self, queryset, name, value):
+        peildatum = _peildatum(self.request)
+        regio = Regiotoewijzing.objects.geldig_op(peildatum).filter(
+            postcodegebied__gemeente_id=value
+        )
+        return queryset.filter(pk__in=regio.values("swv_id"))
+
+    def geen_filter(self, queryset, name, value):
+        """Applied by the view: a status is computed, not stored."""
+        return queryset
+
+
+class SchoolFilter(filters.FilterSet):
+    sector = filters.ChoiceFilter(choices=Sector.choices)
+    soort = filters.ChoiceFilter(choices=Schoolsoort.choices)
+    gemeente = filters.NumberFilter(
+        field_name="postcodegebied__gemeente_id", label="Gemeente (id)."
+    )
+    bestuur = filters.CharFilter(
+        field_name="bestuur__bevoegd_gezag_nummer", label="Bevoegd-gezagnummer."
+    )
+    samenwerkingsverband = filters.CharFilter(
+        method="filter_swv", label="Alleen scholen in de regio van dit SWV (code) op de peildatum."
+    )
+
+    class Meta:
+        model = School
+        fields = ["sector", "soort"]
+
+    def filter_swv(self, queryset, name, value):
+        swv = Samenwerkingsverband.objects.filter(code=value).first()
+        if swv is None:
+            return queryset.none()
+        return queryset.filter(pk__in=School.objects.in_swv(swv, _peildatum(self.request)))
+
+
+class SchoolbestuurFilter(filters.FilterSet):
+    samenwerkingsverband = filters.CharFilter(
+        method="filter_swv",
+        label="Alleen besturen die op de peildatum lid zijn van dit SWV (code).",
+    )
+
+    def filter_swv(self, queryset, name, value):
+        peildatum = _peildatum(self.request)
+        return queryset.filter(
+            Q(lidmaatschappen__einddatum__isnull=True)
+            | Q(lidmaatschappen__einddatum__gt=peildatum),
+            lidmaatschappen__swv__code=value,
+            lidmaatschappen__begindatum__lte=peildatum,
+        ).distinct()
+
+
+class GemeenteFilter(filters.FilterSet):
+    naam = filters.CharFilter(lookup_expr="icontains")
+    samenwerkingsverband = filters.CharFilter(
+        method="filter_swv",
+        label="Alleen gemeenten in de regio van dit SWV (code) op de peildatum.",
+    )
+
+    def filter_swv(self, queryset, name, value):
+        regio = Regiotoewijzing.objects.geldig_op(_peildatum(self.request)).filter(swv__code=value)
+        return queryset.filter(pk__in=regio.values("postcodegebied__gemeente_id"))
+
+
+class LeerlingtellingFilter(filters.FilterSet):
+    samenwerkingsverband = filters.CharFilter(field_name="swv__code")
+    sector = filters.ChoiceFilter(field_name="swv__sector", choices=Sector.choices)
+    teldatum = filters.DateFilter()

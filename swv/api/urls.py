@@ -1,0 +1,25 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from swv.api import views
+
+router = SimpleRouter(trailing_slash=False)
+router.register("samenwerkingsverbanden", views.SamenwerkingsverbandViewSet, "samenwerkingsverband")
+router.register("gemeenten", views.GemeenteViewSet, "gemeente")
+router.register("schoolbesturen", views.SchoolbestuurViewSet, "schoolbestuur")
+router.register("scholen", views.SchoolViewSet, "school")
+router.register("leerlingtellingen", views.LeerlingtellingViewSet, "leerlingtelling")
+router.register(
+    "deelnamepercentages/landelijk", views.LandelijkeDeelnameViewSet, "deelname-landelijk"
+)
+router.register("deelnamepercentages", views.DeelnamepercentageViewSet, "deelnamepercentage")
+
+LIJST = {"get": "list"}
+SWV = "samenwerkingsverbanden/<str:code>"
+
+urlpatterns = [
+    path(f"{SWV}/leden", views.LedenViewSet.as_view(LIJST), name="swv-leden"),
+    path(f"{SWV}/scholen", views.SwvScholenViewSet.as_view(LIJST), name="swv-scholen"),
+    path(f"{SWV}/documenten", views.DocumentenViewSet.as_view(LIJST), name="swv-documenten"),
+    *router.urls,
+]

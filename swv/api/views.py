@@ -1,0 +1,236 @@
+from django.db.models import Q
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+
+from ondersteuningsplan.selectors import standen
+from passend.api.views import LEZERS, PEILDATUM, SWV_CODE, LeesViewSet, SwvOnderdeelViewSet
+from passend.peildatum import lees_datum
+from swv import deelname, selectors
+from swv.api import filters, serializers
+from swv.models import (
+    Document,
+    Gemeente,
+    Leerlingtelling,
+    Lidmaatschap,
+    Samenwerkingsverband,
+    School,
+    Schoolbestuur,
+    Sector,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Samenwerkingsverbanden, met de stand van hun mijlpalen op de peildatum",
+        parameters=[PEILDATUM],
+    ),
+    retrieve=extend_schema(
+        summary="Eén samenwerkingsverband op de peildatum, met zijn gemeenten",
+        parameters=[PEILDATUM, SWV_CODE],
+    ),
+)
+class SamenwerkingsverbandViewSet(LeesViewSet):
+    queryset = Samenwerkingsverband.objects.order_by("code")
+    lookup_field = "code"
+    filterset_class = filters.SamenwerkingsverbandFilter
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SamenwerkingsverbandDetailSerializer
+        return serializers.SamenwerkingsverbandSerializer
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        mijlpaal = self.request.query_params.get("mijlpaal")
+        status = self.request.query_params.get("mijlpaalStatus")
+        if bool(mijlpaal) != bool(status):
+            raise ValidationError(
+                {"mijlpaalStatus": "Geef mijlpaal en mijlpaalStatus samen, of geen van beide."}
+            )
+        if mijlpaal:
+            swvs = list(queryset.only("pk", "sector", "experiment"))
+            ids = [
+                swv_id
+                for swv_id, lijst in standen(swvs, self.peildatum).items()
+                if any(s.mijlpaal.code == mijlpaal and s.status == status for s in lijst)
+            ]
+            queryset = queryset.filter(pk__in=ids)
+        return queryset
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        if instance is not None and not getattr(self, "swagger_fake_view", False):
+            swvs = instance if isinstance(instance, list) else [instance]
+            context = self.get_serializer_context()
+            context["standen"] = standen(swvs, self.peildatum)
+            if self.action == "retrieve":
+                context["regio"] = selectors.regio(instance, self.peildatum)
+            kwargs["context"] = context
+            return self.get_serializer_class()(instance, *args, **kwargs)
+        return super().get_serializer(instance, *args, **kwargs)
+
+
+@extend_schema_view(list=extend_schema(parameters=[PEILDATUM]))
+class GemeenteViewSet(LeesViewSet):
+    queryset = Gemeente.objects.order_by("naam")
+    serializer_class = serializers.GemeenteSerializer
+    filterset_class = filters.GemeenteFilter
+
+
+@extend_schema_view(list=extend_schema(parameters=[PEILDATUM]))
+class SchoolbestuurViewSet(LeesViewSet):
+    queryset = Schoolbestuur.objects.order_by("bevoegd_gezag_nummer")
+    serializer_class = serializers.SchoolbestuurSerializer
+    filterset_class = filters.SchoolbestuurFilter
+    lookup_field = "bevoegd_gezag_nummer"
+    lookup_url_kwarg = "nummer"
+
+
+@extend_schema_view(list=extend_schema(parameters=[PEILDATUM]))
+class SchoolViewSet(LeesViewSet):
+    queryset = School.objects.select_related("bestuur", "postcodegebied__gemeente").order_by(
+        "vestigingsnummer"
+    )
+    serializer_class = serializers.SchoolSerializer
+    filterset_class = filters.SchoolFilter
+    lookup_field = "vestigingsnummer"
+
+
+@extend_schema_view(list=extend_schema(parameters=[PEILDATUM]))
+class LeerlingtellingViewSet(LeesViewSet):
+    """Pupil counts per teldatum; with a peildatum only the teldata on or before it."""
+
+    queryset = Leerlingtelling.objects.select_related("swv").order_by(
+        "swv__code", "teldatum", "categorie"
+    )
+    serializer_class = serializers.LeerlingtellingSerializer
+    filterset_class = filters.LeerlingtellingFilter
+
+    def basis(self):
+        return self.queryset.filter(teldatum__lte=self.peildatum)
+
+
+@extend_schema(
+    summary="De leden (schoolbesturen) van een SWV op de peildatum", parameters=[PEILDATUM]
+)
+class LedenViewSet(SwvOnderdeelViewSet):
+    queryset = Lidmaatschap.objects.all()
+    serializer_class = serializers.LidSerializer
+
+    def onderdelen(self, swv, peildatum):
+        return (
+            Lidmaatschap.objects.filter(swv=swv, begindatum__lte=peildatum)
+            .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
+            .select_related("bestuur")
+            .order_by("bestuur__bevoegd_gezag_nummer")
+        )
+
+
+@extend_schema(summary="De scholen in de regio van een SWV op de peildatum", parameters=[PEILDATUM])
+class SwvScholenViewSet(SwvOnderdeelViewSet):
+    queryset = School.objects.all()
+    serializer_class = serializers.SchoolSerializer
+
+    def onderdelen(self, swv, peildatum):
+        return (
+            School.objects.in_swv(swv, peildatum)
+            .select_related("bestuur", "postcodegebied__gemeente")
+            .order_by("vestigingsnummer")
+        )
+
+
+@extend_schema(
+    summary="De documenten van een SWV die op de peildatum geüpload waren", parameters=[PEILDATUM]
+)
+class DocumentenViewSet(SwvOnderdeelViewSet):
+    queryset = Document.objects.all()
+    serializer_class = serializers.DocumentSerializer
+
+    def onderdelen(self, swv, peildatum):
+        return Document.objects.filter(swv=swv, geupload_op__date__lte=peildatum).order_by(
+            "geupload_op", "pk"
+        )
+
+
+TELDATUM = OpenApiParameter(
+    "teldatum", OpenApiTypes.DATE, description="Standaard de laatste teldatum op of voor vandaag."
+)
+SECTOR = OpenApiParameter("sector", OpenApiTypes.STR, enum=Sector.values, description="PO of VO.")
+
+
+class DeelnameMixin:
+    rollen = LEZERS
+    schrijfrollen = ()
+    serializer_class = serializers.DeelnameSerializer
+    filter_backends = []
+
+    def parameters(self):
+        sector = self.request.query_params.get("sector", Sector.PO)
+        if sector not in Sector.values:
+            raise ValidationError({"sector": "Kies PO of VO."})
+        waarde = self.request.query_params.get("teldatum")
+        if waarde:
+            teldatum = lees_datum(waarde, "teldatum")
+        else:
+            teldata = [d for d in deelname.teldata(sector) if d <= timezone.localdate()]
+            teldatum = teldata[-1] if teldata else None
+        return sector, teldatum
+
+
+def _als_data(d: deelname.Deelname, code, land: deelname.Deelname | None):
+    verevening = deelname.verevening(d, land) if land is not None and code else None
+    return {
+        "samenwerkingsverband": code,
+        "sector": d.sector,
+        "teldatum": d.teldatum,
+        "aantallen": d.aantallen,
+        "basis": d.basis,
+        "percentages": d.percentages,
+        "verevening": verevening
+        and {"richting": verevening.richting, "verschil": verevening.verschil},
+    }
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Deelnamepercentages per SWV op een teldatum, met de verevening",
+        parameters=[TELDATUM, SECTOR],
+    )
+)
+class DeelnamepercentageViewSet(DeelnameMixin, viewsets.GenericViewSet):
+    def get_queryset(self):
+        return Samenwerkingsverband.objects.for_user(self.request.user).order_by("code")
+
+    def list(self, request):
+        sector, teldatum = self.parameters()
+        swvs = self.paginate_queryset(self.get_queryset().filter(sector=sector))
+        rijen = []
+        if teldatum is not None:
+            per_swv = deelname.per_swv(sector, [s.pk for s in swvs], teldatum)
+            land = deelname.landelijk(sector, teldatum).get(teldatum)
+            rijen = [
+                _als_data(per_swv[(s.pk, teldatum)], s.code, land)
+                for s in swvs
+                if (s.pk, teldatum) in per_swv
+            ]
+        return self.get_paginated_response(self.get_serializer(rijen, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="De landelijke deelnamepercentages per teldatum van een sector",
+        parameters=[SECTOR],
+    )
+)
+class LandelijkeDeelnameViewSet(DeelnameMixin, viewsets.GenericViewSet):
+    def get_queryset(self):
+        return Leerlingtelling.objects.none()
+
+    def list(self, request):
+        sector, _ = self.parameters()
+        rijen = [_als_data(d, None, None) for d in deelname.landelijk(sector).values()]
+        rijen.sort(key=lambda r: r["teldatum"])
+        pagina = self.paginate_queryset(rijen)
+        return self.get_paginated_response(self.get_serializer(pagina, many=True).data)

@@ -1,0 +1,221 @@
+"""Reads as of a peildatum, refused personal data, and query counts that do not grow with the
+page size."""
+
+import pytest
+
+from swv.tests.factories import SamenwerkingsverbandFactory
+from toezicht.models import Signaal
+from toezicht.tests.factories import SignaalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_past_peildatum_returns_the_state_of_that_day(wereld, api_als):
+    client = api_als("inspectie")
+    adres = f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}"
+
+    def stand(peildatum, mijlpaal="rechtspersoon"):
+        mijlpalen = client.get(f"{adres}/mijlpalen?peildatum={peildatum}").json()
+        return next(m for m in mijlpalen if m["mijlpaal"] == mijlpaal)
+
+    assert stand("2013-02-01")["status"] == "open"
+    assert stand("2013-10-14")["status"] == "risico"
+    assert stand("2013-10-15")["status"] == "behaald"
+    feiten = client.get(f"{adres}/feiten?peildatum=2013-02-01").json()["resultaten"]
+    assert [f["stap"] for f in feiten] == ["hoofdlijnennotitie_opgesteld"]
+    besluit = client.get(f"{adres}/opr-besluiten?peildatum=2014-02-01").json()["resultaten"][0]
+    assert (besluit["besluit"], besluit["datumBesluit"]) == ("", None)
+    besluit = client.get(f"{adres}/opr-besluiten?peildatum=2014-03-01").json()["resultaten"][0]
+    assert (besluit["besluit"], besluit["datumBesluit"]) == ("instemming", "2014-03-01")
+    oogo = client.get(f"{adres}/oogo-overleggen?peildatum=2014-02-10").json()["resultaten"]
+    assert [o["status"] for o in oogo] == ["gehouden"]
+    assert client.get(f"{adres}/oogo-overleggen?peildatum=2014-01-01").json()["aantal"] == 0
+    monitor = client.get("/api/v1/monitor?peildatum=2013-02-01&sector=PO").json()[0]
+    opgesteld = next(s for s in monitor["stappen"] if s["stap"] == "hoofdlijnennotitie_opgesteld")
+    assert (opgesteld["aantal"], opgesteld["totaal"], opgesteld["percentage"]) == (2, 2, 100)
+    assert monitor["aantalOpgericht"] == 0
+    assert client.get(f"{adres}/leden?peildatum=2012-06-01").json()["aantal"] == 0
+    assert client.get(f"{adres}/leden?peildatum=2014-06-01").json()["aantal"] == 1
+
+
+def test_the_list_filters_by_the_status_of_a_milestone_on_the_peildatum(wereld, api_als):
+    client = api_als("accountmanager")
+    adres = "/api/v1/samenwerkingsverbanden?mijlpaal=rechtspersoon&mijlpaalStatus=behaald"
+    assert [
+        s["code"] for s in client.get(adres + "&peildatum=2014-01-01").json()["resultaten"]
+    ] == [wereld.swv_a.code]
+    assert client.get(adres + "&peildatum=2013-01-01").json()["aantal"] == 0
+    gemist = "/api/v1/samenwerkingsverbanden?mijlpaal=rechtspersoon&mijlpaalStatus=gemist"
+    assert [
+        s["code"] for s in client.get(gemist + "&peildatum=2014-01-01").json()["resultaten"]
+    ] == [wereld.swv_b.code]
+
+
+def test_a_nonsense_peildatum_is_a_problem_with_a_dutch_message(wereld, api_als):
+    antwoord = api_als("inspectie").get("/api/v1/samenwerkingsverbanden?peildatum=gisteren")
+    assert antwoord.status_code == 400
+    assert antwoord.json()["invalidParams"][0]["name"] == "peildatum"
+    assert "JJJJ-MM-DD" in antwoord.json()["invalidParams"][0]["reason"]
+
+
+def test_deelnamepercentages_per_swv_and_nationally(wereld, api_als):
+    client = api_als("inspectie")
+    rijen = client.get("/api/v1/deelnamepercentages?teldatum=2013-10-01&sector=PO").json()
+    per_code = {r["samenwerkingsverband"]: r for r in rijen["resultaten"]}
+    assert per_code["PO2707"]["percentages"]["sbo"] == pytest.approx(100 * 300 / 9300)
+    assert per_code["PO2707"]["verevening"]["richting"] == "negatief"
+    assert per_code["PO2708"]["verevening"]["richting"] == "positief"
+    land = client.get("/api/v1/deelnamepercentages/landelijk?sector=PO").json()["resultaten"]
+    assert land[0]["aantallen"]["so_cl34"] == 60
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Leerling met BSN 111222333 zit thuis.",
+        "bsn: 1112.22.333",
+        "onderwijsnummer 101222348",
+    ],
+)
+def test_personal_numbers_in_free_text_are_refused_and_nothing_is_stored(tekst, wereld, api_als):
+    voor = Signaal.objects.count()
+    antwoord = api_als("inspectie").post(
+        "/api/v1/signalen",
+        {
+            "samenwerkingsverband": wereld.swv_a.code,
+            "bron": "ouders",
+            "onderwerp": "thuiszitter",
+            "ontvangenOp": "2018-01-10",
+            "omschrijving": tekst,
+        },
+        format="json",
+    )
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"] == "application/problem+json"
+    fout = antwoord.json()["invalidParams"][0]
+    assert fout["name"] == "omschrijving"
+    assert "burgerservicenummer" in fout["reason"]
+    assert Signaal.objects.count() == voor
+
+
+def test_a_number_that_is_no_bsn_is_fine(wereld, api_als):
+    antwoord = api_als("inspectie").post(
+        "/api/v1/signalen",
+        {
+            "samenwerkingsverband": wereld.swv_a.code,
+            "bron": "ouders",
+            "onderwerp": "thuiszitter",
+            "ontvangenOp": "2018-01-10",
+            "omschrijving": "Dossier 123456789, telefoon gemeld op 20180110.",
+        },
+        format="json",
+    )
+    assert antwoord.status_code == 201, antwoord.json()
+
+
+def test_a_recorded_finding_is_kept_with_who_and_in_the_swv_history(wereld, api_als):
+    from auditlog.models import LogEntry
+
+    from accounts.tests.factories import GebruikerFactory
+
+    inspecteur = GebruikerFactory(username="inspecteur", rol="inspectie")
+    client = api_als(inspecteur)
+    antwoord = client.post(
+        "/api/v1/vervolgafspraken",
+        {
+            "samenwerkingsverband": wereld.swv_a.code,
+            "omschrijving": "Plan van aanpak",
+            "gemaaktOp": "2018-01-01",
+            "deadline": "2018-03-01",
+        },
+        format="json",
+    )
+    assert antwoord.status_code == 201
+    afspraak = antwoord.json()
+    assert afspraak["vastgelegdDoor"] == "inspecteur"
+    assert afspraak["verlopen"] is True
+    entry = LogEntry.objects.filter(additional_data__swv_id=wereld.swv_a.pk).latest("timestamp")
+    assert entry.actor == inspecteur
+    adres = f"/api/v1/vervolgafspraken/{afspraak['id']}"
+    oud = client.patch(
+        adres, {"status": "nagekomen", "afgeslotenOp": "2018-02-01", "versie": 99}, format="json"
+    )
+    assert oud.status_code == 409
+    klaar = client.patch(
+        adres, {"status": "nagekomen", "afgeslotenOp": "2018-02-01", "versie": 1}, format="json"
+    )
+    assert klaar.status_code == 200, klaar.json()
+    assert klaar.json()["verlopen"] is False
+    verlopen = client.get("/api/v1/vervolgafspraken?verlopen=true&peildatum=2018-06-01").json()
+    assert afspraak["id"] not in [a["id"] for a in verlopen["resultaten"]]
+
+
+def test_signal_summary_counts_and_percentages_per_source_and_outcome(wereld, api_als):
+    SignaalFactory(swv=wereld.swv_a, bron="school", uitkomst="terug_op_school")
+    samenvatting = (
+        api_als("inspectie")
+        .get("/api/v1/signalen/samenvatting?periodeVan=2017-01-01&periodeTot=2017-12-31")
+        .json()
+    )
+    assert samenvatting["totaal"] == 3
+    per_bron = {r["sleutel"]: (r["aantal"], r["percentage"]) for r in samenvatting["perBron"]}
+    assert per_bron["school"] == (2, 66.7)
+    assert per_bron["ouders"] == (1, 33.3)
+    cel = next(
+        r
+        for r in samenvatting["perBronEnUitkomst"]
+        if (r["bron"], r["uitkomst"]) == ("school", "terug_op_school")
+    )
+    assert (cel["aantal"], cel["percentage"]) == (1, 50.0)
+
+
+LIJSTEN = [
+    "/api/v1/samenwerkingsverbanden",
+    "/api/v1/scholen",
+    "/api/v1/schoolbesturen",
+    "/api/v1/gemeenten",
+    "/api/v1/leerlingtellingen",
+    "/api/v1/deelnamepercentages",
+    "/api/v1/thuiszitterregistraties",
+    "/api/v1/signalen",
+    "/api/v1/vervolgafspraken",
+    "/api/v1/risicoindicatoren",
+    "/api/v1/registratieoordelen",
+    "/api/v1/kwaliteitsonderzoeken",
+]
+
+
+@pytest.mark.parametrize("adres", LIJSTEN)
+def test_query_count_does_not_grow_with_the_page(
+    adres, wereld, api_als, django_assert_max_num_queries
+):
+    for _ in range(30):
+        swv = SamenwerkingsverbandFactory()
+        SignaalFactory(swv=swv)
+    client = api_als("inspectie")
+    with django_assert_max_num_queries(9):
+        antwoord = client.get(adres + "?paginaGrootte=100")
+    assert antwoord.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "onderdeel",
+    [
+        "",
+        "/mijlpalen",
+        "/feiten",
+        "/ondersteuningsplannen",
+        "/opr-besluiten",
+        "/oogo-overleggen",
+        "/leden",
+        "/scholen",
+        "/documenten",
+    ],
+)
+def test_query_count_of_the_swv_resources(
+    onderdeel, wereld, api_als, django_assert_max_num_queries
+):
+    client = api_als("inspectie")
+    with django_assert_max_num_queries(10):
+        antwoord = client.get(f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}{onderdeel}")
+    assert antwoord.status_code == 200

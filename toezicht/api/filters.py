@@ -1,0 +1,90 @@
+import django_filters as filters
+
+from swv.models import Sector
+from toezicht.models import (
+    Afspraakstatus,
+    Bron,
+    Indicator,
+    Kwaliteitsonderzoek,
+    Onderwerp,
+    Onderzoeksuitkomst,
+    Oordeel,
+    Registratieoordeel,
+    Risicoindicator,
+    Risiconiveau,
+    Signaal,
+    Thuiszitterregistratie,
+    Uitkomst,
+    Vervolgafspraak,
+)
+
+
+class SwvFilter(filters.FilterSet):
+    samenwerkingsverband = filters.CharFilter(field_name="swv__code", label="Code, zoals PO2707.")
+    sector = filters.ChoiceFilter(field_name="swv__sector", choices=Sector.choices)
+
+
+class ThuiszitterregistratieFilter(SwvFilter):
+    class Meta:
+        model = Thuiszitterregistratie
+        fields = []
+
+
+class SignaalFilter(SwvFilter):
+    bron = filters.ChoiceFilter(choices=Bron.choices)
+    onderwerp = filters.ChoiceFilter(choices=Onderwerp.choices)
+    uitkomst = filters.ChoiceFilter(choices=Uitkomst.choices)
+    ontvangenVanaf = filters.DateFilter(field_name="ontvangen_op", lookup_expr="gte")
+    ontvangenTot = filters.DateFilter(field_name="ontvangen_op", lookup_expr="lte")
+
+    class Meta:
+        model = Signaal
+        fields = []
+
+
+class RegistratieoordeelFilter(SwvFilter):
+    oordeel = filters.ChoiceFilter(choices=Oordeel.choices)
+
+    class Meta:
+        model = Registratieoordeel
+        fields = []
+
+
+class KwaliteitsonderzoekFilter(SwvFilter):
+    uitkomst = filters.ChoiceFilter(choices=Onderzoeksuitkomst.choices)
+
+    class Meta:
+        model = Kwaliteitsonderzoek
+        fields = []
+
+
+class VervolgafspraakFilter(SwvFilter):
+    status = filters.ChoiceFilter(choices=Afspraakstatus.choices)
+    verlopen = filters.BooleanFilter(
+        method="filter_verlopen",
+        label="Alleen afspraken die op de peildatum open zijn en over hun uiterste datum.",
+    )
+
+    class Meta:
+        model = Vervolgafspraak
+        fields = []
+
+    def filter_verlopen(self, queryset, name, value):
+        from django.db.models import Q
+
+        from passend.peildatum import lees_datum
+
+        peildatum = lees_datum(self.request.query_params.get("peildatum"))
+        verlopen = Q(deadline__lt=peildatum) & (
+            Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gt=peildatum)
+        )
+        return queryset.filter(verlopen) if value else queryset.exclude(verlopen)
+
+
+class RisicoindicatorFilter(SwvFilter):
+    indicator = filters.ChoiceFilter(choices=Indicator.choices)
+    niveau = filters.ChoiceFilter(choices=Risiconiveau.choices)
+
+    class Meta:
+        model = Risicoindicator
+        fields = []

@@ -1,0 +1,155 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from passend.api.serializers import ModelSerializer, Serializer
+from swv.models import Samenwerkingsverband
+from toezicht import services
+from toezicht.models import (
+    Kwaliteitsonderzoek,
+    Registratieoordeel,
+    Risicoindicator,
+    Signaal,
+    Thuiszitterregistratie,
+    Thuiszittertelling,
+    Vervolgafspraak,
+)
+
+
+class ThuiszittertellingSerializer(ModelSerializer):
+    class Meta:
+        model = Thuiszittertelling
+        fields = ["soort", "duur", "met_aanbod", "aantal"]
+
+
+class ThuiszitterregistratieSerializer(ModelSerializer):
+    samenwerkingsverband = serializers.CharField(source="swv.code")
+    tellingen = ThuiszittertellingSerializer(many=True)
+    totaal = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Thuiszitterregistratie
+        fields = ["id", "samenwerkingsverband", "periode_van", "periode_tot", "totaal", "tellingen"]
+
+    def get_totaal(self, registratie) -> int:
+        return sum(t.aantal for t in registratie.tellingen.all())
+
+
+BASISVELDEN = [
+    "id",
+    "samenwerkingsverband",
+    "versie",
+    "vastgelegd_door",
+    "vastgelegd_op",
+    "gewijzigd_op",
+]
+
+
+class BevindingSerializer(ModelSerializer):
+    """Writes go through toezicht.services; `versie` guards a change against a lost update."""
+
+    samenwerkingsverband = serializers.SlugRelatedField(
+        source="swv",
+        slug_field="code",
+        queryset=Samenwerkingsverband.objects.all(),
+        help_text="De code van het samenwerkingsverband, zoals PO2707.",
+    )
+    vastgelegd_door = serializers.CharField(
+        source="vastgelegd_door.username", read_only=True, allow_null=True, default=None
+    )
+    versie = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Bij een wijziging: de versie die u las. Een intussen gewijzigde bevinding geeft 409.",
+    )
+
+    def create(self, validated_data):
+        validated_data.pop("versie", None)
+        return services.leg_bevinding_vast(
+            self.Meta.model, door=self.context["request"].user, **validated_data
+        )
+
+    def update(self, instance, validated_data):
+        verwacht = validated_data.pop("versie", None)
+        return services.wijzig_bevinding(
+            instance, door=self.context["request"].user, verwachte_versie=verwacht, **validated_data
+        )
+
+
+class SignaalSerializer(BevindingSerializer):
+    class Meta:
+        model = Signaal
+        fields = [
+            *BASISVELDEN,
+            "bron",
+            "onderwerp",
+            "ontvangen_op",
+            "afgehandeld_op",
+            "uitkomst",
+            "omschrijving",
+        ]
+
+
+class RegistratieoordeelSerializer(BevindingSerializer):
+    class Meta:
+        model = Registratieoordeel
+        fields = [*BASISVELDEN, "periode_van", "periode_tot", "oordeel", "toelichting"]
+
+
+class KwaliteitsonderzoekSerializer(BevindingSerializer):
+    class Meta:
+        model = Kwaliteitsonderzoek
+        fields = [*BASISVELDEN, "begonnen_op", "afgerond_op", "uitkomst", "toelichting"]
+
+
+class VervolgafspraakSerializer(BevindingSerializer):
+    kwaliteitsonderzoek = serializers.PrimaryKeyRelatedField(
+        queryset=Kwaliteitsonderzoek.objects.all(), required=False, allow_null=True
+    )
+    verlopen = serializers.SerializerMethodField(
+        help_text="Op de peildatum nog open terwijl de uiterste datum voorbij is."
+    )
+
+    class Meta:
+        model = Vervolgafspraak
+        fields = [
+            *BASISVELDEN,
+            "kwaliteitsonderzoek",
+            "omschrijving",
+            "gemaakt_op",
+            "deadline",
+            "status",
+            "afgesloten_op",
+            "verlopen",
+        ]
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_verlopen(self, afspraak):
+        return afspraak.is_verlopen(self.context["peildatum"])
+
+
+class RisicoindicatorSerializer(BevindingSerializer):
+    class Meta:
+        model = Risicoindicator
+        fields = [*BASISVELDEN, "periode_van", "periode_tot", "indicator", "niveau", "toelichting"]
+
+
+class TellingSerializer(Serializer):
+    sleutel = serializers.CharField()
+    aantal = serializers.IntegerField()
+    percentage = serializers.FloatField()
+
+
+class BronUitkomstSerializer(Serializer):
+    bron = serializers.CharField()
+    uitkomst = serializers.CharField()
+    aantal = serializers.IntegerField()
+    percentage = serializers.FloatField(help_text="Van alle signalen uit deze bron.")
+
+
+class SignaalsamenvattingSerializer(Serializer):
+    periode_van = serializers.DateField(allow_null=True)
+    periode_tot = serializers.DateField()
+    totaal = serializers.IntegerField()
+    per_bron = TellingSerializer(many=True)
+    per_uitkomst = TellingSerializer(many=True)
+    per_bron_en_uitkomst = BronUitkomstSerializer(many=True)

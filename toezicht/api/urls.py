@@ -1,0 +1,15 @@
+from rest_framework.routers import SimpleRouter
+
+from toezicht.api import views
+
+router = SimpleRouter(trailing_slash=False)
+router.register(
+    "thuiszitterregistraties", views.ThuiszitterregistratieViewSet, "thuiszitterregistratie"
+)
+router.register("signalen", views.SignaalViewSet, "signaal")
+router.register("registratieoordelen", views.RegistratieoordeelViewSet, "registratieoordeel")
+router.register("kwaliteitsonderzoeken", views.KwaliteitsonderzoekViewSet, "kwaliteitsonderzoek")
+router.register("vervolgafspraken", views.VervolgafspraakViewSet, "vervolgafspraak")
+router.register("risicoindicatoren", views.RisicoindicatorViewSet, "risicoindicator")
+
+urlpatterns = router.urls

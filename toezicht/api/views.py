@@ -1,0 +1,124 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from accounts.models import Rol
+from passend.api.views import PEILDATUM, LeesViewSet
+from passend.peildatum import lees_datum
+from toezicht import selectors
+from toezicht.api import filters, serializers
+from toezicht.models import (
+    Kwaliteitsonderzoek,
+    Registratieoordeel,
+    Risicoindicator,
+    Signaal,
+    Thuiszitterregistratie,
+    Vervolgafspraak,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Thuiszitteraantallen per SWV per periode (alleen aantallen)",
+        parameters=[PEILDATUM],
+    ),
+    retrieve=extend_schema(parameters=[PEILDATUM]),
+)
+class ThuiszitterregistratieViewSet(LeesViewSet):
+    queryset = Thuiszitterregistratie.objects.select_related("swv").prefetch_related("tellingen")
+    serializer_class = serializers.ThuiszitterregistratieSerializer
+    filterset_class = filters.ThuiszitterregistratieFilter
+    lookup_value_regex = r"\d+"
+
+    def basis(self):
+        return self.queryset.filter(periode_van__lte=self.peildatum).order_by(
+            "swv__code", "periode_van"
+        )
+
+
+class BevindingViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, LeesViewSet):
+    """Read by whoever may read the SWV; recorded and changed by the Inspectie only."""
+
+    schrijfrollen = (Rol.INSPECTIE,)
+    http_method_names = ["get", "post", "patch", "head"]
+    lookup_value_regex = r"\d+"
+    datumveld = "vastgelegd_op__date"
+
+    def basis(self):
+        queryset = self.queryset.select_related("swv", "vastgelegd_door")
+        if self.request.method != "GET":
+            return queryset
+        return queryset.filter(**{f"{self.datumveld}__lte": self.peildatum})
+
+
+def _bevinding_schema(naam, datumveld_uitleg):
+    return extend_schema_view(
+        list=extend_schema(
+            summary=f"{naam}; met een peildatum alleen die van {datumveld_uitleg} op of voor die dag",
+            parameters=[PEILDATUM],
+        ),
+        retrieve=extend_schema(parameters=[PEILDATUM]),
+        create=extend_schema(summary=f"{naam}: vastleggen (Inspectie)"),
+        partial_update=extend_schema(summary=f"{naam}: wijzigen (Inspectie)"),
+    )
+
+
+@_bevinding_schema("Signalen", "ontvangst")
+class SignaalViewSet(BevindingViewSet):
+    queryset = Signaal.objects.all()
+    serializer_class = serializers.SignaalSerializer
+    filterset_class = filters.SignaalFilter
+    datumveld = "ontvangen_op"
+
+    @extend_schema(
+        summary="Signalen per bron en uitkomst in een periode, in aantallen en percentages",
+        parameters=[
+            OpenApiParameter("periodeVan", OpenApiTypes.DATE, description="Standaard: alles."),
+            OpenApiParameter("periodeTot", OpenApiTypes.DATE, description="Standaard: vandaag."),
+            OpenApiParameter("samenwerkingsverband", OpenApiTypes.STR),
+            OpenApiParameter("sector", OpenApiTypes.STR, enum=["PO", "VO"]),
+        ],
+        responses=serializers.SignaalsamenvattingSerializer,
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def samenvatting(self, request):
+        van = request.query_params.get("periodeVan")
+        van = lees_datum(van, "periodeVan") if van else None
+        tot = lees_datum(request.query_params.get("periodeTot"), "periodeTot")
+        signalen = self.filter_queryset(Signaal.objects.for_user(request.user))
+        data = selectors.signaalsamenvatting(signalen, van, tot)
+        return Response(serializers.SignaalsamenvattingSerializer(data).data)
+
+
+@_bevinding_schema("Oordelen over de thuiszitterregistratie", "periodes die dan begonnen waren")
+class RegistratieoordeelViewSet(BevindingViewSet):
+    queryset = Registratieoordeel.objects.all()
+    serializer_class = serializers.RegistratieoordeelSerializer
+    filterset_class = filters.RegistratieoordeelFilter
+    datumveld = "periode_van"
+
+
+@_bevinding_schema("Kwaliteitsonderzoeken", "onderzoeken die dan begonnen waren")
+class KwaliteitsonderzoekViewSet(BevindingViewSet):
+    queryset = Kwaliteitsonderzoek.objects.all()
+    serializer_class = serializers.KwaliteitsonderzoekSerializer
+    filterset_class = filters.KwaliteitsonderzoekFilter
+    datumveld = "begonnen_op"
+
+
+@_bevinding_schema("Vervolgafspraken", "afspraken die dan gemaakt waren")
+class VervolgafspraakViewSet(BevindingViewSet):
+    queryset = Vervolgafspraak.objects.all()
+    serializer_class = serializers.VervolgafspraakSerializer
+    filterset_class = filters.VervolgafspraakFilter
+    datumveld = "gemaakt_op"
+
+
+@_bevinding_schema("Risico-indicatoren per SWV per periode", "periodes die dan begonnen waren")
+class RisicoindicatorViewSet(BevindingViewSet):
+    queryset = Risicoindicator.objects.all()
+    serializer_class = serializers.RisicoindicatorSerializer
+    filterset_class = filters.RisicoindicatorFilter
+    datumveld = "periode_van"

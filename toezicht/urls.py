@@ -1,0 +1,12 @@
+from django.urls import path
+
+from toezicht import views
+
+app_name = "toezicht"
+
+# Included under samenwerkingsverbanden/<code>/.
+urlpatterns = [
+    path("thuiszitters/", views.thuiszitters, name="thuiszitters"),
+    path("thuiszitters/nieuw/", views.registratie, name="registratie_nieuw"),
+    path("thuiszitters/<int:pk>/", views.registratie, name="registratie"),
+]
