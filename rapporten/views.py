@@ -4,8 +4,6 @@ Thin views: the rules are in services (who may ask, publish) and in `Rapport.obj
 (who may read). A report the user may not read looks like one that does not exist (404).
 """
 
-import logging
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -19,8 +17,6 @@ from rapporten import services
 from rapporten.forms import AanvraagForm, BatchForm
 from rapporten.models import Batch, Rapport, Rapportstatus
 
-audit = logging.getLogger("passend.audit")
-
 AANVRAGERS = (Rol.ACCOUNTMANAGER, Rol.COORDINATOR)
 #: Seconds between refreshes of a progress page (a <meta http-equiv="refresh">: no script).
 VERVERS = 3
@@ -28,19 +24,9 @@ VERVERS = 3
 
 def registreer(request, handeling: str, **gegevens):
     """Downloads are part of the audit trail: who took which report, when."""
-    try:
-        from passend.audit import registreer as passend_registreer
-    except ImportError:
-        audit.info(
-            "%s door %s (%s): %s",
-            handeling,
-            request.user.username,
-            request.user.rol,
-            gegevens,
-            extra={"handeling": handeling, "gebruiker": request.user.pk, **gegevens},
-        )
-    else:
-        passend_registreer(request, handeling, **gegevens)
+    from passend.audit import registreer as passend_registreer
+
+    passend_registreer("rapport_download", request=request, handeling=handeling, **gegevens)
 
 
 def rapport_voor(request, pk) -> Rapport:

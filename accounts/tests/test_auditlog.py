@@ -167,3 +167,28 @@ def test_a_bad_filter_gets_a_dutch_message(client_als):
     tekst = antwoord.content.decode()
     assert "Niet elk filter kon worden toegepast" in tekst
     assert "Voer een geldige datum in" in tekst
+
+
+def test_a_report_download_is_recorded(client_als, settings, tmp_path):
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from rapporten.models import Rapport, Rapportstatus, Soort, sleutel_van
+
+    settings.MEDIA_ROOT = tmp_path
+    peildatum = datetime.date(2014, 2, 1)
+    rapport = Rapport.objects.create(
+        soort=Soort.LANDELIJK,
+        peildatum=peildatum,
+        sleutel=sleutel_van(Soort.LANDELIJK, peildatum),
+        status=Rapportstatus.KLAAR,
+    )
+    rapport.pdf.save("landelijk.pdf", ContentFile(b"%PDF-1.7\n"))
+    client = client_als(Rol.ACCOUNTMANAGER, username="am.noord")
+
+    antwoord = client.get(f"/rapporten/{rapport.pk}/pdf/")
+    assert antwoord.status_code == 200
+    regel = Auditgebeurtenis.objects.get(soort=Auditsoort.RAPPORT_DOWNLOAD)
+    assert regel.gebruikersnaam == "am.noord"
+    assert regel.gegevens["rapport_id"] == rapport.pk
