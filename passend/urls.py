@@ -33,3 +33,5 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/", include("passend.api.urls")),
 ]
+
+handler500 = "passend.storing.serverfout"
