@@ -55,6 +55,9 @@ def test_the_pages_load_without_csp_violations_and_the_totp_set_up_works(
     pagina.wait_for_timeout(1500)  # django-otp's throttle after one wrong code
     pagina.get_by_label("Code uit de app").fill(f"{totp(sleutel):06d}")
     pagina.get_by_role("button", name="Instellen en doorgaan").click()
+    pagina.wait_for_load_state()
+    assert "/inloggen/code/" not in pagina.url
+    pagina.goto("/samenwerkingsverbanden/")
     pagina.get_by_role("link", name="PO 27-07").click()
     assert pagina.get_by_role("heading", level=1).inner_text() == swv.naam
     assert_toegankelijk(pagina)
