@@ -1,0 +1,353 @@
+"""The coördinator's pages on the server side: who may open and change what (also by guessed
+ids), validation that changes nothing, uploads, conflicts, and bounded query counts."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import Rol
+from ondersteuningsplan.models import OOGO, Feit, OPRLid
+from ondersteuningsplan.stappen import Stap
+from ondersteuningsplan.tests.factories import (
+    FeitFactory,
+    OndersteuningsplanFactory,
+    OPRBesluitFactory,
+)
+from swv.models import Document, Lidmaatschap
+from swv.services.documenten import bewaar_document
+from swv.tests.factories import LidmaatschapFactory, SchoolFactory, swv_met_regio
+from toezicht.models import Thuiszitterregistratie
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf(naam="akte.pdf", inhoud=PDF):
+    return SimpleUploadedFile(naam, inhoud, content_type="application/pdf")
+
+
+@pytest.fixture
+def swv():
+    return swv_met_regio(code="PO2707", pc4s=["1011"])
+
+
+@pytest.fixture
+def ander():
+    return swv_met_regio(code="PO2704", pc4s=["2011"])
+
+
+@pytest.fixture
+def coordinator(client, maak_gebruiker, swv):
+    gebruiker = maak_gebruiker(Rol.COORDINATOR, swvs=[swv])
+    client.force_login(gebruiker)
+    return client
+
+
+def url(swv, rest=""):
+    return f"/samenwerkingsverbanden/{swv.code}/{rest}"
+
+
+def test_a_coordinator_of_one_swv_lands_on_it_and_of_several_picks_one(
+    client, maak_gebruiker, swv, ander
+):
+    client.force_login(maak_gebruiker(Rol.COORDINATOR, swvs=[swv]))
+    assert client.get("/start/").url == url(swv)
+    client.force_login(maak_gebruiker(Rol.COORDINATOR, swvs=[swv, ander]))
+    assert client.get("/start/").url == "/samenwerkingsverbanden/"
+    keuze = client.get("/samenwerkingsverbanden/").content.decode()
+    assert "Kies een samenwerkingsverband" in keuze and url(ander) in keuze
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "",
+        "leden/",
+        "leden/nieuw/",
+        "opr/",
+        "opr/nieuw/",
+        "thuiszitters/",
+        "thuiszitters/nieuw/",
+        "geschiedenis/",
+        "stappen/rechtspersoon_opgericht/",
+        "plannen/nieuw/",
+    ],
+)
+def test_another_swvs_pages_look_like_none(coordinator, ander, rest):
+    assert coordinator.get(url(ander, rest)).status_code == 404
+    assert coordinator.post(url(ander, rest), {"datum": "2013-10-15"}).status_code == 404
+
+
+def test_guessed_ids_of_another_swvs_records_are_refused(coordinator, swv, ander):
+    plan = OndersteuningsplanFactory(swv=ander)
+    besluit = OPRBesluitFactory(ondersteuningsplan=plan)
+    lid = LidmaatschapFactory(swv=ander)
+    document = bewaar_document(ander, pdf(), None)
+    eigen_plan = OndersteuningsplanFactory(swv=swv)
+    for pad in (
+        url(swv, f"plannen/{plan.pk}/"),
+        url(swv, f"plannen/{plan.pk}/opr/{besluit.pk}/"),
+        url(swv, f"plannen/{eigen_plan.pk}/opr/{besluit.pk}/"),
+        url(swv, f"leden/{lid.pk}/"),
+        url(swv, f"documenten/{document.pk}/"),
+        url(ander, f"documenten/{document.pk}/"),
+        # a gemeente outside the region
+        url(swv, f"plannen/{eigen_plan.pk}/oogo/{ander.regio.get().postcodegebied.gemeente_id}/"),
+        url(swv, "stappen/akkoord_opr/"),  # read from the OPR's decision, not a form
+        url(swv, "stappen/concept_op_gereed/"),  # a step of a plan needs the plan
+        url(swv, "stappen/bestaat-niet/"),
+    ):
+        assert coordinator.get(pad).status_code == 404, pad
+
+
+@pytest.mark.parametrize("rol", [Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER])
+def test_other_roles_read_but_change_nothing(client_als, swv, rol):
+    client = client_als(rol)
+    if rol != Rol.BEHEERDER:
+        pagina = client.get(url(swv))
+        assert pagina.status_code == 200
+        assert "Vastleggen" not in pagina.content.decode()
+    for rest in ("stappen/rechtspersoon_opgericht/", "leden/nieuw/", "thuiszitters/nieuw/"):
+        assert client.post(url(swv, rest), {"datum": "2013-10-15"}).status_code == 403
+    assert not Feit.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, swv):
+    antwoord = client.get(url(swv, "stappen/rechtspersoon_opgericht/"))
+    assert antwoord.status_code == 302 and antwoord.url.startswith("/inloggen/")
+
+
+def test_a_fact_with_a_pdf_is_saved_and_the_pdf_served_to_readers_only(
+    coordinator, swv, client_als, client
+):
+    antwoord = coordinator.post(
+        url(swv, "stappen/rechtspersoon_opgericht/"),
+        {"datum": "2013-10-15", "rechtsvorm": "stichting", "document": pdf()},
+    )
+    assert antwoord.status_code == 302 and antwoord.url == url(swv)
+    feit = Feit.objects.get(swv=swv)
+    assert feit.document.naam == "akte.pdf"
+    download = coordinator.get(url(swv, f"documenten/{feit.document.pk}/"))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content) == PDF
+    client.logout()
+    assert (
+        client_als(Rol.INSPECTIE).get(url(swv, f"documenten/{feit.document.pk}/")).status_code
+        == 200
+    )
+    client.logout()
+    assert client_als("").get(url(swv, f"documenten/{feit.document.pk}/")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "bestand, melding",
+    [
+        (pdf("akte.pdf", b"MZ\x90\x00 this is an executable"), "geen PDF-bestand"),
+        (pdf("akte.pdf", b"<html>%PDF-</html>"), "geen PDF-bestand"),
+    ],
+)
+def test_an_upload_that_is_not_a_pdf_is_refused_and_nothing_saved(
+    coordinator, swv, bestand, melding
+):
+    antwoord = coordinator.post(
+        url(swv, "stappen/rechtspersoon_opgericht/"),
+        {"datum": "2013-10-15", "rechtsvorm": "stichting", "document": bestand},
+    )
+    assert antwoord.status_code == 400
+    assert melding in str(antwoord.context["form"].errors["document"])
+    assert not Feit.objects.exists() and not Document.objects.exists()
+
+
+def test_an_upload_over_the_limit_is_refused(coordinator, swv, settings):
+    settings.UPLOAD_MAX_BYTES = 100
+    antwoord = coordinator.post(
+        url(swv, "stappen/rechtspersoon_opgericht/"),
+        {
+            "datum": "2013-10-15",
+            "rechtsvorm": "stichting",
+            "document": pdf(inhoud=PDF + b" " * 200),
+        },
+    )
+    assert "de grens is" in str(antwoord.context["form"].errors["document"])
+    assert not Feit.objects.exists()
+
+
+def test_a_service_error_is_shown_next_to_the_field_and_the_document_not_kept(coordinator, swv):
+    antwoord = coordinator.post(
+        url(swv, "stappen/hoofdlijnennotitie_geaccordeerd/"),
+        {"datum": "2013-03-01", "opmerking": "ALV", "document": pdf()},
+    )
+    assert antwoord.status_code == 400
+    assert (
+        "Leg eerst 'Hoofdlijnennotitie opgesteld' vast." in antwoord.context["form"].errors["datum"]
+    )
+    assert 'aria-invalid="true"' in antwoord.content.decode()
+    assert not Feit.objects.exists() and not Document.objects.exists()
+
+
+def test_a_future_date_is_refused_in_dutch(coordinator, swv):
+    antwoord = coordinator.post(url(swv, "stappen/concept_statuten/"), {"datum": "2099-01-01"})
+    assert "ligt in de toekomst" in str(antwoord.context["form"].errors["datum"])
+
+
+def test_an_edit_conflict_keeps_the_input_and_shows_the_current_record(coordinator, swv):
+    feit = FeitFactory(swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=datetime.date(2013, 5, 1))
+    pad = url(swv, "stappen/concept_statuten/")
+    assert (
+        coordinator.post(
+            pad, {"datum": "2013-05-02", "opmerking": "eerst", "versie": 1}
+        ).status_code
+        == 302
+    )
+
+    antwoord = coordinator.post(pad, {"datum": "2013-05-03", "opmerking": "tweede", "versie": 1})
+
+    assert antwoord.status_code == 409
+    tekst = antwoord.content.decode()
+    assert "Iemand anders heeft dit gegeven intussen gewijzigd" in tekst
+    assert "tweede" in tekst and "eerst" in tekst
+    assert 'name="versie" value="2"' in tekst
+    feit.refresh_from_db()
+    assert (feit.opmerking, feit.datum) == ("eerst", datetime.date(2013, 5, 2))
+
+
+def test_oogo_opr_and_members_are_kept_through_their_forms(coordinator, swv):
+    plan = OndersteuningsplanFactory(swv=swv)
+    gemeente = swv.regio.get().postcodegebied.gemeente
+    school = SchoolFactory(postcodegebied=swv.regio.get().postcodegebied)
+
+    assert coordinator.post(
+        url(swv, f"plannen/{plan.pk}/oogo/{gemeente.pk}/"),
+        {"status": "geschil", "datum_gehouden": "2014-02-01", "datum_uitkomst": "2014-02-20",
+         "geschil_uitkomst": "Naar de geschillencommissie"},
+    ).status_code == 302  # fmt: skip
+    assert OOGO.objects.get().status == "geschil"
+
+    assert coordinator.post(
+        url(swv, "opr/nieuw/"),
+        {"geleding": "ouders", "naam": "M. Jansen", "school": school.pk, "begin_termijn": "2013-09-01"},
+    ).status_code == 302  # fmt: skip
+    # pupils sit on an OPR only in vo: not a choice in po
+    antwoord = coordinator.post(
+        url(swv, "opr/nieuw/"), {"geleding": "leerlingen", "begin_termijn": "2013-09-01"}
+    )
+    assert "geleding" in antwoord.context["form"].errors
+    assert OPRLid.objects.count() == 1
+
+    assert (
+        coordinator.post(
+            url(swv, "leden/nieuw/"),
+            {"bestuur": school.bestuur.pk, "stemgewicht": 3, "begindatum": "2013-01-01"},
+        ).status_code
+        == 302
+    )
+    lid = Lidmaatschap.objects.get(swv=swv)
+    assert lid.stemgewicht == 3
+    antwoord = coordinator.post(url(swv, f"leden/{lid.pk}/"), {"stemgewicht": 0, "versie": 1})
+    assert antwoord.status_code == 400
+    lid.refresh_from_db()
+    assert lid.stemgewicht == 3
+
+
+def test_thuiszitters_are_counts_only(coordinator, swv):
+    form = coordinator.get(url(swv, "thuiszitters/nieuw/")).context["form"]
+    assert all(
+        naam in ("versie", "periode_van", "periode_tot") or naam.startswith("aantal_")
+        for naam in form.fields
+    )
+    data = {"periode_van": "2016-01-01", "periode_tot": "2016-02-29"}
+    data |= {naam: 0 for naam in form.fields if naam.startswith("aantal_")}
+    data["aantal_relatief_lang_zonder"] = 4
+    assert coordinator.post(url(swv, "thuiszitters/nieuw/"), data).status_code == 302
+    registratie = Thuiszitterregistratie.objects.get(swv=swv)
+    assert sum(t.aantal for t in registratie.tellingen.all()) == 4
+
+    data["aantal_absoluut_kort_met"] = -1
+    antwoord = coordinator.post(url(swv, f"thuiszitters/{registratie.pk}/"), data | {"versie": 1})
+    assert "Een aantal is 0 of meer." in str(antwoord.context["form"].errors)
+    assert sum(t.aantal for t in registratie.tellingen.all()) == 4
+    assert "4" in coordinator.get(url(swv, "thuiszitters/")).content.decode()
+
+
+def vul(swv, aantal_plannen):
+    """An SWV with many facts, plans, decisions, OOGO, members and schools."""
+    gebied = swv.regio.get().postcodegebied
+    for i in range(aantal_plannen):
+        plan = OndersteuningsplanFactory(
+            swv=swv,
+            titel=f"Plan {i}",
+            periode_van=datetime.date(2014 + 4 * i, 8, 1),
+            periode_tot=datetime.date(2018 + 4 * i, 7, 31),
+        )
+        document = bewaar_document(swv, pdf(f"plan-{i}.pdf", PDF + str(i).encode()), None)
+        FeitFactory(swv=swv, ondersteuningsplan=plan, stap=Stap.CONCEPT_OP_GEREED,
+                    datum=datetime.date(2013 + 4 * i, 12, 1), document=document)  # fmt: skip
+        OPRBesluitFactory(ondersteuningsplan=plan, instemming=True,
+                          datum_voorgelegd=datetime.date(2014 + 4 * i, 1, 10))  # fmt: skip
+        OOGO.objects.create(ondersteuningsplan=plan, gemeente=gebied.gemeente, status="gehouden",
+                            datum_gehouden=datetime.date(2014 + 4 * i, 2, 1))  # fmt: skip
+        school = SchoolFactory(postcodegebied=gebied)
+        LidmaatschapFactory(swv=swv, bestuur=school.bestuur)
+        OPRLid.objects.create(swv=swv, naam=f"Lid {i}", geleding="ouders",
+                              begin_termijn=datetime.date(2013, 9, 1), school=school)  # fmt: skip
+    return plan
+
+
+@pytest.mark.parametrize("aantal", [1, 6])
+def test_every_page_runs_a_bounded_number_of_queries(
+    coordinator, swv, django_assert_max_num_queries, aantal
+):
+    plan = vul(swv, aantal)
+    gemeente = swv.regio.get().postcodegebied.gemeente
+    lid = Lidmaatschap.objects.filter(swv=swv).first()
+    paginas = {
+        "": 16,
+        "leden/": 8,
+        "leden/nieuw/": 7,
+        f"leden/{lid.pk}/": 7,
+        "opr/": 7,
+        "opr/nieuw/": 7,
+        "thuiszitters/": 8,
+        "thuiszitters/nieuw/": 6,
+        "geschiedenis/": 9,
+        "stappen/rechtspersoon_opgericht/": 8,
+        f"plannen/{plan.pk}/": 12,
+        f"plannen/{plan.pk}/stappen/concept_op_gereed/": 9,
+        f"plannen/{plan.pk}/opr/nieuw/": 8,
+        f"plannen/{plan.pk}/oogo/{gemeente.pk}/": 9,
+        f"plannen/{plan.pk}/wijzigen/": 8,
+    }
+    for rest, maximum in paginas.items():
+        with django_assert_max_num_queries(maximum):
+            assert coordinator.get(url(swv, rest)).status_code == 200, rest
+
+
+def test_the_password_is_reset_by_email(client, maak_gebruiker):
+    anna = maak_gebruiker(Rol.COORDINATOR, username="anna", email="anna@swv.example")
+    pagina = client.get("/inloggen/")
+    assert "/wachtwoord-vergeten/" in pagina.content.decode()
+
+    antwoord = client.post("/wachtwoord-vergeten/", {"email": "anna@swv.example"})
+    assert antwoord.url == "/wachtwoord-vergeten/verstuurd/"
+    (bericht,) = mail.outbox
+    assert bericht.subject == "Nieuw wachtwoord voor Passend portaal"
+    link = next(r for r in bericht.body.splitlines() if "/wachtwoord-herstellen/" in r)
+    pad = link.split("://", 1)[1].split("/", 1)[1]
+    formulier = client.get(f"/{pad}", follow=True)
+    assert formulier.status_code == 200
+    nieuw = "een-lang-nieuw-wachtwoord-42"
+    klaar = client.post(
+        formulier.redirect_chain[-1][0], {"new_password1": nieuw, "new_password2": nieuw}
+    )
+    assert klaar.url == "/wachtwoord-herstellen/klaar/"
+    anna.refresh_from_db()
+    assert anna.check_password(nieuw)
+
+    # an unknown address says the same and sends nothing
+    mail.outbox.clear()
+    assert client.post("/wachtwoord-vergeten/", {"email": "niemand@x.example"}).status_code == 302
+    assert mail.outbox == []
