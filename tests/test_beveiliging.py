@@ -124,3 +124,12 @@ def test_production_refuses_to_start_without_each_secret(naam):
     uitkomst = manage("check", PASSEND_OMGEVING="production", **zonder)
     assert uitkomst.returncode != 0
     assert naam in uitkomst.stderr
+
+
+def test_a_password_needs_twelve_characters():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="12"):
+        validate_password("kort-1234")
+    validate_password("een-lang-nieuw-wachtwoord-42")
