@@ -6,12 +6,15 @@ import os
 import time
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import Rol
 from ondersteuningsplan import controle
 from ondersteuningsplan.models import Statuswijziging
 from ondersteuningsplan.tasks import controleer_mijlpalen
 from ondersteuningsplan.tests.factories import SwvFactory
+from rapporten.models import Rapport, Rapportstatus
+from rapporten.tasks import ronde as rapporten_ronde
 from tests.diensten import Browser, Portaal, PrivePostgres, PriveRedis, manage
 
 pytestmark = [pytest.mark.integratie, pytest.mark.fout]
@@ -37,7 +40,7 @@ def prive_redis(tmp_path):
     redis.stop()
 
 
-def test_redis_away_pages_work_work_waits_and_runs_once_when_it_is_back(
+def test_redis_away_pages_work_and_work_waits_and_runs_once_when_it_is_back(
     prive_redis, start_celery_worker, smtp_postbus, client_als, maak_gebruiker
 ):
     swv = SwvFactory(laat_opgericht=True)
@@ -61,6 +64,13 @@ def test_redis_away_pages_work_work_waits_and_runs_once_when_it_is_back(
     assert time.monotonic() - begin < 20
     assert Statuswijziging.objects.filter(gemeld_op__isnull=True).count() == te_melden
     assert client.get(f"/samenwerkingsverbanden/{swv.code}/").status_code == 200
+    # A report asked for on its page: the request succeeds, the report waits in the queue table.
+    antwoord = client.post(
+        "/rapporten/aanvragen/", {"soort": "landelijk", "peildatum": "2014-02-01"}
+    )
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    rapport = Rapport.objects.get()
+    assert rapport.status == Rapportstatus.WACHTRIJ
     time.sleep(2)
     assert smtp_postbus.berichten == []
 
@@ -72,6 +82,19 @@ def test_redis_away_pages_work_work_waits_and_runs_once_when_it_is_back(
     time.sleep(3)  # time for a duplicate to show up, if there were one
     assert len(smtp_postbus.berichten) == te_melden
     assert not Statuswijziging.objects.filter(gemeld_op__isnull=True).exists()
+
+    # The reports' round (beat, every five minutes) sends a report that waited ten minutes.
+    Rapport.objects.filter(pk=rapport.pk).update(
+        aangevraagd_op=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    assert rapporten_ronde.delay().get(timeout=60)["wachtend"] == 1
+    einde = time.monotonic() + 90
+    while rapport.status != Rapportstatus.KLAAR and time.monotonic() < einde:
+        time.sleep(0.3)
+        rapport.refresh_from_db()
+    assert rapport.status == Rapportstatus.KLAAR
+    assert rapport.pogingen == 1
+    assert Rapport.objects.count() == 1
 
 
 @pytest.fixture
