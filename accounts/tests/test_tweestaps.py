@@ -157,3 +157,11 @@ def test_every_role_needs_the_second_step(client, verplicht, maak_gebruiker, rol
 def test_without_the_requirement_the_password_is_enough(client, coordinator):
     inloggen(client)
     assert client.get("/samenwerkingsverbanden/").status_code == 200
+
+
+def test_the_admin_has_no_login_of_its_own(client):
+    antwoord = client.get("/beheer/login/?next=/beheer/accounts/")
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/inloggen/?next=/beheer/accounts/"
+    keten = client.get("/beheer/", follow=True).redirect_chain
+    assert keten[-1][0] == "/inloggen/?next=/beheer/"
