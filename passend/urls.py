@@ -35,3 +35,5 @@ urlpatterns = [
     path("toezicht/", include("toezicht.bevindingen_urls")),
     path("api/", include("passend.api.urls")),
 ]
+
+handler500 = "passend.storing.serverfout"

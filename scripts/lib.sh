@@ -74,6 +74,9 @@ ensure_system_packages() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
   command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils
   fc-list 2>/dev/null | grep -qi dejavu || apt_install fonts-dejavu-core
+  # The fault tests start a private Redis and a private PostgreSQL cluster (initdb, pg_ctl).
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server redis-tools
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql postgresql-client
 }
 
 ensure_postgres() {
