@@ -158,9 +158,9 @@ class Portaal:
 
     def _luistert(self) -> bool:
         try:
-            urllib.request.urlopen(self.url + "/inloggen/", timeout=2)
+            urllib.request.urlopen(self.url + "/inloggen/", timeout=10)
             return True
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:
             return False
 
     def stop(self):
