@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import RANG, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep
-from rapportage.grafieken import Grafiek, lijndiagram, staafdiagram
+from rapportage.grafieken import Grafiek, _slug, lijndiagram, staafdiagram
 from swv import deelname
 from swv.models import Samenwerkingsverband, Sector
 from toezicht import selectors as toezicht_selectors
@@ -250,7 +250,7 @@ def deelnamegrafiek(sector: str, regels: list[Deelnameregel], wie: str = "landel
         [f"{r.teldatum:%d-%m-%Y}" for r in regels],
         {deelname.LABELS[m]: [r.percentages[m] for r in regels] for m in maten},
         eenheid="%",
-        id=f"deelname-{sector.lower()}",
+        id=f"deelname-{sector.lower()}-{_slug(wie)}",
         kolomtitel="Teldatum",
     )
 
@@ -345,6 +345,6 @@ def thuiszittergrafiek(regels: list[Thuiszitterregel], wie: str = "landelijk") -
             },
             "3 maanden of langer zonder aanbod": [r.lang_zonder_aanbod for r in regels],
         },
-        id="thuiszitters",
+        id=f"thuiszitters-{_slug(wie)}",
         kolomtitel="Periode",
     )

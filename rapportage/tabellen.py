@@ -161,8 +161,13 @@ WEERGAVEN = {
 }
 
 
-def deelname_landelijk(sector: str, regels: list[selectors.Deelnameregel]) -> list[Tabel]:
-    """Three tables per sector: percentages per teldatum, and the two kinds of change."""
+def deelname_landelijk(
+    sector: str, regels: list[selectors.Deelnameregel], swv: Samenwerkingsverband | None = None
+) -> list[Tabel]:
+    """Three tables per sector (or for one SWV): percentages per teldatum, and the two kinds
+    of change."""
+    wie = swv.weergavecode if swv else "Landelijk"
+    naam = swv.code.lower() if swv else "landelijk"
     maten = list(deelname.TELLERS[sector])
     tabellen = []
     for weergave, (titel, veld) in WEERGAVEN.items():
@@ -170,8 +175,8 @@ def deelname_landelijk(sector: str, regels: list[selectors.Deelnameregel]) -> li
         kolommen = ["Teldatum", *basis, *(KORT[m] for m in maten)]
         tabellen.append(
             Tabel(
-                f"deelname-landelijk-{weergave}-{sector.lower()}",
-                f"Landelijk, {sector.lower()}: {titel}",
+                f"deelname-{naam}-{weergave}-{sector.lower()}",
+                f"{wie}, {sector.lower()}: {titel}",
                 kolommen,
                 [
                     [
@@ -252,10 +257,12 @@ def _thuiszittercellen(r: selectors.Thuiszitterregel) -> list:
     ]
 
 
-def thuiszitters_landelijk(regels: list[selectors.Thuiszitterregel], wie: str) -> Tabel:
+def thuiszitters_landelijk(
+    regels: list[selectors.Thuiszitterregel], wie: str, naam: str = "thuiszitters-perioden"
+) -> Tabel:
     kolommen = ["Periode van", "Periode tot en met", *_thuiszitterkolommen(), "Verschil totaal"]
     return Tabel(
-        "thuiszitters-perioden",
+        naam,
         f"Thuiszitters {wie} per periode",
         kolommen,
         [

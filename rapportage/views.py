@@ -121,19 +121,39 @@ def _kaart(request) -> dict:
     }
 
 
+def _swv_keuze(request, swvs):
+    """One SWV the user may read, for its own trend (`?swv=PO2707`), or None."""
+    code = request.GET.get("swv")
+    if not code:
+        return None
+    swv = swvs.filter(code=code).first()
+    if swv is None:
+        raise Invoerfout({"swv": f"'{code}' is geen samenwerkingsverband in deze lijst."})
+    return swv
+
+
 def _leerlingen(request) -> dict:
     sector = _sector(request)
     swvs = Samenwerkingsverband.objects.for_user(request.user)
+    gekozen = _swv_keuze(request, swvs.filter(sector=sector))
     landelijk = selectors.deelname_landelijk(sector)
     teldata = [r.teldatum for r in landelijk]
     teldatum = _keuze(request, "teldatum", teldata, teldata[-1] if teldata else None)
     per_swv = selectors.deelname_per_swv(sector, swvs)
     alle = {t.naam: t for t in tabellen.deelname_landelijk(sector, landelijk)}
+    grafiek_swv = None
+    if gekozen and gekozen.pk in per_swv:
+        reeks = per_swv[gekozen.pk]
+        alle.update({t.naam: t for t in tabellen.deelname_landelijk(sector, reeks, gekozen)})
+        grafiek_swv = selectors.deelnamegrafiek(sector, reeks, gekozen.weergavecode)
     if teldatum:
         alle.update({t.naam: t for t in tabellen.deelname_per_swv(sector, per_swv, teldatum)})
     return {
         "paginatitel": "Leerlingen en deelname",
         "sector": sector,
+        "gekozen": gekozen,
+        "keuzelijst": swvs.filter(sector=sector).order_by("code"),
+        "grafiek_swv": grafiek_swv,
         "teldatum": teldatum,
         "teldata": teldata,
         "grafiek": selectors.deelnamegrafiek(sector, landelijk) if landelijk else None,
@@ -152,17 +172,30 @@ def _formules(sector: str) -> list[str]:
 
 def _thuiszitters(request) -> dict:
     swvs = Samenwerkingsverband.objects.for_user(request.user)
+    gekozen = _swv_keuze(request, swvs)
     landelijk = selectors.thuiszitters(swvs)
     perioden = [r.periode_van for r in landelijk]
     periode = _keuze(request, "periode", perioden, perioden[-1] if perioden else None)
     alle = {}
     t = tabellen.thuiszitters_landelijk(landelijk, "landelijk")
     alle[t.naam] = t
+    grafiek_swv = None
+    if gekozen:
+        reeks = selectors.thuiszitters([gekozen])
+        t = tabellen.thuiszitters_landelijk(
+            reeks, f"in {gekozen.weergavecode}", f"thuiszitters-{gekozen.code.lower()}"
+        )
+        alle[t.naam] = t
+        if reeks:
+            grafiek_swv = selectors.thuiszittergrafiek(reeks, f"in {gekozen.weergavecode}")
     if periode:
         t = tabellen.thuiszitters_per_swv(selectors.thuiszitters_per_swv(swvs, periode), periode)
         alle[t.naam] = t
     return {
         "paginatitel": "Thuiszitters",
+        "gekozen": gekozen,
+        "keuzelijst": swvs.order_by("code"),
+        "grafiek_swv": grafiek_swv,
         "periode": periode,
         "perioden": perioden,
         "grafiek": selectors.thuiszittergrafiek(landelijk) if landelijk else None,

@@ -38,6 +38,7 @@ def maak_swvs(aantal, accountmanager=None, door=None):
         swv = swv_met_regio(pc4s=(f"{next(PC4)}",), sector="VO" if i % 2 else "PO")
         swv.accountmanager = accountmanager if i % 3 else None
         swv.save()
+        swvs.append(swv)
         FeitFactory(
             swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_OPGESTELD, datum=datetime.date(2013, 1, 5)
         )
@@ -248,3 +249,24 @@ def test_elke_downloadlink_op_elke_pagina_werkt(client, accountmanager, maak_geb
             assert client.get(unescape(link)).status_code == 200, link
             gezien += 1
     assert gezien >= 2 * 10
+
+
+@pytest.mark.parametrize("naam", ["leerlingen", "thuiszitters"])
+def test_verloop_van_een_swv(
+    client, accountmanager, maak_gebruiker, django_assert_max_num_queries, naam
+):
+    swvs = maak_swvs(4, accountmanager, maak_gebruiker("coordinator"))
+    swv = swvs[0]
+    with django_assert_max_num_queries(MAX_QUERIES):
+        antwoord = client.get(reverse(f"rapportage:{naam}"), {"swv": swv.code})
+    assert antwoord.status_code == 200
+    namen = set(antwoord.context["tabellen"])
+    assert any(swv.code.lower() in n for n in namen)
+    assert antwoord.context["grafiek_swv"] is not None
+    assert swv.weergavecode in antwoord.context["grafiek_swv"].titel
+    if naam == "thuiszitters":
+        tabel = antwoord.context["tabellen"][f"thuiszitters-{swv.code.lower()}"]
+        assert tabel.rijen[0][2] == 1  # swv 0: 0 relatief + 1 absoluut
+    fout = client.get(reverse(f"rapportage:{naam}"), {"swv": "PO9999"})
+    assert fout.status_code == 400
+    assert "geen samenwerkingsverband in deze lijst" in fout.content.decode()
