@@ -23,6 +23,12 @@ def test_a_trailing_slash_is_not_found_as_a_problem(api_als, wereld):
     assert antwoord["API-Version"] == "1.0.0"
 
 
+def test_an_unknown_address_with_a_newline_is_a_problem_too(api_als, wereld):
+    antwoord = api_als("inspectie").get("/api/v1/registratieoordelen/%0Ax")
+    assert antwoord.status_code == 404
+    assert antwoord["Content-Type"] == "application/problem+json"
+
+
 def test_anonymous_gets_401_as_problem_with_a_challenge(api_als):
     antwoord = api_als(None).get("/api/v1/samenwerkingsverbanden")
     assert antwoord.status_code == 401

@@ -42,5 +42,6 @@ v1 = [
 
 urlpatterns = [
     path("v1/", include(v1)),
-    re_path(r"^.*$", NietGevonden.as_view(), name="niet-gevonden"),
+    # [\s\S]: also an address with a (percent-encoded) newline in it.
+    re_path(r"^[\s\S]*$", NietGevonden.as_view(), name="niet-gevonden"),
 ]
