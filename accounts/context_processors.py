@@ -13,6 +13,9 @@ def navigatie(request):
         items.append(("Mijn samenwerkingsverband", reverse("start")))
     if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         items.append(("Samenwerkingsverbanden", reverse("swv:lijst")))
+        items.append(("Rapporten", reverse("rapporten:lijst")))
+    if user.heeft_rol(Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER):
+        items.append(("Dashboards", reverse("rapportage:portefeuille")))
     if user.heeft_rol(Rol.BEHEERDER):
         items.append(("Beheer", reverse("admin:index")))
         items.append(("Auditlog", reverse("auditlog")))

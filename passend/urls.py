@@ -30,7 +30,9 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
     path("rapporten/", include("rapporten.urls")),
+    path("dashboards/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),
+    path("toezicht/", include("toezicht.bevindingen_urls")),
     path("api/", include("passend.api.urls")),
 ]
 

@@ -61,6 +61,7 @@ class AanvraagForm(NldsFormMixin, forms.Form):
 
 
 class BatchForm(NldsFormMixin, forms.Form):
+    prefix = "reeks"  # beside the request form on one page: ids and names of its own
     peildatum = forms.CharField(label="Peildatum", widget=forms.DateInput())
 
     def clean_peildatum(self):

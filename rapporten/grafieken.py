@@ -1,51 +1,105 @@
-"""The charts of the report, from its frozen numbers: per sector the monitor's steps of
-"bestuurlijke inrichting" and "ondersteuningsplan" as bars, as SVG (vector graphics in the PDF)."""
+"""The report's charts, drawn by the dashboards' chart module (`rapportage.grafieken`) so that
+page and PDF show the same drawing, but from the report's own stored numbers (`cijfers`), so
+that a published report's charts are those of the day it was made."""
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+import datetime
 
-BREEDTE, REGEL, LABEL = 640, 22, 300
+from rapportage.grafieken import Grafiek, lijndiagram, staafdiagram
+
+GROEPEN = {
+    "bestuur": "Bestuurlijke inrichting",
+    "ondersteuningsplan": "Ondersteuningsplan",
+    "overleg": "Overleg en instemming",
+}
+TOTALEN = ("so", "vso")
 
 
-def staven(titel: str, rijen: list[tuple[str, int]]) -> str:
-    """A horizontal bar chart of percentages (0-100)."""
-    hoogte = REGEL * len(rijen) + 30
-    delen = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREEDTE} {hoogte}" '
-        f'role="img" aria-label="{escape(titel)}" class="grafiek">',
-        f"<title>{escape(titel)}</title>",
-    ]
-    schaal = BREEDTE - LABEL - 50
-    for i, (label, pct) in enumerate(rijen):
-        y = i * REGEL + 4
-        delen.append(
-            f'<text x="{LABEL - 6}" y="{y + 14}" text-anchor="end" font-family="DejaVu Sans" font-size="10" fill="#1a1a1a">{escape(label)}</text>'
-            f'<rect x="{LABEL}" y="{y + 2}" width="{schaal * pct / 100:.1f}" height="{REGEL - 6}" '
-            f'fill="#01689b"/>'
-            f'<text x="{LABEL + schaal * pct / 100 + 4:.1f}" y="{y + 14}" font-family="DejaVu Sans" font-size="10" fill="#1a1a1a">{pct}%</text>'
+def _d(iso: str) -> str:
+    return f"{datetime.date.fromisoformat(iso):%d-%m-%Y}"
+
+
+def monitor(cijfers: dict) -> dict[str, Grafiek]:
+    """Per group of steps, the share of SWVs per sector that passed each step, as the
+    dashboard's monitor draws it."""
+    datum = _d(cijfers["peildatum"])
+    uit = {}
+    for groep, label in GROEPEN.items():
+        stappen = [
+            s
+            for s in cijfers["per_sector"][cijfers["sectoren"][0]]["monitor"]["stappen"]
+            if s["groep"] == groep
+        ]
+        reeksen = {
+            sector.lower(): [
+                next(
+                    x["percentage"]
+                    for x in cijfers["per_sector"][sector]["monitor"]["stappen"]
+                    if x["stap"] == s["stap"]
+                )
+                for s in stappen
+            ]
+            for sector in cijfers["sectoren"]
+        }
+        uit[groep] = staafdiagram(
+            f"{label}: aandeel samenwerkingsverbanden per stap op {datum}",
+            [s["label"] for s in stappen],
+            reeksen,
+            maximum=100,
+            id=f"monitor-{groep}",
+            kolomtitel="Stap",
         )
-    y = REGEL * len(rijen) + 6
-    delen.append(
-        f'<line x1="{LABEL}" y1="{y}" x2="{LABEL + schaal}" y2="{y}" stroke="#666" stroke-width="1"/>'
+    return uit
+
+
+def deelname(sector: str, reeks: list[dict], maten: list[list[str]], wie: str) -> Grafiek | None:
+    if not reeks:
+        return None
+    return lijndiagram(
+        f"Deelnamepercentages {sector.lower()} {wie} per teldatum",
+        [_d(r["teldatum"]) for r in reeks],
+        {
+            label: [r["percentages"][maat] for r in reeks]
+            for maat, label in maten
+            if maat not in TOTALEN
+        },
+        eenheid="%",
+        id=f"deelname-{sector.lower()}-{wie.replace(' ', '-').lower()}",
+        kolomtitel="Teldatum",
     )
-    for pct in (0, 50, 100):
-        delen.append(
-            f'<text x="{LABEL + schaal * pct / 100:.1f}" y="{y + 16}" text-anchor="middle" '
-            f'font-family="DejaVu Sans" font-size="10" fill="#1a1a1a">{pct}%</text>'
-        )
-    delen.append("</svg>")
-    return mark_safe("".join(delen))
+
+
+def thuiszitters(perioden: list[dict], wie: str) -> Grafiek | None:
+    if len(perioden) < 2:
+        return None
+    return lijndiagram(
+        f"Thuiszitters {wie} per periode",
+        [f"{datetime.date.fromisoformat(p['van']):%m-%Y}" for p in perioden],
+        {
+            "totaal": [p["totaal"] for p in perioden],
+            "absoluut verzuim": [p["per_soort"]["absoluut"] for p in perioden],
+            "relatief verzuim": [p["per_soort"]["relatief"] for p in perioden],
+            "vrijstelling": [p["per_soort"]["vrijstelling"] for p in perioden],
+            "3 maanden of langer zonder aanbod": [p["lang_zonder_aanbod"] for p in perioden],
+        },
+        id="grafiek-thuiszitters",
+        kolomtitel="Periode",
+    )
 
 
 def voor_rapport(cijfers: dict) -> dict:
-    uit = {}
-    for sector, gegevens in cijfers.get("per_sector", {}).items():
-        stappen = gegevens["monitor"]["stappen"]
-        for groep in ("bestuur", "ondersteuningsplan"):
-            rijen = [(s["label"], s["percentage"]) for s in stappen if s["groep"] == groep]
-            uit[f"{groep}_{sector}"] = staven(
-                f"{'Bestuurlijke inrichting' if groep == 'bestuur' else 'Ondersteuningsplan'}, "
-                f"{sector.lower()}: aandeel samenwerkingsverbanden per stap",
-                rijen,
-            )
+    if cijfers["soort"] == "swv":
+        swv = cijfers["swv"]
+        return {
+            "deelname": deelname(
+                swv["sector"], cijfers["deelname"], cijfers["maten"], swv["weergavecode"]
+            ),
+            "thuiszitters": thuiszitters(cijfers["thuiszitters"], swv["weergavecode"]),
+        }
+    uit = monitor(cijfers)
+    for sector in cijfers["sectoren"]:
+        gegevens = cijfers["per_sector"][sector]
+        uit[f"deelname_{sector}"] = deelname(
+            sector, gegevens["deelname"], gegevens["maten"], "landelijk"
+        )
+    uit["thuiszitters"] = thuiszitters(cijfers["thuiszitters"], "landelijk")
     return uit

@@ -67,7 +67,7 @@ def html(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None)
             "monitorgroepen": MONITORGROEPEN,
             "samenvatting": samenvatting(cijfers),
             "overleg": [] if swv else overleg(cijfers),
-            "grafieken": {} if swv else grafieken.voor_rapport(cijfers),
+            "grafieken": grafieken.voor_rapport(cijfers),
         },
     )
 

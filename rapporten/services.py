@@ -137,19 +137,22 @@ def vraag_batch_aan(gebruiker, peildatum: datetime.date) -> Batch:
     bestaand = Batch.objects.filter(peildatum=peildatum, zip="").first()
     if bestaand:
         return bestaand
-    try:
-        with transaction.atomic():
-            batch = Batch.objects.create(peildatum=peildatum, aangevraagd_door=gebruiker)
-    except IntegrityError:
-        return Batch.objects.get(peildatum=peildatum, zip="")
-    for swv in Samenwerkingsverband.objects.order_by("code"):
-        sleutel = sleutel_van(Soort.SWV, peildatum, "", swv.code)
-        lopend = Rapport.objects.filter(sleutel=sleutel, status__in=LOPEND, batch=None)
-        if lopend.update(batch=batch):
-            continue
-        _nieuw_of_lopend(
-            gebruiker, batch, soort=Soort.SWV, peildatum=peildatum, swv=swv, sleutel=sleutel
-        )
+    # One transaction: the tasks go out after every report of the batch exists, so none can
+    # find the batch complete (and pack a ZIP) while reports are still being added.
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                batch = Batch.objects.create(peildatum=peildatum, aangevraagd_door=gebruiker)
+        except IntegrityError:
+            return Batch.objects.get(peildatum=peildatum, zip="")
+        for swv in Samenwerkingsverband.objects.order_by("code"):
+            sleutel = sleutel_van(Soort.SWV, peildatum, "", swv.code)
+            lopend = Rapport.objects.filter(sleutel=sleutel, status__in=LOPEND, batch=None)
+            if lopend.update(batch=batch):
+                continue
+            _nieuw_of_lopend(
+                gebruiker, batch, soort=Soort.SWV, peildatum=peildatum, swv=swv, sleutel=sleutel
+            )
     return batch
 
 

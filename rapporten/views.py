@@ -11,8 +11,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.models import Rol
+from accounts.models import Auditsoort, Rol
 from accounts.toegang import ALLE_ROLLEN, rollen
+from passend.audit import registreer
 from rapporten import services
 from rapporten.forms import AanvraagForm, BatchForm
 from rapporten.models import Batch, Rapport, Rapportstatus
@@ -20,13 +21,6 @@ from rapporten.models import Batch, Rapport, Rapportstatus
 AANVRAGERS = (Rol.ACCOUNTMANAGER, Rol.COORDINATOR)
 #: Seconds between refreshes of a progress page (a <meta http-equiv="refresh">: no script).
 VERVERS = 3
-
-
-def registreer(request, handeling: str, **gegevens):
-    """Downloads are part of the audit trail: who took which report, when."""
-    from passend.audit import registreer as passend_registreer
-
-    passend_registreer("rapport_download", request=request, handeling=handeling, **gegevens)
 
 
 def rapport_voor(request, pk) -> Rapport:
@@ -111,8 +105,8 @@ def download(request, pk):
     if rapport.status != Rapportstatus.KLAAR or not rapport.pdf:
         raise Http404("Dit rapport is nog niet klaar.")
     registreer(
-        request,
-        "rapport gedownload",
+        Auditsoort.RAPPORT_DOWNLOAD,
+        request=request,
         rapport_id=rapport.pk,
         swv_id=rapport.swv_id,
         peildatum=rapport.peildatum.isoformat(),
@@ -191,7 +185,10 @@ def batch_zip(request, pk):
     if not reeks.zip:
         raise Http404("De ZIP is nog niet klaar.")
     registreer(
-        request, "reeks rapporten gedownload", batch_id=reeks.pk, peildatum=str(reeks.peildatum)
+        Auditsoort.RAPPORT_DOWNLOAD,
+        request=request,
+        batch_id=reeks.pk,
+        peildatum=reeks.peildatum.isoformat(),
     )
     return FileResponse(
         reeks.zip.open("rb"),

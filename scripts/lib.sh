@@ -110,3 +110,10 @@ ensure_redis() {
   for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return 0; sleep 0.5; done
   fail "Redis does not answer on 127.0.0.1:6379."
 }
+
+# Spectral (the NL GOV API Design Rules linter) has its own folder, apart from the page assets.
+ensure_spectral() {
+  command -v npm >/dev/null 2>&1 || fail "npm is needed to lint the OpenAPI document with Spectral."
+  say "Installing Spectral (tools/spectral)"
+  (cd tools/spectral && npm install --no-audit --no-fund --loglevel=error)
+}

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "demo",
     "beheer",
     "rapporten",
+    "rapportage",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,7 @@ AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 # The REST API: its settings live together in their own module.
 from passend.settings.api import (  # noqa: E402, F401
+    API_REGELS,
     API_TOKEN_GELDIG_DAGEN,
     API_VERSIE,
     REST_FRAMEWORK,

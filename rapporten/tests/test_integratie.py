@@ -78,3 +78,21 @@ def test_a_worker_killed_mid_render_completes_the_report_exactly_once_after_rest
     rapport.refresh_from_db()
     assert rapport.pogingen == 2 and rapport.status == Rapportstatus.KLAAR
     assert nieuw.logtekst().count("'klaar'") == 1
+
+
+def test_a_batch_on_a_real_worker_zips_every_report(start_celery_worker, maak_gebruiker):
+    """The worker may finish the first report before the request has queued the last: the
+    ZIP must still hold them all."""
+    import io
+    import zipfile
+
+    monitorland()
+    accountmanager = maak_gebruiker("accountmanager")
+    start_celery_worker()
+    batch = services.vraag_batch_aan(accountmanager, PEILDATUM)
+    einde = time.monotonic() + 90
+    while not batch.zip and time.monotonic() < einde:
+        time.sleep(0.3)
+        batch.refresh_from_db()
+    with batch.zip.open("rb") as f:
+        assert len(zipfile.ZipFile(io.BytesIO(f.read())).namelist()) == 6
