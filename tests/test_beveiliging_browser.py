@@ -78,6 +78,8 @@ def test_the_pages_load_without_csp_violations_and_the_totp_set_up_works(
     assert pagina.get_by_role("cell", name="Tweestapsverificatie ingesteld").count() == 2
     assert_toegankelijk(pagina)
     pagina.goto("/beheer/")
+    pagina.goto("/api/v1/docs")
+    pagina.wait_for_load_state("load")
     pagina.set_viewport_size({"width": 320, "height": 800})
     pagina.goto("/auditlog/?soort=inloggen")
     assert_toegankelijk(pagina)
