@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 
 from accounts.models import Rol
 
@@ -10,3 +12,7 @@ class PassendAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return request.user.is_active and request.user.heeft_rol(Rol.BEHEERDER)
+
+    def login(self, request, extra_context=None):
+        """One way in: the portal's own login page, with its lock-out and second step."""
+        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

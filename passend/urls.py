@@ -32,5 +32,8 @@ urlpatterns = [
     path("rapporten/", include("rapporten.urls")),
     path("dashboards/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),
+    path("toezicht/", include("toezicht.bevindingen_urls")),
     path("api/", include("passend.api.urls")),
 ]
+
+handler500 = "passend.storing.serverfout"

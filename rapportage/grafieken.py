@@ -15,6 +15,7 @@ WeasyPrint draws SVG presentation attributes, paths and `<text>` as vectors; tex
 import functools
 import hashlib
 import io
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -178,7 +179,7 @@ def lijndiagram(
     id = id or _slug(titel)
     namen = list(reeksen)
     n = len(namen)
-    figuur = _figuur(6.4, 2.8 + 0.15 * ((n - 1) // 4))
+    figuur = _figuur(6.4, 2.8 + 0.15 * ((n - 1) // 3))
     as_ = figuur.add_subplot()
     for i, naam in enumerate(namen):
         waarden = [float("nan") if w is None else w for w in reeksen[naam]]
@@ -191,8 +192,11 @@ def lijndiagram(
             linewidth=1.5,
             label=naam,
         )
-    as_.set_xticks(range(len(punten)), labels=list(punten))
-    if len(punten) > 6:
+    # At most about twelve labels on the axis, always the last; the table has every point.
+    stap = max(1, math.ceil(len(punten) / 12))
+    getoond = sorted({*range(len(punten) - 1, -1, -stap)})
+    as_.set_xticks(getoond, labels=[punten[i] for i in getoond])
+    if len(getoond) > 6:
         as_.tick_params(axis="x", labelrotation=45)
     if minimum is not None:
         as_.set_ylim(bottom=minimum)
@@ -202,7 +206,7 @@ def lijndiagram(
     as_.set_axisbelow(True)
     if len(namen) > 1:
         as_.legend(
-            frameon=False, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1), ncols=min(n, 4)
+            frameon=False, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1), ncols=min(n, 3)
         )
     figuur.tight_layout(pad=0.4)
 

@@ -139,65 +139,92 @@ def achterstanden(regels) -> Tabel:
 # -- pupil figures -----------------------------------------------------------------------------
 
 
-def _deelnamekolommen(sector: str) -> list[str]:
+KORT = {
+    "sbo": "sbo",
+    "so_cl1": "so cl. 1",
+    "so_cl2": "so cl. 2",
+    "so_cl34": "so cl. 3+4",
+    "so": "so",
+    "lwoo": "lwoo",
+    "pro": "pro",
+    "vso_cl1": "vso cl. 1",
+    "vso_cl2": "vso cl. 2",
+    "vso_cl34": "vso cl. 3+4",
+    "vso": "vso",
+}
+#: The three views of a deelname series: the percentages, and their change in percentage
+#: points against the previous and against the first teldatum.
+WEERGAVEN = {
+    "percentages": ("deelnamepercentages (%)", "percentages"),
+    "vorige": ("verschil met de vorige teldatum (procentpunt)", "t_o_v_vorige"),
+    "eerste": ("verschil met de eerste teldatum (procentpunt)", "t_o_v_eerste"),
+}
+
+
+def deelname_landelijk(sector: str, regels: list[selectors.Deelnameregel]) -> list[Tabel]:
+    """Three tables per sector: percentages per teldatum, and the two kinds of change."""
     maten = list(deelname.TELLERS[sector])
-    return [
-        *(f"{deelname.LABELS[m]} (%)" for m in maten),
-        *(f"{deelname.LABELS[m]}: verschil met vorige teldatum (procentpunt)" for m in maten),
-        *(f"{deelname.LABELS[m]}: verschil met eerste teldatum (procentpunt)" for m in maten),
-    ]
-
-
-def _deelnamecellen(sector: str, r: selectors.Deelnameregel) -> list:
-    maten = list(deelname.TELLERS[sector])
-    return [
-        *(r.percentages[m] for m in maten),
-        *(r.t_o_v_vorige[m] for m in maten),
-        *(r.t_o_v_eerste[m] for m in maten),
-    ]
-
-
-def deelname_landelijk(sector: str, regels: list[selectors.Deelnameregel]) -> Tabel:
-    kolommen = ["Teldatum", "Leerlingen in de basis", *_deelnamekolommen(sector)]
-    return Tabel(
-        f"deelname-landelijk-{sector.lower()}",
-        f"Deelnamepercentages {sector.lower()} landelijk per teldatum",
-        kolommen,
-        [[r.teldatum, r.basis, *_deelnamecellen(sector, r)] for r in regels],
-        getallen=frozenset(range(1, len(kolommen))),
-    )
+    tabellen = []
+    for weergave, (titel, veld) in WEERGAVEN.items():
+        basis = ["Leerlingen in de basis"] if weergave == "percentages" else []
+        kolommen = ["Teldatum", *basis, *(KORT[m] for m in maten)]
+        tabellen.append(
+            Tabel(
+                f"deelname-landelijk-{weergave}-{sector.lower()}",
+                f"Landelijk, {sector.lower()}: {titel}",
+                kolommen,
+                [
+                    [
+                        r.teldatum,
+                        *([r.basis] if basis else []),
+                        *(getattr(r, veld)[m] for m in maten),
+                    ]
+                    for r in reversed(regels)
+                ],
+                getallen=frozenset(range(1, len(kolommen))),
+            )
+        )
+    return tabellen
 
 
 def deelname_per_swv(
     sector: str, per_swv: dict[int, list[selectors.Deelnameregel]], teldatum: datetime.date
-) -> Tabel:
-    kolommen = [
-        "SWV",
-        "Leerlingen in de basis",
-        *_deelnamekolommen(sector),
-        "Verevening",
-        "Verschil zware ondersteuning met landelijk (procentpunt)",
-    ]
-    tabel = Tabel(
-        f"deelname-swv-{sector.lower()}",
-        f"Deelnamepercentages {sector.lower()} per samenwerkingsverband op {_datum(teldatum)}",
-        kolommen,
-        getallen=frozenset(range(1, len(kolommen) - 2)) | {len(kolommen) - 1},
-    )
-    for regels in per_swv.values():
-        r = next((r for r in regels if r.teldatum == teldatum), None)
-        if r is None:
-            continue
-        tabel.rijen.append(
-            [
-                r.swv,
-                r.basis,
-                *_deelnamecellen(sector, r),
-                r.verevening.richting if r.verevening else None,
-                round(r.verevening.verschil, 2) if r.verevening else None,
-            ]
+) -> list[Tabel]:
+    """Three tables per sector for one teldatum; the percentages with verevening."""
+    maten = list(deelname.TELLERS[sector])
+    op_teldatum = [r for regels in per_swv.values() for r in regels if r.teldatum == teldatum]
+    tabellen = []
+    for weergave, (titel, veld) in WEERGAVEN.items():
+        extra = weergave == "percentages"
+        kolommen = [
+            "SWV",
+            *(["Leerlingen in de basis"] if extra else []),
+            *(KORT[m] for m in maten),
+            *(
+                ["Verevening", "Zware ondersteuning t.o.v. landelijk (procentpunt)"]
+                if extra
+                else []
+            ),
+        ]
+        getallen = frozenset(range(1, len(kolommen) - (2 if extra else 0))) | (
+            {len(kolommen) - 1} if extra else frozenset()
         )
-    return tabel
+        tabel = Tabel(
+            f"deelname-swv-{weergave}-{sector.lower()}",
+            f"Per samenwerkingsverband, {sector.lower()}, {_datum(teldatum)}: {titel}",
+            kolommen,
+            getallen=frozenset(getallen),
+        )
+        for r in op_teldatum:
+            rij = [r.swv, *([r.basis] if extra else []), *(getattr(r, veld)[m] for m in maten)]
+            if extra:
+                rij += [
+                    r.verevening.richting if r.verevening else None,
+                    round(r.verevening.verschil, 2) if r.verevening else None,
+                ]
+            tabel.rijen.append(rij)
+        tabellen.append(tabel)
+    return tabellen
 
 
 # -- thuiszitters ------------------------------------------------------------------------------

@@ -128,12 +128,9 @@ def _leerlingen(request) -> dict:
     teldata = [r.teldatum for r in landelijk]
     teldatum = _keuze(request, "teldatum", teldata, teldata[-1] if teldata else None)
     per_swv = selectors.deelname_per_swv(sector, swvs)
-    alle = {}
-    t = tabellen.deelname_landelijk(sector, landelijk)
-    alle[t.naam] = t
+    alle = {t.naam: t for t in tabellen.deelname_landelijk(sector, landelijk)}
     if teldatum:
-        t = tabellen.deelname_per_swv(sector, per_swv, teldatum)
-        alle[t.naam] = t
+        alle.update({t.naam: t for t in tabellen.deelname_per_swv(sector, per_swv, teldatum)})
     return {
         "paginatitel": "Leerlingen en deelname",
         "sector": sector,

@@ -74,6 +74,9 @@ ensure_system_packages() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
   command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils
   fc-list 2>/dev/null | grep -qi dejavu || apt_install fonts-dejavu-core
+  # The fault tests start a private Redis and a private PostgreSQL cluster (initdb, pg_ctl).
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server redis-tools
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql postgresql-client
 }
 
 ensure_postgres() {
@@ -106,4 +109,11 @@ ensure_redis() {
     --dir /var/lib/redis --logfile /var/log/redis/ci.log
   for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return 0; sleep 0.5; done
   fail "Redis does not answer on 127.0.0.1:6379."
+}
+
+# Spectral (the NL GOV API Design Rules linter) has its own folder, apart from the page assets.
+ensure_spectral() {
+  command -v npm >/dev/null 2>&1 || fail "npm is needed to lint the OpenAPI document with Spectral."
+  say "Installing Spectral (tools/spectral)"
+  (cd tools/spectral && npm install --no-audit --no-fund --loglevel=error)
 }

@@ -60,7 +60,7 @@ def test_the_whole_flow_enrolment_wrong_code_right_code_and_next_login(
 
         pagina = client.get(antwoord["Location"])
         tekst = pagina.content.decode()
-        assert "Tweestapsverificatie instellen" in tekst
+        assert "verificatie instellen" in tekst
         assert "<svg" in tekst and "QR-code" in tekst
         apparaat = TOTPDevice.objects.get(user=coordinator, confirmed=False)
         sleutel = re.search(r'passend-geheim">([A-Z2-7 ]+)<', tekst).group(1).replace(" ", "")
@@ -157,3 +157,11 @@ def test_every_role_needs_the_second_step(client, verplicht, maak_gebruiker, rol
 def test_without_the_requirement_the_password_is_enough(client, coordinator):
     inloggen(client)
     assert client.get("/samenwerkingsverbanden/").status_code == 200
+
+
+def test_the_admin_has_no_login_of_its_own(client):
+    antwoord = client.get("/beheer/login/?next=/beheer/accounts/")
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == "/inloggen/?next=/beheer/accounts/"
+    keten = client.get("/beheer/", follow=True).redirect_chain
+    assert keten[-1][0] == "/inloggen/?next=/beheer/"

@@ -113,3 +113,4 @@ def test_the_command_prints_the_logins_and_a_second_run_changes_nothing(referent
     for uitvoer in (eerste, tweede):
         assert "wachtwoord voor allemaal: passend-demo" in uitvoer
         assert "coordinator" in uitvoer and "inspectie" in uitvoer and "am.noord" in uitvoer
+        assert "Tweestapsverificatie staat uit in deze demo" in uitvoer

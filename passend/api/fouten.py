@@ -99,7 +99,10 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, exceptions.APIException):
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-        response = probleem(exc.status_code, detail)
+        extra = {}
+        if exc.status_code == 400:  # a body that is no JSON: the body is the invalid part
+            extra["invalidParams"] = [{"name": "body", "code": exc.get_codes(), "reason": detail}]
+        response = probleem(exc.status_code, detail, **extra)
         if getattr(exc, "auth_header", None):
             response["WWW-Authenticate"] = exc.auth_header
         if getattr(exc, "wait", None):

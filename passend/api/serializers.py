@@ -28,3 +28,12 @@ class Serializer(CamelMixin, serializers.Serializer):
 
 class ModelSerializer(CamelMixin, serializers.ModelSerializer):
     pass
+
+
+class SlugVeld(serializers.SlugRelatedField):
+    """A reference by code that refuses a NUL character before it reaches PostgreSQL."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value="")
+        return super().to_internal_value(data)

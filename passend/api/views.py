@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import mixins, viewsets
+from rest_framework.exceptions import NotFound
 
 from accounts.models import Rol
 from passend.peildatum import lees_datum
@@ -29,6 +30,11 @@ SWV_CODE = OpenApiParameter(
 
 
 class PeildatumMixin:
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if any("\x00" in str(waarde) for waarde in kwargs.values()):
+            raise NotFound("Deze bron bestaat niet.")  # PostgreSQL cannot even compare it
+
     @property
     def peildatum(self) -> datetime.date:
         if not hasattr(self, "_peildatum"):

@@ -1,9 +1,21 @@
 """Settings of the REST API (Django REST framework, drf-spectacular), read from the environment
 like every other setting."""
 
-from passend.settings.env import load
+from pathlib import Path
+
+from passend.settings.env import load, referentiedata_dir
 
 _, env = load()
+
+#: The NL GOV API Design Rules ruleset (Spectral), beside the reference data in ../shared.
+API_REGELS = Path(
+    env(
+        "API_REGELS",
+        default=str(
+            referentiedata_dir().parent / "standards" / "nl-api-design-rules" / "ruleset.yaml"
+        ),
+    )
+)
 
 API_VERSIE = "1.0.0"
 API_TOKEN_GELDIG_DAGEN = env.int("API_TOKEN_GELDIG_DAGEN", default=365)

@@ -94,7 +94,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 2.1.1: at least twelve characters.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -225,6 +229,7 @@ AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 # The REST API: its settings live together in their own module.
 from passend.settings.api import (  # noqa: E402, F401
+    API_REGELS,
     API_TOKEN_GELDIG_DAGEN,
     API_VERSIE,
     REST_FRAMEWORK,

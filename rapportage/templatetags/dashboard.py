@@ -24,7 +24,7 @@ def cel(waarde):
         )
     if isinstance(waarde, Samenwerkingsverband):
         return format_html(
-            '<a class="utrecht-link" href="{}">{}</a>',
+            '<a class="utrecht-link passend-nowrap" href="{}">{}</a>',
             reverse("ondersteuningsplan:overzicht", args=[waarde.code]),
             waarde.weergavecode,
         )
@@ -33,7 +33,7 @@ def cel(waarde):
             '<span class="passend-status passend-status--{}">{}</span>', waarde.value, waarde.label
         )
     if isinstance(waarde, datetime.date):
-        return f"{waarde:%d-%m-%Y}"
+        return format_html('<span class="passend-nowrap">{}</span>', f"{waarde:%d-%m-%Y}")
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, float):

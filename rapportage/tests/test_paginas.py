@@ -89,7 +89,7 @@ def test_export_queries_begrensd(client, accountmanager, django_assert_max_num_q
         "portefeuille": "portefeuille",
         "monitor": "matrix",
         "kaart": "kaart",
-        "leerlingen": "deelname-swv-po",
+        "leerlingen": "deelname-swv-percentages-po",
         "thuiszitters": "thuiszitters-perioden",
     }[naam]
     with django_assert_max_num_queries(MAX_QUERIES + 1):  # + the audit record
@@ -216,12 +216,14 @@ def test_export_van_de_matrix_heeft_alle_rijen_en_statussen(client, accountmanag
 def test_export_wordt_vastgelegd_in_de_auditlog(client, accountmanager):
     maak_swvs(2, accountmanager)
     client.get(
-        reverse("rapportage:export", args=["leerlingen", "deelname-landelijk-vo", "csv"]),
+        reverse(
+            "rapportage:export", args=["leerlingen", "deelname-landelijk-percentages-vo", "csv"]
+        ),
         {"sector": "VO"},
     )
     gebeurtenis = Auditgebeurtenis.objects.get(soort="export")
     assert gebeurtenis.gebruiker == accountmanager
-    assert gebeurtenis.gegevens["tabel"] == "deelname-landelijk-vo"
+    assert gebeurtenis.gegevens["tabel"] == "deelname-landelijk-percentages-vo"
     assert gebeurtenis.gegevens["formaat"] == "csv"
     assert gebeurtenis.gegevens["filters"] == {"sector": "VO"}
 

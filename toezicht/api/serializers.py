@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from passend.api.serializers import ModelSerializer, Serializer
+from passend.api.serializers import ModelSerializer, Serializer, SlugVeld
 from swv.models import Samenwerkingsverband
 from toezicht import services
 from toezicht.models import (
@@ -47,20 +47,24 @@ BASISVELDEN = [
 class BevindingSerializer(ModelSerializer):
     """Writes go through toezicht.services; `versie` guards a change against a lost update."""
 
-    samenwerkingsverband = serializers.SlugRelatedField(
+    samenwerkingsverband = SlugVeld(
         source="swv",
         slug_field="code",
         queryset=Samenwerkingsverband.objects.all(),
         help_text="De code van het samenwerkingsverband, zoals PO2707.",
     )
-    vastgelegd_door = serializers.CharField(
-        source="vastgelegd_door.username", read_only=True, allow_null=True, default=None
+    vastgelegd_door = serializers.SerializerMethodField(
+        help_text="De gebruikersnaam van wie de bevinding vastlegde."
     )
     versie = serializers.IntegerField(
         required=False,
         min_value=1,
         help_text="Bij een wijziging: de versie die u las. Een intussen gewijzigde bevinding geeft 409.",
     )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_vastgelegd_door(self, bevinding):
+        return bevinding.vastgelegd_door.username if bevinding.vastgelegd_door else None
 
     def create(self, validated_data):
         validated_data.pop("versie", None)

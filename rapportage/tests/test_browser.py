@@ -1,0 +1,115 @@
+"""The accountmanager's journey in a real headless Chromium, every page scanned with axe-core:
+portfolio → an SWV → the monitor at another peildatum → an export; and each dashboard at 320
+pixels wide without sideways scrolling of the page."""
+
+import csv
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+
+from accounts.models import Rol
+from ondersteuningsplan.stappen import Stap
+from ondersteuningsplan.tests.factories import FeitFactory
+from swv.models import Samenwerkingsverband
+from swv.services.gemeenten import importeer_gemeentegrenzen
+from swv.services.regio import importeer_regio_indeling
+from swv.tests.factories import LeerlingtellingFactory
+from tests.fixtures import assert_toegankelijk, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def land(referentiedata, maak_gebruiker):
+    from django.core.cache import cache
+
+    cache.clear()
+    importeer_regio_indeling(referentiedata / "regio-indeling-2013.csv")
+    importeer_gemeentegrenzen(referentiedata / "gemeenten-2015.geojson")
+    am = maak_gebruiker(Rol.ACCOUNTMANAGER, username="am")
+    swvs = list(Samenwerkingsverband.objects.order_by("code"))
+    for i, swv in enumerate(swvs):
+        if i % 5 == 0:
+            swv.accountmanager = am
+            swv.save()
+        if i % 3:
+            FeitFactory(
+                swv=swv,
+                stap=Stap.RECHTSPERSOON_OPGERICHT,
+                datum=datetime.date(2013, 6, 1) + datetime.timedelta(days=3 * i),
+            )
+        for jaar in (2013, 2014):
+            for categorie, aantal in (
+                ("bao", 9000), ("sbo", 300), ("so_cl34", 150 + i),
+                ("vo", 8000), ("lwoo", 900), ("pro", 300), ("vso_cl34", 200 + i),
+            ):  # fmt: skip
+                if categorie in ("bao", "sbo", "so_cl34") and swv.sector != "PO":
+                    continue
+                if categorie not in ("bao", "sbo", "so_cl34") and swv.sector != "VO":
+                    continue
+                LeerlingtellingFactory(
+                    swv=swv,
+                    teldatum=datetime.date(jaar, 10, 1),
+                    categorie=categorie,
+                    aantal=aantal + jaar - 2013,
+                )
+    return am
+
+
+def test_accountmanager_van_portefeuille_naar_swv_naar_monitor_naar_export(pagina, land):
+    log_in(pagina, "am")
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Dashboards"
+    ).click()
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Portefeuille"
+    assert_toegankelijk(pagina)
+    rijen = pagina.locator("tbody tr")
+    assert rijen.count() == 30
+    # the riskiest SWV is on top; it has a missed milestone
+    assert "Gemist" in rijen.first.inner_text()
+
+    code = rijen.first.get_by_role("link").inner_text()
+    rijen.first.get_by_role("link").click()
+    assert code.replace(" ", "").replace("-", "") in pagina.url
+    assert_toegankelijk(pagina)
+
+    pagina.go_back()
+    pagina.get_by_role("link", name="Landelijke monitor").click()
+    pagina.get_by_label("Peildatum").fill("2013-09-01")
+    pagina.get_by_label("Sector").select_option("VO")
+    pagina.get_by_role("button", name="Toon").click()
+    assert "peildatum=2013-09-01" in pagina.url
+    assert "1 september 2013" in pagina.locator("main").inner_text()
+    assert pagina.locator("svg[role=img]").count() == 3
+    assert_toegankelijk(pagina)
+
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="CSV van samenwerkingsverbanden opgericht als").click()
+    inhoud = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    rijen_csv = list(csv.reader(io.StringIO(inhoud)))
+    assert rijen_csv[0] == ["Sector", "Opgericht", "Totaal"]
+    opgericht_op_pagina = pagina.locator("table").first.locator("tbody tr").first.inner_text()
+    assert rijen_csv[1][1] in opgericht_op_pagina
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/dashboards/",
+        "/dashboards/monitor/?peildatum=2014-02-01",
+        "/dashboards/kaart/?peildatum=2013-11-02",
+        "/dashboards/kaart/?kleur=verevening&sector=VO",
+        "/dashboards/leerlingen/?sector=VO",
+        "/dashboards/thuiszitters/",
+        "/dashboards/monitor/?peildatum=morgen",
+    ],
+)
+def test_dashboards_toegankelijk_en_leesbaar_op_320_pixels(pagina, land, pad):
+    log_in(pagina, "am")
+    pagina.set_viewport_size({"width": 320, "height": 800})
+    pagina.goto(pad)
+    assert_toegankelijk(pagina)
+    breedte = pagina.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 320, f"{pad} is {breedte} px breed"
