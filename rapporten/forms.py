@@ -35,6 +35,7 @@ class AanvraagForm(NldsFormMixin, forms.Form):
         queryset=Samenwerkingsverband.objects.none(),
         required=False,
         to_field_name="code",
+        empty_label="—",
         help_text="Alleen bij een rapport over één samenwerkingsverband.",
     )
 

@@ -14,6 +14,10 @@ from django.db.models import Q
 from swv.models import Samenwerkingsverband, Sector
 
 
+class Bevroren(Exception):
+    """A published report was about to be changed or deleted."""
+
+
 class Soort(models.TextChoices):
     LANDELIJK = "landelijk", "Landelijk (po en vo)"
     SECTOR = "sector", "Eén sector"
@@ -159,6 +163,17 @@ class Rapport(models.Model):
 
     def __str__(self):
         return f"{self.titel} per {self.peildatum:%d-%m-%Y}"
+
+    def save(self, *args, **kwargs):
+        """A report that is published in the database is never written again (ADR 0041)."""
+        if self.pk and Rapport.objects.filter(pk=self.pk, gepubliceerd_op__isnull=False).exists():
+            raise Bevroren("Een gepubliceerd rapport verandert niet meer.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.gepubliceerd_op is not None:
+            raise Bevroren("Een gepubliceerd rapport wordt niet verwijderd.")
+        return super().delete(*args, **kwargs)
 
     @property
     def titel(self) -> str:

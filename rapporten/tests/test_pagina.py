@@ -145,6 +145,13 @@ def test_published_report_is_frozen_and_listed(
     assert rapport.cijfers["per_sector"]["PO"]["monitor"]["opgericht"] == 3
     with rapport.pdf.open("rb") as f:
         assert f.read() == voor
+    # Not even a careless save or delete changes it.
+    from rapporten.models import Bevroren
+
+    with pytest.raises(Bevroren):
+        rapport.save()
+    with pytest.raises(Bevroren):
+        rapport.delete()
     # One published national report per peildatum.
     antwoord = client.post(f"/rapporten/{nieuw.pk}/publiceren/", follow=True)
     assert "al een landelijk rapport gepubliceerd" in antwoord.content.decode()

@@ -114,3 +114,24 @@ def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
     assert b"pdfuaid:part" in catalogus["/Metadata"].get_object().get_data()
     assert fonts(pdf) and all(regel[-5] == "yes" for regel in fonts(pdf))
     assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf  # charts are vectors
+
+
+@pytest.mark.parametrize("soort", ["landelijk", "swv"])
+def test_gathering_the_numbers_takes_the_same_queries_for_more_swvs(land, soort):
+    from ondersteuningsplan.tests.factories import SwvFactory
+    from rapporten import inhoud
+
+    po, _ = land
+
+    def tel() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            inhoud.verzamel(soort, PEILDATUM, swv=po[0] if soort == "swv" else None)
+        return len(queries)
+
+    voor = tel()
+    for i in range(10):
+        SwvFactory(code=f"PO30{i:02d}", opgericht=True)
+    assert tel() == voor
