@@ -1,8 +1,14 @@
 """Reads as of a peildatum, refused personal data, and query counts that do not grow with the
 page size."""
 
+import datetime
+
 import pytest
 
+from ondersteuningsplan.models import Stap, Status
+from ondersteuningsplan.selectors import standen
+from ondersteuningsplan.tests.factories import FeitFactory
+from swv.api.serializers import MijlpaalstandSerializer, mijlpaalstanden
 from swv.tests.factories import SamenwerkingsverbandFactory
 from toezicht.models import Signaal
 from toezicht.tests.factories import SignaalFactory
@@ -219,3 +225,103 @@ def test_query_count_of_the_swv_resources(
     with django_assert_max_num_queries(10):
         antwoord = client.get(f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}{onderdeel}")
     assert antwoord.status_code == 200
+
+
+def test_the_exact_shape_of_one_swv_in_the_list_and_on_its_own(wereld, api_als):
+    """Pins the wire format of an SWV and its milestones: the list builds the milestones without
+    a serializer per SWV, so this is what keeps it equal to the schema's promise."""
+
+    def stand(mijlpaal, naam, deadline, status, behaald_op=None, ontbrekend=()):
+        return {
+            "mijlpaal": mijlpaal,
+            "naam": naam,
+            "deadline": deadline,
+            "status": status,
+            "behaaldOp": behaald_op,
+            "ontbrekend": list(ontbrekend),
+        }
+
+    verwacht = {
+        "code": "PO2707",
+        "weergavecode": "PO 27-07",
+        "sector": "PO",
+        "naam": "SWV Amstelland",
+        "experiment": False,
+        "mijlpalen": [
+            stand(
+                "voorbereiding",
+                "Voorbereiding afgerond",
+                "2013-07-31",
+                "gemist",
+                ontbrekend=["werkgroepen_ingericht"],
+            ),
+            stand(
+                "rechtspersoon",
+                "Samenwerkingsverband is rechtspersoon",
+                "2013-11-01",
+                "behaald",
+                "2013-10-15",
+            ),
+            stand(
+                "op-voorgelegd-opr",
+                "OP voorgelegd aan de ondersteuningsplanraad",
+                "2014-02-01",
+                "behaald",
+                "2014-01-10",
+            ),
+            stand(
+                "op-naar-inspectie",
+                "Eerste OP naar de Inspectie",
+                "2014-05-01",
+                "open",
+                ontbrekend=[
+                    "afgestemd_gemeenten",
+                    "akkoord_opr",
+                    "op_vastgesteld",
+                    "op_aangeboden_inspectie",
+                ],
+            ),
+            stand(
+                "zorgplicht",
+                "Zorgplicht en toewijzing extra ondersteuning",
+                "2014-08-01",
+                "open",
+                ontbrekend=["akkoord_opr", "op_vastgesteld", "gezondheidsadministratie"],
+            ),
+            stand(
+                "bekostiging",
+                "Nieuwe bekostiging en start verevening",
+                "2015-08-01",
+                "open",
+                ontbrekend=["op_vastgesteld", "herbesteding_vso"],
+            ),
+            stand("verevening-voltooid", "Verevening voltooid", "2020-08-01", None),
+            stand("nieuw-op", "Nieuw ondersteuningsplan", None, None),
+        ],
+    }
+    client = api_als("inspectie")
+    lijst = client.get("/api/v1/samenwerkingsverbanden?peildatum=2014-02-01").json()
+    assert lijst["resultaten"][0] == verwacht
+    adres = f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}"
+    een = client.get(f"{adres}?peildatum=2014-02-01").json()
+    assert {
+        sleutel: waarde for sleutel, waarde in een.items() if sleutel != "gemeenten"
+    } == verwacht
+    assert client.get(f"{adres}/mijlpalen?peildatum=2014-02-01").json() == verwacht["mijlpalen"]
+
+
+def test_the_milestones_are_what_their_serializer_would_give(wereld):
+    """Every kind of state (met, late, open, at risk, missed, a moment, a recurring duty)."""
+    FeitFactory(
+        swv=wereld.swv_b,
+        stap=Stap.RECHTSPERSOON_OPGERICHT,
+        datum=datetime.date(2014, 1, 10),
+        rechtsvorm="vereniging",
+    )
+    gezien = set()
+    for peildatum in ("2012-06-01", "2013-10-14", "2014-04-01", "2014-09-01", "2019-06-01"):
+        per_swv = standen([wereld.swv_a, wereld.swv_b], datetime.date.fromisoformat(peildatum))
+        for lijst in per_swv.values():
+            assert mijlpaalstanden(lijst) == MijlpaalstandSerializer(lijst, many=True).data
+            gezien |= {stand.status for stand in lijst}
+    assert gezien == {*Status, None}
