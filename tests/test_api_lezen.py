@@ -325,3 +325,67 @@ def test_the_milestones_are_what_their_serializer_would_give(wereld):
             assert mijlpaalstanden(lijst) == MijlpaalstandSerializer(lijst, many=True).data
             gezien |= {stand.status for stand in lijst}
     assert gezien == {*Status, None}
+
+
+def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api_als):
+    from toezicht.models import Kwaliteitsonderzoek, Vervolgafspraak
+
+    client = api_als("inspectie")
+    onderzoek_b = Kwaliteitsonderzoek.objects.get(swv=wereld.swv_b)
+    afspraak = {
+        "samenwerkingsverband": wereld.swv_a.code,
+        "kwaliteitsonderzoek": onderzoek_b.pk,
+        "omschrijving": "Plan van aanpak",
+        "gemaaktOp": "2018-01-01",
+        "deadline": "2018-03-01",
+    }
+    aantal = Vervolgafspraak.objects.count()
+
+    antwoord = client.post("/api/v1/vervolgafspraken", afspraak, format="json")
+
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["kwaliteitsonderzoek"]
+    assert "ander samenwerkingsverband" in antwoord.json()["invalidParams"][0]["reason"]
+    assert Vervolgafspraak.objects.count() == aantal
+
+    # moving an agreement of SWV B to SWV A leaves it pointing at B's investigation: refused
+    eigen = Vervolgafspraak.objects.get(swv=wereld.swv_b)
+    verplaatst = client.patch(
+        f"/api/v1/vervolgafspraken/{eigen.pk}",
+        {"samenwerkingsverband": wereld.swv_a.code},
+        format="json",
+    )
+    assert verplaatst.status_code == 400
+    assert verplaatst.json()["invalidParams"][0]["name"] == "kwaliteitsonderzoek"
+
+    # and the investigation cannot move away from the agreements that refer to it
+    weg = client.patch(
+        f"/api/v1/kwaliteitsonderzoeken/{onderzoek_b.pk}",
+        {"samenwerkingsverband": wereld.swv_a.code},
+        format="json",
+    )
+    assert weg.status_code == 400
+    assert weg.json()["invalidParams"][0]["name"] == "samenwerkingsverband"
+    eigen.refresh_from_db()
+    onderzoek_b.refresh_from_db()
+    assert eigen.swv == onderzoek_b.swv == wereld.swv_b
+
+    afspraak["samenwerkingsverband"] = wereld.swv_b.code
+    assert client.post("/api/v1/vervolgafspraken", afspraak, format="json").status_code == 201
+
+
+def test_a_constraint_of_the_model_is_a_non_field_error(wereld, api_als):
+    antwoord = api_als("inspectie").post(
+        "/api/v1/risicoindicatoren",
+        {
+            "samenwerkingsverband": wereld.swv_a.code,
+            "periodeVan": "2018-01-01",
+            "periodeTot": "2017-01-01",
+            "indicator": "thuiszitters",
+            "niveau": "verhoogd",
+        },
+        format="json",
+    )
+    assert antwoord.status_code == 400
+    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["nonFieldErrors"]

@@ -2,6 +2,7 @@
 counts only, never a name or a pupil number."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -247,6 +248,18 @@ class Kwaliteitsonderzoek(Bevinding):
     def __str__(self):
         return f"Kwaliteitsonderzoek {self.swv.code} {self.begonnen_op:%d-%m-%Y}"
 
+    def clean(self):
+        """An investigation cannot move to another SWV while agreements of its own SWV refer to
+        it: they would end up referring to another SWV's investigation."""
+        super().clean()
+        if self.pk and self.swv_id and self.vervolgafspraken.exclude(swv_id=self.swv_id).exists():
+            raise ValidationError(
+                {
+                    "swv": "Er zijn vervolgafspraken van een ander samenwerkingsverband die naar "
+                    "dit kwaliteitsonderzoek verwijzen."
+                }
+            )
+
 
 class Afspraakstatus(models.TextChoices):
     OPEN = "open", "Open"
@@ -293,6 +306,20 @@ class Vervolgafspraak(Bevinding):
 
     def __str__(self):
         return f"Vervolgafspraak {self.swv.code} uiterlijk {self.deadline:%d-%m-%Y}"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.kwaliteitsonderzoek_id
+            and self.swv_id
+            and self.kwaliteitsonderzoek.swv_id != self.swv_id
+        ):
+            raise ValidationError(
+                {
+                    "kwaliteitsonderzoek": "Dit kwaliteitsonderzoek hoort bij een ander "
+                    "samenwerkingsverband dan de vervolgafspraak."
+                }
+            )
 
     def is_verlopen(self, peildatum) -> bool:
         """Open on the peildatum while its deadline has passed."""

@@ -72,22 +72,40 @@ def _ongeldige_velden(detail, prefix="") -> list[dict]:
     return velden
 
 
-def _als_drf(exc):
+def _veldnamen(view) -> dict[str, str]:
+    """Model field name -> its name in the body (`swv` -> `samenwerkingsverband`,
+    `periode_van` -> `periodeVan`), from the view's serializer, so that an error a service or a
+    model's `clean` raises on a write names the field the client sent. A read's errors concern
+    query parameters, which keep their names."""
+    request = getattr(view, "request", None)
+    klasse = getattr(view, "get_serializer_class", None)
+    if klasse is None or request is None or request.method in ("GET", "HEAD", "OPTIONS"):
+        return {}
+    return {veld.source: naam for naam, veld in klasse()().fields.items() if not veld.read_only}
+
+
+def _als_drf(exc, view=None):
     if isinstance(exc, Http404):
         return exceptions.NotFound("Deze bron bestaat niet of u heeft er geen toegang toe.")
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
+            namen = {"__all__": "non_field_errors"}
+            if view is not None:
+                namen |= _veldnamen(view)
             return exceptions.ValidationError(
-                {veld: [str(m) for m in fouten] for veld, fouten in exc.message_dict.items()}
+                {
+                    namen.get(veld, veld): [str(m) for m in fouten]
+                    for veld, fouten in exc.message_dict.items()
+                }
             )
         return exceptions.ValidationError({"non_field_errors": exc.messages})
     return exc
 
 
 def exception_handler(exc, context):
-    exc = _als_drf(exc)
+    exc = _als_drf(exc, context.get("view"))
     if isinstance(exc, Wijzigingsconflict):
         return probleem(409, str(exc))
     if isinstance(exc, exceptions.ValidationError):
