@@ -59,6 +59,19 @@ def test_the_openapi_document_is_public_and_open_to_other_origins(client):
     assert "/samenwerkingsverbanden/{code}" in document["paths"]
 
 
+def test_the_members_of_the_opr_are_not_in_the_api(client):
+    """Named adults, not needed for supervision (ADR 33): no path, no schema, no field."""
+    document = client.get("/api/v1/openapi.json").json()
+    assert not [pad for pad in document["paths"] if "lid" in pad.lower() and "opr" in pad.lower()]
+    assert not [naam for naam in document["components"]["schemas"] if "oprlid" in naam.lower()]
+    velden = {
+        veld
+        for schema in document["components"]["schemas"].values()
+        for veld in schema.get("properties", {})
+    }
+    assert not velden & {"geleding", "beginTermijn", "eindeTermijn", "oprLeden", "leden"}
+
+
 def test_the_docs_are_served_from_the_portal_without_inline_script(client):
     antwoord = client.get("/api/v1/docs")
     assert antwoord.status_code == 200

@@ -1,11 +1,21 @@
 """Every endpoint with every role: anonymous 401, a coördinator only their own SWV (another
 SWV answers 404, as if it did not exist), writing only for the Inspectie with a writing token."""
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Rol
 from passend.api.models import Scope
+from swv.models import Leerlingtelling
+from toezicht.models import (
+    Kwaliteitsonderzoek,
+    Registratieoordeel,
+    Risicoindicator,
+    Thuiszitterregistratie,
+    Vervolgafspraak,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,54 +84,83 @@ def verwacht_lezen(rol, eigenaar):
     return 200
 
 
+#: API routes outside the walk: the public OpenAPI document and its viewer, and the catch-all
+#: that answers 404 for every other address (tested in test_api_basis).
+BUITEN_DE_WANDELING = {"openapi.json", "docs", "[\\s\\S]*"}
+
+
+def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
+    """Every API route (as a template) with the addresses the walk visits for it, each with the
+    SWV it belongs to ("a", "b", or None for rows of no single SWV). A route that is not in
+    this table makes test_the_walk_covers_every_api_route fail."""
+    swvs = ((wereld.swv_a, "a"), (wereld.swv_b, "b"))
+
+    def per_swv(model, pad):
+        return [(f"/api/v1/{pad}/{model.objects.get(swv=swv).pk}", eigen) for swv, eigen in swvs]
+
+    tabel = {lijst.removeprefix("/api/v1/"): [(lijst, None)] for lijst in LIJSTEN}
+    for onderdeel in SWV_ONDERDELEN:
+        tabel["samenwerkingsverbanden/{code}" + onderdeel] = [
+            (f"/api/v1/samenwerkingsverbanden/{swv.code}{onderdeel}", eigen) for swv, eigen in swvs
+        ]
+    tabel |= {
+        "gemeenten/{pk}": [(f"/api/v1/gemeenten/{wereld.gemeente_a.pk}", None)],
+        "scholen/{vestigingsnummer}": [
+            (f"/api/v1/scholen/{wereld.school_a.vestigingsnummer}", "a")
+        ],
+        "schoolbesturen/{nummer}": [
+            (f"/api/v1/schoolbesturen/{wereld.bestuur_a.bevoegd_gezag_nummer}", "a")
+        ],
+        "leerlingtellingen/{pk}": [
+            (f"/api/v1/leerlingtellingen/{telling.pk}", eigen)
+            for swv, eigen in swvs
+            for telling in Leerlingtelling.objects.filter(swv=swv)[:1]
+        ],
+        "signalen/{pk}": [
+            (f"/api/v1/signalen/{wereld.signaal_a.pk}", "a"),
+            (f"/api/v1/signalen/{wereld.signaal_b.pk}", "b"),
+        ],
+        "thuiszitterregistraties/{pk}": per_swv(Thuiszitterregistratie, "thuiszitterregistraties"),
+        "registratieoordelen/{pk}": per_swv(Registratieoordeel, "registratieoordelen"),
+        "kwaliteitsonderzoeken/{pk}": per_swv(Kwaliteitsonderzoek, "kwaliteitsonderzoeken"),
+        "vervolgafspraken/{pk}": per_swv(Vervolgafspraak, "vervolgafspraken"),
+        "risicoindicatoren/{pk}": per_swv(Risicoindicator, "risicoindicatoren"),
+    }
+    return tabel
+
+
 def adressen(wereld):
     """(address, owning SWV) for every readable endpoint of the world."""
-    for lijst in LIJSTEN:
-        yield lijst, None
-    for swv, eigenaar in ((wereld.swv_a, "a"), (wereld.swv_b, "b")):
-        for onderdeel in SWV_ONDERDELEN:
-            yield f"/api/v1/samenwerkingsverbanden/{swv.code}{onderdeel}", eigenaar
-    yield f"/api/v1/signalen/{wereld.signaal_a.pk}", "a"
-    yield f"/api/v1/signalen/{wereld.signaal_b.pk}", "b"
-    yield f"/api/v1/gemeenten/{wereld.gemeente_a.pk}", None
-    yield f"/api/v1/scholen/{wereld.school_a.vestigingsnummer}", "a"
-    yield f"/api/v1/schoolbesturen/{wereld.bestuur_a.bevoegd_gezag_nummer}", "a"
+    for bezoeken in routetabel(wereld).values():
+        yield from bezoeken
 
 
-def test_the_walk_covers_every_api_route(wereld):
-    """A new endpoint must be added to this walk."""
-    gedekt = {adres for adres, _ in adressen(wereld)}
+def api_routes():
+    """Every route under /api/v1 as a template: `samenwerkingsverbanden/{code}/leden`."""
 
-    def routes(resolver=None, prefix=""):
-        resolver = resolver or get_resolver()
+    def routes(resolver, prefix=""):
         for patroon in resolver.url_patterns:
             if isinstance(patroon, URLResolver):
                 yield from routes(patroon, prefix + str(patroon.pattern))
             elif isinstance(patroon, URLPattern):
                 yield prefix + str(patroon.pattern)
 
-    api = [
-        r for r in routes() if r.startswith("api/v1/") and "openapi" not in r and "docs" not in r
-    ]
-    for route in api:
-        vorm = (
-            route.replace("^", "")
-            .replace("$", "")
-            .replace("<str:code>", wereld.swv_a.code)
-            .replace("(?P<pk>\\d+)", str(wereld.signaal_a.pk))
-        )
-        if "(?P<" in vorm:
-            continue  # other detail routes: covered by the per-kind checks below
-        assert "/" + vorm in gedekt or vorm.startswith(
-            (
-                "api/v1/registratieoordelen",
-                "api/v1/kwaliteitsonderzoeken",
-                "api/v1/vervolg",
-                "api/v1/risico",
-                "api/v1/thuiszitter",
-                "api/v1/signalen",
-            )
-        ), route
+    for route in routes(get_resolver()):
+        if not route.startswith("api/"):
+            continue
+        vorm = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", route)  # the routers' regexes
+        vorm = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", vorm)  # path converters
+        yield vorm.replace("^", "").replace("$", "").removeprefix("api/").removeprefix("v1/")
+
+
+def test_the_walk_covers_every_api_route(wereld):
+    """A new endpoint must get an entry in the route table, with the SWV its rows belong to,
+    before the walk below accepts it; a stale entry fails too."""
+    tabel = routetabel(wereld)
+    routes = set(api_routes()) - BUITEN_DE_WANDELING
+    assert routes - set(tabel) == set(), "routes without an entry in routetabel()"
+    assert set(tabel) - routes == set(), "entries in routetabel() without a route"
+    assert all(tabel.values()), "every route is visited at least once"
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
