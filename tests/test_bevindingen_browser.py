@@ -1,0 +1,124 @@
+"""The Inspectie's findings page (`/toezicht/`) in a real headless Chromium, as each role that
+reads it: every page visited is scanned with axe-core, at desktop width and at 320 px."""
+
+import datetime
+
+import pytest
+
+from accounts.models import Rol
+from swv.tests.factories import swv_met_regio
+from tests.fixtures import assert_toegankelijk, log_in
+from toezicht.tests import factories as bevindingen
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AFSPRAAK_A = "Plan van aanpak thuiszitters Amstelland indienen bij de Inspectie."
+AFSPRAAK_B = "Doorzettingsmacht regelen met de gemeenten in Zuid-Kennemerland."
+
+
+@pytest.fixture
+def wereld(maak_gebruiker):
+    swv_a = swv_met_regio(code="PO2707", naam="Samenwerkingsverband Amstelland", pc4s=["1181"])
+    swv_b = swv_met_regio(
+        code="PO2704", naam="Samenwerkingsverband Zuid-Kennemerland", pc4s=["2011"]
+    )
+    for swv, afspraak in ((swv_a, AFSPRAAK_A), (swv_b, AFSPRAAK_B)):
+        bevindingen.SignaalFactory(swv=swv)
+        bevindingen.RegistratieoordeelFactory(swv=swv)
+        onderzoek = bevindingen.KwaliteitsonderzoekFactory(swv=swv)
+        bevindingen.VervolgafspraakFactory(
+            swv=swv,
+            kwaliteitsonderzoek=onderzoek,
+            omschrijving=afspraak,
+            deadline=datetime.date(2018, 1, 1),
+        )
+        bevindingen.RisicoindicatorFactory(swv=swv)
+    maak_gebruiker(Rol.INSPECTIE, username="inspecteur")
+    maak_gebruiker(Rol.ACCOUNTMANAGER, username="accountmanager")
+    maak_gebruiker(Rol.COORDINATOR, username="anna", swvs=[swv_a])
+    return swv_a, swv_b
+
+
+def past_op_het_scherm(pagina, breedte):
+    """The page does not scroll sideways; a table wider than the screen scrolls in its own box,
+    which the keyboard can reach and a screen reader can name."""
+    breed = pagina.evaluate("() => document.documentElement.scrollWidth")
+    assert breed <= breedte, f"{pagina.url} is {breed} px breed bij {breedte} px"
+    vakken = pagina.locator(".passend-table-scroll")
+    assert vakken.count() == 5
+    for i in range(vakken.count()):
+        vak = vakken.nth(i)
+        assert vak.get_attribute("tabindex") == "0"
+        assert vak.get_attribute("role") == "region"
+        assert vak.get_attribute("aria-labelledby")
+    breder = pagina.evaluate(
+        """() => [...document.querySelectorAll('.passend-table-scroll')]
+            .filter(vak => vak.scrollWidth > vak.clientWidth).length"""
+    )
+    if breedte <= 320:
+        assert breder, "At 320 px at least one table is wider than the screen and scrolls"
+
+
+@pytest.fixture(params=[1280, 320], ids=["desktop", "320px"])
+def breedte(request):
+    return request.param
+
+
+@pytest.fixture
+def scherm(chromium, live_server, breedte):
+    context = chromium.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": 900}
+    )
+    pagina = context.new_page()
+    pagina.set_default_timeout(15000)
+    yield pagina
+    context.close()
+
+
+@pytest.mark.parametrize("gebruiker", ["inspecteur", "accountmanager"])
+def test_inspectie_and_accountmanager_see_every_swv_and_can_narrow_to_one(
+    scherm, breedte, wereld, gebruiker
+):
+    _, swv_b = wereld
+    log_in(scherm, gebruiker)
+    scherm.goto("/toezicht/")
+    assert scherm.get_by_role("heading", level=1).inner_text() == "Bevindingen van de Inspectie"
+    afspraken = scherm.get_by_role("region", name="Vervolgafspraken")
+    assert AFSPRAAK_A in afspraken.inner_text() and AFSPRAAK_B in afspraken.inner_text()
+    assert scherm.get_by_role("region", name="Signalen").get_by_role("row").count() == 3
+    # both agreements passed their deadline while still open
+    assert "2 vervolgafspraken zijn nog open" in scherm.get_by_role("status").inner_text()
+    past_op_het_scherm(scherm, breedte)
+    assert_toegankelijk(scherm)
+
+    scherm.get_by_label("Samenwerkingsverband").select_option(swv_b.code)
+    scherm.get_by_role("button", name="Toon").click()
+    scherm.wait_for_url(f"**/toezicht/?samenwerkingsverband={swv_b.code}")
+    assert scherm.get_by_role("heading", level=1).inner_text() == (
+        f"Bevindingen van de Inspectie — {swv_b.weergavecode}"
+    )
+    afspraken = scherm.get_by_role("region", name="Vervolgafspraken")
+    assert AFSPRAAK_B in afspraken.inner_text() and AFSPRAAK_A not in afspraken.inner_text()
+    past_op_het_scherm(scherm, breedte)
+    assert_toegankelijk(scherm)
+
+
+def test_a_coordinator_sees_only_their_own_swv(scherm, breedte, wereld):
+    swv_a, swv_b = wereld
+    log_in(scherm, "anna")
+    scherm.goto("/toezicht/")
+    inhoud = scherm.locator("main").inner_text()
+    assert AFSPRAAK_A in inhoud
+    assert AFSPRAAK_B not in inhoud and swv_b.weergavecode not in inhoud
+    keuzes = scherm.get_by_label("Samenwerkingsverband").locator("option").all_inner_texts()
+    assert keuzes == ["Alle", f"{swv_a.weergavecode} {swv_a.naam}"]
+    for sectie in ("Signalen", "Oordelen over de thuiszitterregistratie", "Risico-indicatoren"):
+        rijen = scherm.get_by_role("region", name=sectie).get_by_role("row")
+        assert rijen.count() == 2, sectie  # the header and their own row
+    past_op_het_scherm(scherm, breedte)
+    assert_toegankelijk(scherm)
+
+    antwoord = scherm.goto(f"/toezicht/?samenwerkingsverband={swv_b.code}")
+    assert antwoord.status == 404
+    assert swv_b.naam not in scherm.content()
+    assert_toegankelijk(scherm)
