@@ -56,8 +56,8 @@ def rol_gewijzigd(sender, instance, created, raw=False, **kwargs):
     registreer(
         Auditsoort.ROL_GEWIJZIGD,
         gebruiker=instance,
-        van=vorige,
-        naar=instance.rol,
+        van=str(vorige),
+        naar=str(instance.rol),
         door=door.get_username() if door else None,
     )
 

@@ -104,6 +104,8 @@ def start(request):
     """Every role lands where its work is; a coördinator of one SWV on that SWV's page."""
     if request.user.rol == Rol.BEHEERDER:
         return redirect("admin:index")
+    if request.user.rol == Rol.ACCOUNTMANAGER:
+        return redirect("rapportage:portefeuille")
     if request.user.rol == Rol.COORDINATOR:
         codes = list(request.user.samenwerkingsverbanden.values_list("code", flat=True)[:2])
         if len(codes) == 1:

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from faker import Faker
 
 from accounts.models import Gebruiker, Rol
+from demo import bevindingen
 from demo.generator import Generator, regio_gegevens
 from ondersteuningsplan import controle
 from ondersteuningsplan.models import (
@@ -24,7 +25,15 @@ from swv.models import Leerlingtelling, Samenwerkingsverband
 from swv.services.gemeenten import importeer_gemeentegrenzen
 from swv.services.regio import importeer_regio_indeling
 from swv.services.scholen import importeer_vestigingen
-from toezicht.models import Thuiszitterregistratie, Thuiszittertelling
+from toezicht.models import (
+    Kwaliteitsonderzoek,
+    Registratieoordeel,
+    Risicoindicator,
+    Signaal,
+    Thuiszitterregistratie,
+    Thuiszittertelling,
+    Vervolgafspraak,
+)
 
 WACHTWOORD = "passend-demo"
 
@@ -66,6 +75,11 @@ def wis_demo():
     history of its own removal."""
     with connection.cursor() as cursor:
         for model in (
+            Vervolgafspraak,
+            Kwaliteitsonderzoek,
+            Risicoindicator,
+            Registratieoordeel,
+            Signaal,
             Statuswijziging,
             Mijlpaalstatus,
             Thuiszittertelling,
@@ -123,6 +137,9 @@ def laad_demo(seed: int, vandaag: datetime.date):
     )
 
     maak_accounts(swvs, seed)
+    inspecteur = Gebruiker.objects.get(username="inspectie")
+    for model, objecten in bevindingen.genereer(swvs, inspecteur, seed, vandaag):
+        model.objects.bulk_create(objecten)
     controle.controleer(vandaag)
 
 

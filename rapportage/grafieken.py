@@ -32,8 +32,6 @@ from matplotlib.figure import Figure
 VERSIE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16] + matplotlib.__version__
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 #: Series colours: Rijkshuisstijl-like, distinguishable in grey and with 3:1 against white.
 KLEUREN = ("#01689b", "#e17000", "#39870c", "#6b2c00", "#76127f", "#42145f", "#a90061")
@@ -314,6 +312,10 @@ def veilig_svg(markup: str, id: str, titel: str, beschrijving: str) -> str:
         if element.tail and not element.tail.strip():
             element.tail = None
     # Built here from numbers and escaped labels, never from markup a user typed.
+    # The namespace map is global and other libraries (WeasyPrint) register "svg:" for the SVG
+    # namespace; a page's HTML parser would not see <svg:svg> as SVG. Claim the prefixes back.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return mark_safe(ET.tostring(wortel, encoding="unicode"))
 
 

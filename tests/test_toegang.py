@@ -123,3 +123,5 @@ def test_each_role_lands_where_its_work_is(client_als, client):
     assert client_als(Rol.BEHEERDER).get("/start/").url == "/beheer/"
     client.logout()
     assert client_als(Rol.INSPECTIE).get("/start/").url == "/samenwerkingsverbanden/"
+    client.logout()
+    assert client_als(Rol.ACCOUNTMANAGER).get("/start/").url == "/dashboards/"

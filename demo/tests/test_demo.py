@@ -10,7 +10,13 @@ from ondersteuningsplan.models import Feit, OPRBesluit, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten
 from swv.models import Leerlingtelling, Samenwerkingsverband
-from toezicht.models import Thuiszittertelling
+from toezicht.models import (
+    Oordeel,
+    Registratieoordeel,
+    Signaal,
+    Thuiszittertelling,
+    Vervolgafspraak,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +38,8 @@ def momentopname():
         sorted(Leerlingtelling.objects.values_list("swv__code", "teldatum", "categorie", "aantal")),
         sum(Thuiszittertelling.objects.values_list("aantal", flat=True)),
         sorted(Gebruiker.objects.values_list("username", "rol", "first_name")),
+        sorted(Signaal.objects.values_list("swv__code", "ontvangen_op", "onderwerp", "uitkomst")),
+        sorted(Vervolgafspraak.objects.values_list("swv__code", "deadline", "status")),
     )
 
 
@@ -76,6 +84,13 @@ def test_the_demo_tells_a_believable_history(demo):
         assert zorgplicht.status == Status.BEHAALD
 
     assert Leerlingtelling.objects.values("teldatum").distinct().count() >= 5
+    # the Inspectie's findings: every SWV judged, some signalen, some agreements overdue
+    assert Registratieoordeel.objects.count() == 150
+    assert Registratieoordeel.objects.filter(oordeel=Oordeel.ONVOLDOENDE).exists()
+    assert Signaal.objects.count() > 100
+    assert any(a.is_verlopen(VANDAAG) for a in Vervolgafspraak.objects.all())
+    for bevinding in (*Signaal.objects.all(), *Vervolgafspraak.objects.all()):
+        bevinding.full_clean()
     for rol in Rol.values:
         assert Gebruiker.objects.filter(rol=rol).exists(), rol
 

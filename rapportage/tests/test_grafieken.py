@@ -104,3 +104,17 @@ def test_weasyprint_tekent_de_grafiek_als_vectoren_met_tekst(tmp_path):
     ).stdout
     assert "Rechtspersoon opgericht" in tekst
     assert "87%" in tekst
+
+
+def test_svg_blijft_svg_als_een_andere_bibliotheek_een_prefix_registreerde():
+    """WeasyPrint registers the prefix "svg" for the SVG namespace in ElementTree's global map;
+    the chart must still start as <svg …>, or a browser would not draw it."""
+    ET.register_namespace("svg", SVG_NS)
+    try:
+        cache.clear()
+        grafiek = staaf()
+    finally:
+        ET.register_namespace("", SVG_NS)
+    assert grafiek.svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "<svg:" not in grafiek.svg
+    assert "xlink:href=" in grafiek.svg or "href=" in grafiek.svg
