@@ -311,6 +311,12 @@ def veilig_svg(markup: str, id: str, titel: str, beschrijving: str) -> str:
             element.text = None
         if element.tail and not element.tail.strip():
             element.tail = None
+    # ElementTree's prefix table is global, and WeasyPrint's metadata module takes the empty
+    # prefix for itself when it is first imported (in a worker, or in-process in the embedded
+    # default); after that the table would write <ns0:svg>, which neither browsers nor
+    # WeasyPrint draw. So the prefixes are claimed again right before writing.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     # Built here from numbers and escaped labels, never from markup a user typed.
     # The namespace map is global and other libraries (WeasyPrint) register "svg:" for the SVG
     # namespace; a page's HTML parser would not see <svg:svg> as SVG. Claim the prefixes back.

@@ -135,3 +135,15 @@ def test_gathering_the_numbers_takes_the_same_queries_for_more_swvs(land, soort)
     for i in range(10):
         SwvFactory(code=f"PO30{i:02d}", opgericht=True)
     assert tel() == voor
+
+
+def test_charts_stay_plain_svg_after_a_pdf_was_rendered_in_the_same_process(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    """WeasyPrint's metadata module changes ElementTree's global namespace prefixes on import;
+    a chart drawn afterwards must still be <svg>, for the dashboards and the next PDF alike."""
+    from rapportage.grafieken import staafdiagram
+
+    maak(django_capture_on_commit_callbacks, accountmanager, "sector", PEILDATUM, sector="PO")
+    svg = staafdiagram("Na een PDF", ["a", "b"], {"po": [10, 20]}, maximum=100).svg
+    assert svg.startswith("<svg ") and "ns0:" not in svg
