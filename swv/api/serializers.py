@@ -31,7 +31,7 @@ def mijlpaalstanden(standen) -> list[dict]:
     """What `MijlpaalstandSerializer(standen, many=True).data` gives, without a serializer:
     the SWV list holds about ten of these per SWV, and building a serializer with its fields
     for each SWV made serialisation cost many times the queries. The serializer stays the
-    schema (and the contract test holds both to it)."""
+    schema; tests hold the two to the same output."""
     return [
         {
             "mijlpaal": stand.mijlpaal.code,
