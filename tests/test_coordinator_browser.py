@@ -76,6 +76,8 @@ def test_record_rechtspersoon_opgericht_with_a_pdf_and_the_milestone_turns_green
 
     # recorded by mistake after all: removed again, after seeing what it means
     pagina.get_by_role("link", name=re.compile(r"^Wijzigen\W+Rechtspersoon opgericht$")).click()
+    assert pagina.get_by_role("heading", name="Ten onrechte vastgelegd?").is_visible()
+    assert_toegankelijk(pagina)
     pagina.get_by_role("link", name="Verwijderen").click()
     assert pagina.get_by_role("heading", level=1).inner_text() == (
         "Stap verwijderen: Rechtspersoon opgericht"
