@@ -40,6 +40,19 @@ class FeitForm(NldsFormMixin, VersieFormMixin):
             del self.fields["afgestemd_met"]
 
 
+class FeitVerwijderenForm(VersieFormMixin):
+    """The confirmation of a removal: only the version the fact was shown at."""
+
+    versie = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": "Het verzoek was onvolledig. Open deze pagina opnieuw en bevestig nog eens.",
+            "invalid": "Het verzoek was onvolledig. Open deze pagina opnieuw en bevestig nog eens.",
+        },
+    )
+
+
 class OndersteuningsplanForm(NldsFormMixin, VersieFormMixin):
     titel = forms.CharField(label="Titel", max_length=200)
     periode_van = forms.DateField(label="Geldig van")

@@ -47,12 +47,17 @@ class Stapdata:
             self.laatste[stap] = laatste
 
 
-def stapdata(swv_ids, peildatum: datetime.date) -> dict[int, Stapdata]:
-    """The step dates of the given SWVs (ids or a queryset of them), in two queries."""
+def stapdata(
+    swv_ids, peildatum: datetime.date, zonder_feit: int | None = None
+) -> dict[int, Stapdata]:
+    """The step dates of the given SWVs (ids or a queryset of them), in two queries; as they
+    would be without the fact `zonder_feit` (a pk), when given."""
     data: dict[int, Stapdata] = defaultdict(Stapdata)
+    feiten = Feit.objects.filter(swv__in=swv_ids, datum__lte=peildatum)
+    if zonder_feit is not None:
+        feiten = feiten.exclude(pk=zonder_feit)
     feiten = (
-        Feit.objects.filter(swv__in=swv_ids, datum__lte=peildatum)
-        .values("swv_id", "stap")
+        feiten.values("swv_id", "stap")
         .annotate(eerste=Min("datum"), laatste=Max("datum"))
         .order_by()
     )
@@ -196,6 +201,37 @@ def standen(swvs, peildatum: datetime.date) -> dict[int, list[Stand]]:
 
 def standen_van(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[Stand]:
     return standen([swv], peildatum)[swv.pk]
+
+
+@dataclass(frozen=True)
+class Gevolg:
+    """What removing a fact does to one milestone: its state now and after."""
+
+    nu: Stand
+    daarna: Stand
+
+    @property
+    def beide(self) -> tuple[Stand, Stand]:
+        return self.nu, self.daarna
+
+
+def gevolgen_van_verwijderen(
+    swv: Samenwerkingsverband, feit: Feit, peildatum: datetime.date
+) -> list[Gevolg]:
+    """The milestones of the SWV whose status or date met would change if its fact `feit` were
+    removed, in six queries."""
+    schema = Schema([swv.pk])
+    nu = stapdata([swv.pk], peildatum)[swv.pk]
+    daarna = stapdata([swv.pk], peildatum, zonder_feit=feit.pk)[swv.pk]
+    venster = settings.MIJLPAAL_RISICO_DAGEN
+    gevolgen = []
+    for m in schema.voor(swv):
+        deadline = schema.deadline(m, swv)
+        voor = bereken_stand(m, deadline, nu, peildatum, venster)
+        na = bereken_stand(m, deadline, daarna, peildatum, venster)
+        if (voor.status, voor.behaald_op, voor.deadline) != (na.status, na.behaald_op, na.deadline):
+            gevolgen.append(Gevolg(voor, na))
+    return gevolgen
 
 
 def volgende(standen_swv: list[Stand]) -> Stand | None:

@@ -176,22 +176,37 @@ def registreer_feit(
     return feit
 
 
+def verwijderfouten(feit: Feit, datums: dict) -> list[str]:
+    """Why `feit` cannot be removed, given the other steps' dates (`stapdatums` without it): a
+    step that requires this one is recorded. A step that only may not come before it stays
+    valid without it."""
+    afhankelijk = [
+        s for s in moeten_volgen(feit.stap) if s in datums and feit.stap in REGELS[s].vereist
+    ]
+    if not afhankelijk:
+        return []
+    namen = ", ".join(f"'{Stap(s).label}'" for s in afhankelijk)
+    return [
+        f"'{Stap(feit.stap).label}' kan niet worden verwijderd: {namen} bouwt erop voort. "
+        f"Verwijder eerst {namen}, of wijzig de datum van deze stap in plaats van hem te verwijderen."
+    ]
+
+
 @transaction.atomic
 def verwijder_feit(feit: Feit, *, door, verwachte_versie: int | None = None):
-    swv = _vergrendel(feit.swv)
-    actueel = Feit.objects.select_for_update().get(pk=feit.pk)
+    """Removes a fact recorded by mistake, read at `verwachte_versie`. Refused while a step
+    that requires it is recorded. Its document stays with the SWV's documents (ADR 0013)."""
+    swv = Samenwerkingsverband.objects.select_for_update().get(pk=feit.swv_id)
+    actueel = Feit.objects.select_for_update().filter(pk=feit.pk, swv=swv).first()
+    if actueel is None:
+        raise ValidationError(f"'{Stap(feit.stap).label}' is intussen al verwijderd.")
     if verwachte_versie is not None and actueel.versie != verwachte_versie:
         raise Wijzigingsconflict(actueel)
-    datums = stapdatums(swv, actueel.ondersteuningsplan, behalve_feit=actueel)
-    afhankelijk = [
-        s for s in moeten_volgen(actueel.stap) if s in datums and actueel.stap in REGELS[s].vereist
-    ]
-    if afhankelijk:
-        raise ValidationError(
-            f"'{Stap(actueel.stap).label}' kan niet weg: "
-            + ", ".join(f"'{Stap(s).label}'" for s in afhankelijk)
-            + " bouwt erop voort."
-        )
+    fouten = verwijderfouten(
+        actueel, stapdatums(swv, actueel.ondersteuningsplan, behalve_feit=actueel)
+    )
+    if fouten:
+        raise ValidationError(fouten)
     with set_actor(door):
         actueel.delete()
 

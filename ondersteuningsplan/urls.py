@@ -8,10 +8,16 @@ app_name = "ondersteuningsplan"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("stappen/<str:stap>/", views.feit, name="feit"),
+    path("stappen/<str:stap>/verwijderen/", views.feit_verwijderen, name="feit_verwijderen"),
     path("plannen/nieuw/", views.plan_bewerken, name="plan_nieuw"),
     path("plannen/<int:plan>/", views.plan, name="plan"),
     path("plannen/<int:plan>/wijzigen/", views.plan_bewerken, name="plan_wijzigen"),
     path("plannen/<int:plan>/stappen/<str:stap>/", views.feit, name="plan_feit"),
+    path(
+        "plannen/<int:plan>/stappen/<str:stap>/verwijderen/",
+        views.feit_verwijderen,
+        name="plan_feit_verwijderen",
+    ),
     path("plannen/<int:plan>/opr/nieuw/", views.opr_besluit, name="opr_besluit_nieuw"),
     path("plannen/<int:plan>/opr/<int:besluit>/", views.opr_besluit, name="opr_besluit"),
     path("plannen/<int:plan>/oogo/<int:gemeente>/", views.oogo, name="oogo"),

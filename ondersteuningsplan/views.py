@@ -4,7 +4,7 @@ the forms that keep its facts, plans, OPR and OOGO. Every write goes through ser
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.models import Rol
@@ -12,6 +12,7 @@ from accounts.toegang import ALLE_ROLLEN, rollen
 from ondersteuningsplan import selectors, services
 from ondersteuningsplan.forms import (
     FeitForm,
+    FeitVerwijderenForm,
     OndersteuningsplanForm,
     OOGOForm,
     OPRBesluitForm,
@@ -19,7 +20,7 @@ from ondersteuningsplan.forms import (
 )
 from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
 from ondersteuningsplan.stappen import OP_STAPPEN, REGELS, SWV_STAPPEN, Stap
-from passend.forms import formulierpagina
+from passend.forms import formulierpagina, verwerk
 from passend.peildatum import lees_datum
 from swv import selectors as swv_selectors
 from swv.models import Document, Gemeente, Samenwerkingsverband
@@ -152,10 +153,10 @@ def tijdlijn(feiten, besluiten, oogo) -> list[tuple]:
     return sorted(regels, key=lambda r: r[0])
 
 
-@rollen(*SCHRIJVERS)
-def feit(request, code, stap, plan=None):
-    """Record a step (or change its record): date, remark, PDF."""
-    swv = bewerkbaar_swv(request, code)
+def stap_en_feit(swv, stap: str, plan: int | None) -> tuple[Ondersteuningsplan | None, Feit | None]:
+    """The plan a step belongs to (None for a step of the SWV itself) and its recorded fact, if
+    any; 404 for a step without a form, a plan of another SWV, or a step asked of the wrong
+    level."""
     if stap not in Stap.values or REGELS[Stap(stap)].uit_opr_besluit:
         raise Http404
     regel = REGELS[Stap(stap)]
@@ -172,6 +173,29 @@ def feit(request, code, stap, plan=None):
         .prefetch_related("afgestemd_met")
         .first()
     )
+    return ondersteuningsplan, bestaand
+
+
+def terug_van_stap(swv, ondersteuningsplan: Ondersteuningsplan | None) -> str:
+    if ondersteuningsplan:
+        return reverse("ondersteuningsplan:plan", args=[swv.code, ondersteuningsplan.pk])
+    return reverse("ondersteuningsplan:overzicht", args=[swv.code])
+
+
+def verwijder_url(swv, stap: str, ondersteuningsplan: Ondersteuningsplan | None) -> str:
+    if ondersteuningsplan:
+        return reverse(
+            "ondersteuningsplan:plan_feit_verwijderen",
+            args=[swv.code, ondersteuningsplan.pk, stap],
+        )
+    return reverse("ondersteuningsplan:feit_verwijderen", args=[swv.code, stap])
+
+
+@rollen(*SCHRIJVERS)
+def feit(request, code, stap, plan=None):
+    """Record a step (or change its record): date, remark, PDF."""
+    swv = bewerkbaar_swv(request, code)
+    ondersteuningsplan, bestaand = stap_en_feit(swv, stap, plan)
     initial = {}
     if bestaand:
         initial = {
@@ -202,11 +226,7 @@ def feit(request, code, stap, plan=None):
             verwachte_versie=data["versie"],
         )
 
-    terug = (
-        reverse("ondersteuningsplan:plan", args=[swv.code, ondersteuningsplan.pk])
-        if ondersteuningsplan
-        else reverse("ondersteuningsplan:overzicht", args=[swv.code])
-    )
+    terug = terug_van_stap(swv, ondersteuningsplan)
     return formulierpagina(
         request,
         form,
@@ -217,6 +237,54 @@ def feit(request, code, stap, plan=None):
         titel=Stap(stap).label,
         ondertitel=str(ondersteuningsplan) if ondersteuningsplan else None,
         document=bestaand.document if bestaand else None,
+        verwijderen=verwijder_url(swv, stap, ondersteuningsplan) if bestaand else None,
+    )
+
+
+@rollen(*SCHRIJVERS)
+def feit_verwijderen(request, code, stap, plan=None):
+    """Remove a fact recorded by mistake: GET shows the fact, what its removal does to the
+    milestones and whether the order rules allow it; POST, with the version shown, removes it
+    through the service."""
+    swv = bewerkbaar_swv(request, code)
+    ondersteuningsplan, bestaand = stap_en_feit(swv, stap, plan)
+    if bestaand is None:
+        raise Http404
+    label = Stap(stap).label
+    terug = terug_van_stap(swv, ondersteuningsplan)
+    form = FeitVerwijderenForm(
+        request.POST if request.method == "POST" else None, initial={"versie": bestaand.versie}
+    )
+
+    def verwijder(data):
+        services.verwijder_feit(bestaand, door=request.user, verwachte_versie=data["versie"])
+        return bestaand
+
+    if request.method == "POST" and verwerk(form, verwijder) is not None:
+        messages.success(request, f"'{label}' is verwijderd.")
+        return redirect(terug)
+    conflict = getattr(form, "conflict", None)
+    feit = conflict or bestaand  # after a conflict: the fact as it is now
+    peildatum = lees_datum(None)
+    return render(
+        request,
+        "ondersteuningsplan/feit_verwijderen.html",
+        {
+            "swv": swv,
+            "feit": feit,
+            "label": label,
+            "plan": ondersteuningsplan,
+            "form": form,
+            "conflict": conflict,
+            "terug": terug,
+            "wijzigen": stap_url(swv, stap, ondersteuningsplan),
+            "peildatum": peildatum,
+            "gevolgen": selectors.gevolgen_van_verwijderen(swv, feit, peildatum),
+            "bezwaren": services.verwijderfouten(
+                feit, services.stapdatums(swv, ondersteuningsplan, behalve_feit=feit)
+            ),
+        },
+        status=409 if conflict is not None else (400 if form.is_bound else 200),
     )
 
 

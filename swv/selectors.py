@@ -85,6 +85,15 @@ class Wijziging:
     velden: list[tuple[str, str, str]]
 
 
+#: The audit log's actions as the history page says them.
+ACTIES = {
+    LogEntry.Action.CREATE: "aangemaakt",
+    LogEntry.Action.UPDATE: "gewijzigd",
+    LogEntry.Action.DELETE: "verwijderd",
+    LogEntry.Action.ACCESS: "ingezien",
+}
+
+
 def wijzigingen(entries) -> list[Wijziging]:
     """History lines from audit-log entries fetched with `geschiedenis()` (no extra queries)."""
     regels = []
@@ -97,7 +106,7 @@ def wijzigingen(entries) -> list[Wijziging]:
                 wanneer=entry.timestamp,
                 wie=(actor.get_full_name() or actor.username) if actor else "systeem",
                 wat=f"{str(soort).capitalize()}: {entry.object_repr}",
-                actie=entry.get_action_display().lower(),
+                actie=ACTIES.get(entry.action, entry.get_action_display().lower()),
                 velden=[
                     _veld(model, naam, waarden) for naam, waarden in (entry.changes or {}).items()
                 ],

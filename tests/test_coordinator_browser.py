@@ -12,6 +12,7 @@ from accounts.models import Rol
 from ondersteuningsplan.models import OOGO, Feit, OPRBesluit
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import FeitFactory, OndersteuningsplanFactory
+from swv.models import Document
 from swv.tests.factories import (
     GemeenteFactory,
     LidmaatschapFactory,
@@ -72,6 +73,31 @@ def test_record_rechtspersoon_opgericht_with_a_pdf_and_the_milestone_turns_green
         "stichting",
         "akte.pdf",
     )
+
+    # recorded by mistake after all: removed again, after seeing what it means
+    pagina.get_by_role("link", name=re.compile(r"^Wijzigen\W+Rechtspersoon opgericht$")).click()
+    assert pagina.get_by_role("heading", name="Ten onrechte vastgelegd?").is_visible()
+    assert_toegankelijk(pagina)
+    pagina.get_by_role("link", name="Verwijderen").click()
+    assert pagina.get_by_role("heading", level=1).inner_text() == (
+        "Stap verwijderen: Rechtspersoon opgericht"
+    )
+    gevolg = pagina.locator('tr[data-mijlpaal="rechtspersoon"] .passend-status')
+    assert gevolg.all_inner_texts() == ["Behaald", "Gemist"]
+    assert "blijft bewaard" in pagina.get_by_role("definition").last.inner_text()
+    assert_toegankelijk(pagina)
+    pagina.get_by_role("button", name="Verwijderen").click()
+
+    assert "is verwijderd" in pagina.get_by_role("status").first.inner_text()
+    assert mijlpaal(pagina, "rechtspersoon").inner_text() == "Gemist"
+    assert not Feit.objects.filter(swv=swv).exists()
+    assert Document.objects.filter(pk=feit.document_id).exists()  # ADR 0013
+    pagina.get_by_role("link", name="Geschiedenis").click()
+    regel = pagina.get_by_role(
+        "row", name=re.compile(r"Rechtspersoon opgericht op 15-10-2013 \(verwijderd\)")
+    )
+    assert regel.is_visible()
+    assert_toegankelijk(pagina)
 
 
 def test_a_date_error_is_shown_next_to_the_field_and_nothing_is_saved(pagina, swv):
@@ -221,6 +247,9 @@ def test_the_main_pages_read_well_at_desktop_and_320px(
     paginas = {
         "overzicht": f"/samenwerkingsverbanden/{swv.code}/",
         "feit": f"/samenwerkingsverbanden/{swv.code}/stappen/rechtspersoon_opgericht/",
+        "verwijderen": (
+            f"/samenwerkingsverbanden/{swv.code}/stappen/hoofdlijnennotitie_opgesteld/verwijderen/"
+        ),
         "plan": f"/samenwerkingsverbanden/{swv.code}/plannen/{plan.pk}/",
         "thuiszitters": f"/samenwerkingsverbanden/{swv.code}/thuiszitters/nieuw/",
     }

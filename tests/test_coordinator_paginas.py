@@ -73,10 +73,12 @@ def test_a_coordinator_of_one_swv_lands_on_it_and_of_several_picks_one(
         "thuiszitters/nieuw/",
         "geschiedenis/",
         "stappen/rechtspersoon_opgericht/",
+        "stappen/rechtspersoon_opgericht/verwijderen/",
         "plannen/nieuw/",
     ],
 )
 def test_another_swvs_pages_look_like_none(coordinator, ander, rest):
+    FeitFactory(swv=ander, stap=Stap.RECHTSPERSOON_OPGERICHT, rechtsvorm="stichting")
     assert coordinator.get(url(ander, rest)).status_code == 404
     assert coordinator.post(url(ander, rest), {"datum": "2013-10-15"}).status_code == 404
 
@@ -113,6 +115,11 @@ def test_other_roles_read_but_change_nothing(client_als, swv, rol):
     for rest in ("stappen/rechtspersoon_opgericht/", "leden/nieuw/", "thuiszitters/nieuw/"):
         assert client.post(url(swv, rest), {"datum": "2013-10-15"}).status_code == 403
     assert not Feit.objects.exists()
+    FeitFactory(swv=swv, stap=Stap.CONCEPT_STATUTEN)
+    verwijderen = url(swv, "stappen/concept_statuten/verwijderen/")
+    assert client.get(verwijderen).status_code == 403
+    assert client.post(verwijderen, {"versie": 1}).status_code == 403
+    assert Feit.objects.filter(swv=swv).exists()
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, swv):
@@ -273,6 +280,181 @@ def test_thuiszitters_are_counts_only(coordinator, swv):
     assert "4" in coordinator.get(url(swv, "thuiszitters/")).content.decode()
 
 
+def test_a_wrongly_recorded_fact_is_removed_after_confirmation_and_kept_in_the_history(
+    client, maak_gebruiker, swv, django_assert_max_num_queries
+):
+    anna = maak_gebruiker(Rol.COORDINATOR, first_name="Anna", last_name="de Vries", swvs=[swv])
+    client.force_login(anna)
+    document = bewaar_document(swv, pdf("akte.pdf"), anna)
+    FeitFactory(swv=swv, stap=Stap.RECHTSPERSOON_OPGERICHT, rechtsvorm="stichting",
+                datum=datetime.date(2013, 10, 15), document=document)  # fmt: skip
+    pad = url(swv, "stappen/rechtspersoon_opgericht/verwijderen/")
+    assert (
+        f'href="{pad}"' in client.get(url(swv, "stappen/rechtspersoon_opgericht/")).content.decode()
+    )
+
+    bevestiging = client.get(pad)
+
+    assert bevestiging.status_code == 200
+    tekst = bevestiging.content.decode()
+    assert "Stap verwijderen: Rechtspersoon opgericht" in tekst
+    assert "15 oktober 2013" in tekst and "Stichting" in tekst
+    assert "akte.pdf" in tekst and "blijft bewaard bij de documenten" in tekst
+    (gevolg,) = [
+        g for g in bevestiging.context["gevolgen"] if g.nu.mijlpaal.code == "rechtspersoon"
+    ]
+    assert (gevolg.nu.status, gevolg.daarna.status) == ("behaald", "gemist")
+    assert 'data-mijlpaal="rechtspersoon"' in tekst
+    assert 'name="versie" value="1"' in tekst
+
+    with django_assert_max_num_queries(17):
+        antwoord = client.post(pad, {"versie": 1})
+
+    assert antwoord.status_code == 302 and antwoord.url == url(swv)
+    assert not Feit.objects.filter(swv=swv).exists()
+    assert Document.objects.filter(pk=document.pk, swv=swv).exists()  # ADR 0013
+    assert client.get(url(swv, f"documenten/{document.pk}/")).status_code == 200
+    overzicht = client.get(url(swv)).content.decode()
+    assert "&#x27;Rechtspersoon opgericht&#x27; is verwijderd." in overzicht
+    geschiedenis = client.get(url(swv, "geschiedenis/"))
+    (regel,) = [r for r in geschiedenis.context["regels"] if r.actie == "verwijderd"]
+    assert (regel.wie, regel.wat) == (
+        "Anna de Vries",
+        "Feit: Rechtspersoon opgericht op 15-10-2013",
+    )
+    assert "Rechtspersoon opgericht op 15-10-2013 (verwijderd)" in geschiedenis.content.decode()
+    # the fact is gone: its pages are too
+    assert client.get(pad).status_code == 404
+    assert client.post(pad, {"versie": 1}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "plan_stap, eerst, daarna, melding",
+    [
+        (False, Stap.HOOFDLIJNENNOTITIE_OPGESTELD, Stap.HOOFDLIJNENNOTITIE_GEACCORDEERD,
+         "'Hoofdlijnennotitie opgesteld' kan niet worden verwijderd: 'Hoofdlijnennotitie "
+         "geaccordeerd door alle besturen' bouwt erop voort."),
+        (True, Stap.OP_VASTGESTELD, Stap.OP_AANGEBODEN_INSPECTIE,
+         "'OP vastgesteld door het SWV' kan niet worden verwijderd: 'OP aangeboden aan de "
+         "inspectie' bouwt erop voort."),
+    ],
+)  # fmt: skip
+def test_removing_a_fact_another_step_requires_is_refused(
+    coordinator, swv, plan_stap, eerst, daarna, melding
+):
+    plan = OndersteuningsplanFactory(swv=swv) if plan_stap else None
+    if plan_stap:
+        OPRBesluitFactory(ondersteuningsplan=plan, instemming=True)
+    FeitFactory(swv=swv, ondersteuningsplan=plan, stap=eerst, datum=datetime.date(2014, 3, 1))
+    FeitFactory(swv=swv, ondersteuningsplan=plan, stap=daarna, datum=datetime.date(2014, 3, 2))
+    pad = url(swv, (f"plannen/{plan.pk}/" if plan else "") + f"stappen/{eerst}/verwijderen/")
+
+    bevestiging = coordinator.get(pad)
+    assert bevestiging.status_code == 200
+    assert melding in bevestiging.content.decode().replace("&#x27;", "'")
+    assert 'type="submit">Verwijderen' not in bevestiging.content.decode()
+
+    antwoord = coordinator.post(pad, {"versie": 1})  # sent anyway
+
+    assert antwoord.status_code == 400
+    assert melding in antwoord.context["form"].non_field_errors()[0]
+    assert "Er is niets verwijderd." in antwoord.content.decode()
+    assert Feit.objects.filter(swv=swv).count() == 2
+
+
+def test_a_fact_that_only_may_not_come_before_another_can_be_removed(coordinator, swv):
+    """'Afgestemd met gemeenten' may not lie before 'concept-OP gereed', but does not need it."""
+    plan = OndersteuningsplanFactory(swv=swv)
+    FeitFactory(swv=swv, ondersteuningsplan=plan, stap=Stap.CONCEPT_OP_GEREED)
+    FeitFactory(swv=swv, ondersteuningsplan=plan, stap=Stap.AFGESTEMD_GEMEENTEN)
+    pad = url(swv, f"plannen/{plan.pk}/stappen/concept_op_gereed/verwijderen/")
+
+    antwoord = coordinator.post(pad, {"versie": 1})
+
+    assert antwoord.status_code == 302 and antwoord.url == url(swv, f"plannen/{plan.pk}/")
+    assert list(Feit.objects.values_list("stap", flat=True)) == [Stap.AFGESTEMD_GEMEENTEN]
+
+
+def test_a_removal_after_someone_changed_the_fact_is_refused_with_the_conflict(coordinator, swv):
+    FeitFactory(swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=datetime.date(2013, 5, 1))
+    pad = url(swv, "stappen/concept_statuten/verwijderen/")
+    assert 'value="1"' in coordinator.get(pad).content.decode()
+    coordinator.post(url(swv, "stappen/concept_statuten/"),
+                     {"datum": "2013-05-02", "opmerking": "Door een collega", "versie": 1})  # fmt: skip
+
+    antwoord = coordinator.post(pad, {"versie": 1})
+
+    assert antwoord.status_code == 409
+    tekst = antwoord.content.decode()
+    assert "Iemand anders heeft dit gegeven intussen gewijzigd" in tekst
+    assert "Er is niets verwijderd." in tekst
+    assert "Door een collega" in tekst and "2 mei 2013" in tekst  # the fact as it is now
+    assert 'name="versie" value="2"' in tekst
+    assert Feit.objects.filter(swv=swv).exists()
+
+    # having seen it, removing again is deliberate
+    assert coordinator.post(pad, {"versie": 2}).status_code == 302
+    assert not Feit.objects.filter(swv=swv).exists()
+
+
+def test_a_removal_without_the_version_removes_nothing(coordinator, swv):
+    FeitFactory(swv=swv, stap=Stap.CONCEPT_STATUTEN)
+    antwoord = coordinator.post(url(swv, "stappen/concept_statuten/verwijderen/"), {})
+    assert antwoord.status_code == 400
+    assert "Open deze pagina opnieuw" in antwoord.content.decode()
+    assert Feit.objects.filter(swv=swv).exists()
+
+
+def test_removal_pages_of_facts_that_are_not_there_or_not_this_swvs_are_not_found(
+    coordinator, swv, ander
+):
+    eigen_plan = OndersteuningsplanFactory(swv=swv)
+    ander_plan = OndersteuningsplanFactory(swv=ander)
+    FeitFactory(swv=ander, ondersteuningsplan=ander_plan, stap=Stap.CONCEPT_OP_GEREED)
+    FeitFactory(swv=ander, stap=Stap.CONCEPT_STATUTEN)
+    OPRBesluitFactory(ondersteuningsplan=eigen_plan, instemming=True)
+    for pad in (
+        url(swv, "stappen/concept_statuten/verwijderen/"),  # recorded for the other SWV only
+        url(swv, f"plannen/{ander_plan.pk}/stappen/concept_op_gereed/verwijderen/"),
+        url(swv, f"plannen/{eigen_plan.pk}/stappen/concept_op_gereed/verwijderen/"),
+        url(swv, f"plannen/{eigen_plan.pk}/stappen/akkoord_opr/verwijderen/"),  # an OPR decision
+        url(swv, "stappen/concept_op_gereed/verwijderen/"),  # a step of a plan needs the plan
+        url(swv, "stappen/bestaat-niet/verwijderen/"),
+        url(ander, "stappen/concept_statuten/verwijderen/"),
+    ):
+        assert coordinator.get(pad).status_code == 404, pad
+        assert coordinator.post(pad, {"versie": 1}).status_code == 404, pad
+    assert Feit.objects.filter(swv=ander).count() == 2
+
+
+def test_the_end_of_an_opr_members_term_is_set_corrected_and_cleared(coordinator, swv):
+    lid = OPRLid.objects.create(swv=swv, naam="M. Jansen", geleding="ouders",
+                                begin_termijn=datetime.date(2013, 9, 1))  # fmt: skip
+    pad = url(swv, f"opr/{lid.pk}/")
+    gegevens = {"geleding": "ouders", "naam": "M. Jansen", "begin_termijn": "2013-09-01"}
+
+    for versie, einde, verwacht in (
+        (1, "2017-08-31", datetime.date(2017, 8, 31)),
+        (2, "2016-12-31", datetime.date(2016, 12, 31)),
+        (3, "", None),
+    ):
+        antwoord = coordinator.post(pad, gegevens | {"einde_termijn": einde, "versie": versie})
+        assert antwoord.status_code == 302, antwoord.context and antwoord.context["form"].errors
+        lid.refresh_from_db()
+        assert lid.einde_termijn == verwacht
+
+    te_vroeg = coordinator.post(pad, gegevens | {"einde_termijn": "2013-08-31", "versie": 4})
+    assert (
+        "Het einde van de termijn ligt na het begin."
+        in te_vroeg.context["form"].errors["einde_termijn"]
+    )
+    oud = coordinator.post(pad, gegevens | {"einde_termijn": "2015-08-31", "versie": 2})
+    assert oud.status_code == 409
+    lid.refresh_from_db()
+    assert (lid.einde_termijn, lid.versie) == (None, 4)
+    assert "heden" in coordinator.get(url(swv, "opr/")).content.decode()
+
+
 def vul(swv, aantal_plannen):
     """An SWV with many facts, plans, decisions, OOGO, members and schools."""
     gebied = swv.regio.get().postcodegebied
@@ -302,6 +484,7 @@ def test_every_page_runs_a_bounded_number_of_queries(
     coordinator, swv, django_assert_max_num_queries, aantal
 ):
     plan = vul(swv, aantal)
+    FeitFactory(swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=datetime.date(2013, 5, 1))
     gemeente = swv.regio.get().postcodegebied.gemeente
     lid = Lidmaatschap.objects.filter(swv=swv).first()
     paginas = {
@@ -320,6 +503,8 @@ def test_every_page_runs_a_bounded_number_of_queries(
         f"plannen/{plan.pk}/opr/nieuw/": 8,
         f"plannen/{plan.pk}/oogo/{gemeente.pk}/": 9,
         f"plannen/{plan.pk}/wijzigen/": 8,
+        f"plannen/{plan.pk}/stappen/concept_op_gereed/verwijderen/": 14,
+        "stappen/concept_statuten/verwijderen/": 12,
     }
     for rest, maximum in paginas.items():
         with django_assert_max_num_queries(maximum):

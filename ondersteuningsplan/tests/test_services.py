@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Rol
 from ondersteuningsplan import services
@@ -13,6 +14,8 @@ from ondersteuningsplan.models import Besluit, Feit, OOGOStatus, Rechtsvorm
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import OndersteuningsplanFactory
 from passend.versie import Wijzigingsconflict
+from swv.models import Document
+from swv.services.documenten import bewaar_document
 from swv.tests.factories import SamenwerkingsverbandFactory, swv_met_regio
 
 pytestmark = pytest.mark.django_db
@@ -211,6 +214,39 @@ def test_a_step_others_build_on_cannot_be_deleted(door, plan):
     with pytest.raises(ValidationError, match="bouwt erop voort"):
         services.verwijder_feit(vastgesteld, door=door)
     assert Feit.objects.filter(pk=vastgesteld.pk).exists()
+
+
+def test_a_removed_fact_is_in_the_history_with_who_and_its_document_kept(door):
+    swv = SamenwerkingsverbandFactory()
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    document = bewaar_document(swv, SimpleUploadedFile("statuten.pdf", pdf), door)
+    feit = services.registreer_feit(
+        swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=D(2013, 5, 1), door=door, document=document
+    )
+
+    services.verwijder_feit(feit, door=door, verwachte_versie=1)
+
+    assert not Feit.objects.exists()
+    assert Document.objects.filter(pk=document.pk).exists()
+    verwijderd = LogEntry.objects.get(action=LogEntry.Action.DELETE)
+    assert (verwijderd.actor, verwijderd.additional_data) == (door, {"swv_id": swv.pk})
+
+
+def test_a_removal_on_an_old_version_or_of_a_removed_fact_is_refused(door):
+    swv = SamenwerkingsverbandFactory()
+    feit = services.registreer_feit(
+        swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=D(2013, 5, 1), door=door
+    )
+    services.registreer_feit(swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=D(2013, 5, 2), door=door,
+                             feit=feit, verwachte_versie=1)  # fmt: skip
+
+    with pytest.raises(Wijzigingsconflict) as conflict:
+        services.verwijder_feit(feit, door=door, verwachte_versie=1)
+    assert conflict.value.actueel.datum == D(2013, 5, 2)
+
+    services.verwijder_feit(feit, door=door, verwachte_versie=2)
+    with pytest.raises(ValidationError, match="is intussen al verwijderd"):
+        services.verwijder_feit(feit, door=door, verwachte_versie=2)
 
 
 def test_withdrawing_the_consent_of_an_adopted_plan_is_refused(door, plan):
