@@ -19,9 +19,7 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -218,24 +216,23 @@ def standen(
 # -- the same rules in SQL, for lists too long to compute in Python ----------------------------
 
 
-def _stapdatum(stap: str, peildatum: datetime.date, laatste: bool = False) -> Subquery:
-    """The first (or last) date of a step of the outer SWV as of the peildatum, as `stapdata`
-    reads it."""
+def _stapdatum(stap: str, peildatum: datetime.date, laatste: bool = False):
+    """The first (or last) date of a step as of the peildatum, as `stapdata` reads it: an
+    aggregate over the SWV's facts (or OPR decisions), so one pass over them serves every
+    milestone of a query."""
     if stap == Stap.VOORGELEGD_OPR:
-        veld = "datum_voorgelegd"
-        rijen = OPRBesluit.objects.filter(
-            ondersteuningsplan__swv=OuterRef("pk"), datum_voorgelegd__lte=peildatum
-        )
+        veld = "ondersteuningsplannen__opr_besluiten__datum_voorgelegd"
+        voorwaarde = Q(ondersteuningsplannen__opr_besluiten__datum_voorgelegd__lte=peildatum)
     elif stap == Stap.AKKOORD_OPR:
-        veld = "datum_besluit"
-        rijen = OPRBesluit.objects.filter(
-            _akkoord_op(peildatum), ondersteuningsplan__swv=OuterRef("pk")
+        veld = "ondersteuningsplannen__opr_besluiten__datum_besluit"
+        voorwaarde = Q(
+            ondersteuningsplannen__opr_besluiten__besluit=Besluit.INSTEMMING,
+            ondersteuningsplannen__opr_besluiten__datum_besluit__lte=peildatum,
         )
     else:
-        veld = "datum"
-        rijen = Feit.objects.filter(swv=OuterRef("pk"), stap=stap, datum__lte=peildatum)
-    rijen = rijen.order_by(f"-{veld}" if laatste else veld).values(veld)[:1]
-    return Subquery(rijen, output_field=DateField())
+        veld = "feiten__datum"
+        voorwaarde = Q(feiten__stap=stap, feiten__datum__lte=peildatum)
+    return (Max if laatste else Min)(veld, filter=voorwaarde)
 
 
 def _laatste_grens(peildatum: datetime.date, jaren: int) -> datetime.date:
@@ -256,20 +253,32 @@ def _datumsleutel(jaar, maand, dag):
 
 @dataclass(frozen=True)
 class Standexpressie:
-    """`bereken_stand` for one milestone as SQL over `Samenwerkingsverband` rows: the status
-    (NULL where `bereken_stand` gives None) and the deadline as a number yyyymmdd."""
+    """`bereken_stand` for one milestone as SQL over `Samenwerkingsverband` rows, aggregating
+    their facts (so the query groups by SWV): the status (NULL where `bereken_stand` gives
+    None) and the deadline as a number yyyymmdd."""
 
     status: Case | None
     deadline: object
 
 
 def stand_in_sql(
-    mijlpaal: Mijlpaal, peildatum: datetime.date, venster_dagen: int | None = None
+    mijlpaal: Mijlpaal,
+    peildatum: datetime.date,
+    venster_dagen: int | None = None,
+    waarden: dict[Status, int] | None = None,
 ) -> Standexpressie:
     """The same statuses as `bereken_stand` with the deadlines of `Schema.deadline`, so that a
     list of every SWV's milestones can be filtered, sorted and paged in the database. The tests
-    compare both over the whole schedule."""
+    compare both over the whole schedule.
+
+    With `waarden` the expression gives a number per status instead (NULL for a status not in
+    it), so that a query can filter and sort on it without repeating the expression."""
     venster = settings.MIJLPAAL_RISICO_DAGEN if venster_dagen is None else venster_dagen
+    soort = CharField() if waarden is None else IntegerField()
+
+    def uit(status: Status) -> Value:
+        return Value(status if waarden is None else waarden.get(status), output_field=soort)
+
     risicogrens = peildatum + datetime.timedelta(days=venster)
     if mijlpaal.alleen_tijdlijn:
         return Standexpressie(None, None)
@@ -277,16 +286,16 @@ def stand_in_sql(
         jaren = mijlpaal.herhaling_jaren
         vorige = _stapdatum(mijlpaal.stappen[0], peildatum, laatste=True)
         status = Case(
-            When(IsNull(vorige, True), then=Value(None)),
+            When(IsNull(vorige, True), then=Value(None, output_field=soort)),
             When(
-                LessThanOrEqual(vorige, _laatste_grens(peildatum, jaren)), then=Value(Status.GEMIST)
+                LessThanOrEqual(vorige, _laatste_grens(peildatum, jaren)), then=uit(Status.GEMIST)
             ),
             When(
                 LessThanOrEqual(vorige, _laatste_grens(risicogrens, jaren)),
-                then=Value(Status.RISICO),
+                then=uit(Status.RISICO),
             ),
-            default=Value(Status.OPEN),
-            output_field=CharField(),
+            default=uit(Status.OPEN),
+            output_field=soort,
         )
         jaar = ExtractYear(vorige) + jaren
         maand = ExtractMonth(vorige)
@@ -303,8 +312,10 @@ def stand_in_sql(
         deadline = Case(
             When(experiment=True, then=Value(mijlpaal.deadline_experiment)), default=deadline
         )
-    eigen = MijlpaalUitzondering.objects.filter(mijlpaal=mijlpaal, swv=OuterRef("pk"))
-    deadline = Coalesce(Subquery(eigen.values("deadline")[:1]), deadline, output_field=DateField())
+    eigen = Min(
+        "mijlpaaluitzonderingen__deadline", filter=Q(mijlpaaluitzonderingen__mijlpaal=mijlpaal)
+    )
+    deadline = Coalesce(eigen, deadline, output_field=DateField())
     datum = {
         stap: _stapdatum(stap, peildatum)
         for stap in dict.fromkeys([*mijlpaal.voorwaarden, *mijlpaal.stappen])
@@ -315,15 +326,15 @@ def stand_in_sql(
     voorwaarden = mijlpaal.voorwaarden or mijlpaal.stappen
     voorwaarde_mist = Q(*(IsNull(datum[stap], True) for stap in voorwaarden), _connector=Q.OR)
     status = Case(
-        When(gedaan & Q(GreaterThan(behaald_op, deadline)), then=Value(Status.TE_LAAT)),
-        When(gedaan, then=Value(Status.BEHAALD)),
-        When(LessThanOrEqual(deadline, Value(peildatum)), then=Value(Status.GEMIST)),
+        When(gedaan & Q(GreaterThan(behaald_op, deadline)), then=uit(Status.TE_LAAT)),
+        When(gedaan, then=uit(Status.BEHAALD)),
+        When(LessThanOrEqual(deadline, Value(peildatum)), then=uit(Status.GEMIST)),
         When(
             voorwaarde_mist & Q(LessThanOrEqual(deadline, Value(risicogrens))),
-            then=Value(Status.RISICO),
+            then=uit(Status.RISICO),
         ),
-        default=Value(Status.OPEN),
-        output_field=CharField(),
+        default=uit(Status.OPEN),
+        output_field=soort,
     )
     sleutel = _datumsleutel(ExtractYear(deadline), ExtractMonth(deadline), ExtractDay(deadline))
     return Standexpressie(status, sleutel)

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import RANG, Mijlpaal, Status
@@ -243,49 +243,43 @@ def achterstanden(matrix_: Matrix) -> Reeks:
     """Who is late: every missed, at-risk and late-met milestone of the matrix's SWVs, worst
     first, then by deadline and code (then in schedule order), as (swv, Stand).
 
-    The statuses are filtered, counted, sorted and paged in the database
-    (`ondersteuningsplan.selectors.stand_in_sql`, the same rules as `bereken_stand`): two
-    queries for the count and a page of SWVs, then `standen` for that page's SWVs only."""
-    swvs = _als_queryset(matrix_.swvs).order_by()
-    rang = Case(
-        *(When(_status=status, then=Value(i)) for i, status in enumerate(ACHTERSTAND)),
-        output_field=IntegerField(),
-    )
-    delen = []
+    The statuses come from the database (`ondersteuningsplan.selectors.stand_in_sql`, the
+    rules of `bereken_stand`): one query gives per SWV a rank and a deadline per milestone,
+    which sort as numbers; only the SWVs of the page asked for get their full `standen`."""
+    rangen = {status: i for i, status in enumerate(ACHTERSTAND)}
+    kolommen = {}
     for mijlpaal in matrix_.mijlpalen:
-        expressie = op_selectors.stand_in_sql(mijlpaal, matrix_.peildatum)
-        deel = swvs.filter(sector=mijlpaal.sector) if mijlpaal.sector else swvs
-        delen.append(
-            deel.annotate(_status=expressie.status)
-            .filter(_status__in=ACHTERSTAND)
-            .annotate(
-                rang=rang,
-                sleutel=expressie.deadline,
-                volgorde=Value(mijlpaal.volgorde),
-                mijlpaal_nr=Value(mijlpaal.pk),
-            )
-        )
-    if not delen:
-        return Reeks(lambda: 0, lambda a, b: [])
-    lijst = (
-        delen[0]
-        .union(*delen[1:], all=True)
-        .order_by("rang", "sleutel", "code", "volgorde", "mijlpaal_nr")
-    )
+        expressie = op_selectors.stand_in_sql(mijlpaal, matrix_.peildatum, waarden=rangen)
+        kolommen[f"rang_{mijlpaal.pk}"] = expressie.status
+        kolommen[f"sleutel_{mijlpaal.pk}"] = expressie.deadline
+    sleutels: list[tuple] = []
+
+    def bereken() -> list[tuple]:
+        if sleutels or not kolommen:
+            return sleutels
+        rijen = _als_queryset(matrix_.swvs).order_by().annotate(**kolommen)
+        for rij in rijen.values("pk", "code", "sector", *kolommen):
+            for m in matrix_.mijlpalen:
+                rang = rij[f"rang_{m.pk}"]
+                if rang is not None and (not m.sector or m.sector == rij["sector"]):
+                    sleutels.append(
+                        (rang, rij[f"sleutel_{m.pk}"], rij["code"], m.volgorde, m.pk, rij["pk"])
+                    )
+        sleutels.sort()
+        return sleutels
 
     def rijen(start: int, stop: int | None) -> list:
-        gevonden = list(lijst[start:stop])
+        deel = bereken()[start:stop]
+        swvs = Samenwerkingsverband.objects.in_bulk({s[-1] for s in deel})
         standen = op_selectors.standen(
-            list({s.pk: s for s in gevonden}.values()),
-            matrix_.peildatum,
-            matrix_.alle_mijlpalen,
+            list(swvs.values()), matrix_.peildatum, matrix_.alle_mijlpalen
         )
         return [
-            (swv, next(s for s in standen[swv.pk] if s.mijlpaal.pk == swv.mijlpaal_nr))
-            for swv in gevonden
+            (swvs[pk], next(s for s in standen[pk] if s.mijlpaal.pk == mijlpaal_pk))
+            for *_, mijlpaal_pk, pk in deel
         ]
 
-    return Reeks(lijst.count, rijen)
+    return Reeks(lambda: len(bereken()), rijen)
 
 
 # -- pupil figures -----------------------------------------------------------------------------

@@ -155,6 +155,8 @@ def test_een_pagina_van_de_matrix_en_de_lijst_kost_vaste_queries(land, django_as
         # the count and a page of SWVs, then their statuses: exceptions, facts, OPR decisions
         with django_assert_num_queries(5):
             assert len(matrix.rijen[0:2]) == 2
+        # every SWV's rank and deadline per milestone in one query, the page's SWVs, their
+        # statuses
         with django_assert_num_queries(5):
             assert len(lijst[0:4]) == 4
 
