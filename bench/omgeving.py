@@ -2,6 +2,7 @@
 synthetic copies of the SWVs to measure at a hundred times the country."""
 
 import os
+import re
 import statistics
 import sys
 import time
@@ -71,14 +72,20 @@ def vermenigvuldig(factor: int) -> int:
     from ondersteuningsplan.models import Feit, Ondersteuningsplan, OPRBesluit
     from swv.models import Samenwerkingsverband
 
-    echt = list(Samenwerkingsverband.objects.filter(code__regex=r"^(PO|VO)(2\d|3[01])\d\d$"))
+    echt_code = r"^(PO|VO)(2\d|3[01])\d\d$"
+    echt = list(Samenwerkingsverband.objects.filter(code__regex=echt_code))
     doel = len(echt) * factor
     if Samenwerkingsverband.objects.count() >= doel:
         return Samenwerkingsverband.objects.count()
     bezet = set(Samenwerkingsverband.objects.values_list("code", flat=True))
 
     def vrije_codes(sector):
-        return (c for n in range(1000, 10000) if (c := f"{sector}{n:04d}") not in bezet)
+        # Outside the real codes' range, so a second run still knows which SWVs are real.
+        return (
+            c
+            for n in range(1000, 10000)
+            if (c := f"{sector}{n:04d}") not in bezet and not re.match(echt_code, c)
+        )
 
     vrij = {sector: vrije_codes(sector) for sector in ("PO", "VO")}
     feiten = {}

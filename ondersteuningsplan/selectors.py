@@ -11,7 +11,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, Greatest
+from django.db.models.lookups import Exact, GreaterThan, IsNull, LessThanOrEqual
 
 from ondersteuningsplan.models import (
     Besluit,
@@ -104,10 +117,13 @@ class Stand:
 
 
 class Schema:
-    """The milestones and their per-SWV exceptions, loaded once (two queries)."""
+    """The milestones and their per-SWV exceptions, loaded once (two queries; one when the
+    caller has the milestones in schedule order already)."""
 
-    def __init__(self, swv_ids=None):
-        self.mijlpalen = list(Mijlpaal.objects.order_by("volgorde"))
+    def __init__(self, swv_ids=None, mijlpalen: list[Mijlpaal] | None = None):
+        if mijlpalen is None:
+            mijlpalen = list(Mijlpaal.objects.order_by("volgorde"))
+        self.mijlpalen = mijlpalen
         uitzonderingen = MijlpaalUitzondering.objects.all()
         if swv_ids is not None:
             uitzonderingen = uitzonderingen.filter(swv__in=swv_ids)
@@ -182,12 +198,15 @@ def _open_status(deadline, peildatum, venster_dagen, voorwaarde_mist) -> Status:
     return Status.OPEN
 
 
-def standen(swvs, peildatum: datetime.date) -> dict[int, list[Stand]]:
+def standen(
+    swvs, peildatum: datetime.date, mijlpalen: list[Mijlpaal] | None = None
+) -> dict[int, list[Stand]]:
     """Every milestone's state for each SWV (a list or queryset; one query more for a queryset),
-    in four queries: milestones, exceptions, facts, OPR decisions."""
+    in four queries: milestones (unless given, every one in schedule order), exceptions, facts,
+    OPR decisions."""
     swvs = list(swvs)
     ids = [swv.pk for swv in swvs]
-    schema = Schema(ids)
+    schema = Schema(ids, mijlpalen)
     data = stapdata(ids, peildatum)
     venster = settings.MIJLPAAL_RISICO_DAGEN
     return {
@@ -197,6 +216,133 @@ def standen(swvs, peildatum: datetime.date) -> dict[int, list[Stand]]:
         ]
         for swv in swvs
     }
+
+
+# -- the same rules in SQL, for lists too long to compute in Python ----------------------------
+
+
+def _stapdatum(stap: str, peildatum: datetime.date, laatste: bool = False):
+    """The first (or last) date of a step as of the peildatum, as `stapdata` reads it: an
+    aggregate over the SWV's facts (or OPR decisions), so one pass over them serves every
+    milestone of a query."""
+    if stap == Stap.VOORGELEGD_OPR:
+        veld = "ondersteuningsplannen__opr_besluiten__datum_voorgelegd"
+        voorwaarde = Q(ondersteuningsplannen__opr_besluiten__datum_voorgelegd__lte=peildatum)
+    elif stap == Stap.AKKOORD_OPR:
+        veld = "ondersteuningsplannen__opr_besluiten__datum_besluit"
+        voorwaarde = Q(
+            ondersteuningsplannen__opr_besluiten__besluit=Besluit.INSTEMMING,
+            ondersteuningsplannen__opr_besluiten__datum_besluit__lte=peildatum,
+        )
+    else:
+        veld = "feiten__datum"
+        voorwaarde = Q(feiten__stap=stap, feiten__datum__lte=peildatum)
+    return (Max if laatste else Min)(veld, filter=voorwaarde)
+
+
+def _laatste_grens(peildatum: datetime.date, jaren: int) -> datetime.date:
+    """The last date d with plus_jaren(d, jaren) <= peildatum: a recurring milestone whose step
+    was last done on or before it has its deadline on or before the peildatum."""
+    d = plus_jaren(peildatum, -jaren)
+    while plus_jaren(d + datetime.timedelta(days=1), jaren) <= peildatum:
+        d += datetime.timedelta(days=1)
+    while plus_jaren(d, jaren) > peildatum:
+        d -= datetime.timedelta(days=1)
+    return d
+
+
+def _datumsleutel(jaar, maand, dag):
+    """A date as the number yyyymmdd, so that deadlines computed in SQL sort as dates do."""
+    return jaar * 10000 + maand * 100 + dag
+
+
+@dataclass(frozen=True)
+class Standexpressie:
+    """`bereken_stand` for one milestone as SQL over `Samenwerkingsverband` rows, aggregating
+    their facts (so the query groups by SWV): the status (NULL where `bereken_stand` gives
+    None) and the deadline as a number yyyymmdd."""
+
+    status: Case | None
+    deadline: object
+
+
+def stand_in_sql(
+    mijlpaal: Mijlpaal,
+    peildatum: datetime.date,
+    venster_dagen: int | None = None,
+    waarden: dict[Status, int] | None = None,
+) -> Standexpressie:
+    """The same statuses as `bereken_stand` with the deadlines of `Schema.deadline`, so that a
+    list of every SWV's milestones can be filtered, sorted and paged in the database. The tests
+    compare both over the whole schedule.
+
+    With `waarden` the expression gives a number per status instead (NULL for a status not in
+    it), so that a query can filter and sort on it without repeating the expression."""
+    venster = settings.MIJLPAAL_RISICO_DAGEN if venster_dagen is None else venster_dagen
+    soort = CharField() if waarden is None else IntegerField()
+
+    def uit(status: Status) -> Value:
+        return Value(status if waarden is None else waarden.get(status), output_field=soort)
+
+    risicogrens = peildatum + datetime.timedelta(days=venster)
+    if mijlpaal.alleen_tijdlijn:
+        return Standexpressie(None, None)
+    if mijlpaal.herhaling_jaren:
+        jaren = mijlpaal.herhaling_jaren
+        vorige = _stapdatum(mijlpaal.stappen[0], peildatum, laatste=True)
+        status = Case(
+            When(IsNull(vorige, True), then=Value(None, output_field=soort)),
+            When(
+                LessThanOrEqual(vorige, _laatste_grens(peildatum, jaren)), then=uit(Status.GEMIST)
+            ),
+            When(
+                LessThanOrEqual(vorige, _laatste_grens(risicogrens, jaren)),
+                then=uit(Status.RISICO),
+            ),
+            default=uit(Status.OPEN),
+            output_field=soort,
+        )
+        jaar = ExtractYear(vorige) + jaren
+        maand = ExtractMonth(vorige)
+        schrikkeljaar = Q(Exact(jaar % 4, 0)) & (~Q(Exact(jaar % 100, 0)) | Q(Exact(jaar % 400, 0)))
+        dag = Case(
+            When(Q(Exact(maand, 2), Exact(ExtractDay(vorige), 29)) & ~schrikkeljaar, then=28),
+            default=ExtractDay(vorige),
+            output_field=IntegerField(),
+        )
+        return Standexpressie(status, _datumsleutel(jaar, maand, dag))
+
+    deadline = Value(mijlpaal.deadline)
+    if mijlpaal.deadline_experiment:
+        deadline = Case(
+            When(experiment=True, then=Value(mijlpaal.deadline_experiment)), default=deadline
+        )
+    eigen = Min(
+        "mijlpaaluitzonderingen__deadline", filter=Q(mijlpaaluitzonderingen__mijlpaal=mijlpaal)
+    )
+    deadline = Coalesce(eigen, deadline, output_field=DateField())
+    datum = {
+        stap: _stapdatum(stap, peildatum)
+        for stap in dict.fromkeys([*mijlpaal.voorwaarden, *mijlpaal.stappen])
+    }
+    gedaan = Q(*(IsNull(datum[stap], False) for stap in mijlpaal.stappen))
+    stappen = [datum[stap] for stap in mijlpaal.stappen]
+    behaald_op = stappen[0] if len(stappen) == 1 else Greatest(*stappen)
+    voorwaarden = mijlpaal.voorwaarden or mijlpaal.stappen
+    voorwaarde_mist = Q(*(IsNull(datum[stap], True) for stap in voorwaarden), _connector=Q.OR)
+    status = Case(
+        When(gedaan & Q(GreaterThan(behaald_op, deadline)), then=uit(Status.TE_LAAT)),
+        When(gedaan, then=uit(Status.BEHAALD)),
+        When(LessThanOrEqual(deadline, Value(peildatum)), then=uit(Status.GEMIST)),
+        When(
+            voorwaarde_mist & Q(LessThanOrEqual(deadline, Value(risicogrens))),
+            then=uit(Status.RISICO),
+        ),
+        default=uit(Status.OPEN),
+        output_field=soort,
+    )
+    sleutel = _datumsleutel(ExtractYear(deadline), ExtractMonth(deadline), ExtractDay(deadline))
+    return Standexpressie(status, sleutel)
 
 
 def standen_van(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[Stand]:

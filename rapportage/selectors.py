@@ -8,7 +8,10 @@ one decimal, so a page, a CSV and an XLSX show the same numbers.
 """
 
 import datetime
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
 
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import RANG, Mijlpaal, Status
@@ -132,44 +135,151 @@ def monitorgrafieken(monitor: LandelijkeMonitor) -> list[Grafiek]:
     ]
 
 
+class Reeks(Sequence):
+    """Rows computed a slice at a time: a page asks for fifty, an export for all of them.
+    Counting and slicing are the caller's queries (a SQL COUNT, a LIMIT/OFFSET), so a page
+    costs the same whatever the number of SWVs."""
+
+    def __init__(self, aantal: Callable[[], int], maak: Callable[[int, int | None], list]):
+        self._aantal = aantal
+        self._maak = maak
+        self._lengte: int | None = None
+        self._alle: list | None = None
+
+    def __len__(self) -> int:
+        if self._lengte is None:
+            self._lengte = len(self._alle) if self._alle is not None else self._aantal()
+        return self._lengte
+
+    def __getitem__(self, index):
+        if self._alle is not None:
+            return self._alle[index]
+        if isinstance(index, slice):
+            start, stop, stap = index.indices(len(self))
+            return self._maak(start, stop)[::stap] if start < stop else []
+        if index < 0:
+            index += len(self)
+        rijen = self._maak(index, index + 1) if index >= 0 else []
+        if not rijen:
+            raise IndexError(index)
+        return rijen[0]
+
+    def __iter__(self) -> Iterator:
+        if self._alle is None:
+            self._alle = self._maak(0, None)
+            self._lengte = len(self._alle)
+        return iter(self._alle)
+
+    def map(self, functie: Callable) -> "Reeks":
+        """The same rows, each passed through `functie` when it is computed."""
+        return Reeks(lambda: len(self), lambda a, b: [functie(r) for r in self._plak(a, b)])
+
+    def _plak(self, start: int, stop: int | None) -> list:
+        if self._alle is not None or stop is None:
+            return list(self)[start:stop]
+        return self[start:stop]
+
+
+def _swv_reeks(swvs) -> Reeks:
+    """SWVs (a queryset, paged in the database, or a list) as a Reeks in their own order."""
+    if isinstance(swvs, QuerySet):
+        return Reeks(swvs.count, lambda a, b: list(swvs[a:b]))
+    swvs = list(swvs)
+    return Reeks(lambda: len(swvs), lambda a, b: swvs[a:b])
+
+
+def _als_queryset(swvs) -> QuerySet:
+    if isinstance(swvs, QuerySet):
+        return swvs
+    return Samenwerkingsverband.objects.filter(pk__in=[s.pk for s in swvs])
+
+
 @dataclass(frozen=True)
 class Matrix:
-    """SWV by mijlpaal: each SWV's status per milestone of its sector on the peildatum."""
+    """SWV by mijlpaal: each SWV's status per milestone of its sector on the peildatum. The
+    rows are computed per page (`rijen[a:b]`); iterating them computes every row."""
 
     peildatum: datetime.date
     mijlpalen: list[Mijlpaal]
-    rijen: list[tuple[Samenwerkingsverband, list[op_selectors.Stand | None]]]
+    rijen: Reeks  # of (Samenwerkingsverband, [Stand | None per milestone])
+    swvs: QuerySet | list
+    alle_mijlpalen: list[Mijlpaal]  # the whole schedule, timeline moments included
 
 
 def matrix(swvs, peildatum: datetime.date) -> Matrix:
-    """Five queries; the columns are the milestones with a status (not moments on the
-    timeline), in schedule order; an SWV of the other sector has None in a column that is not
-    its own."""
-    swvs = list(swvs)
-    standen = op_selectors.standen(swvs, peildatum)
+    """Two queries, and five for each slice of rows; the columns are the milestones with a
+    status (not moments on the timeline), in schedule order; an SWV of the other sector has
+    None in a column that is not its own."""
+    sectoren = (
+        set(swvs.order_by().values_list("sector", flat=True).distinct())
+        if isinstance(swvs, QuerySet)
+        else {s.sector for s in swvs}
+    )
+    alle_mijlpalen = list(Mijlpaal.objects.order_by("volgorde"))
     mijlpalen = [
         m
-        for m in Mijlpaal.objects.order_by("volgorde")
-        if not m.alleen_tijdlijn and (not m.sector or any(s.sector == m.sector for s in swvs))
+        for m in alle_mijlpalen
+        if not m.alleen_tijdlijn and (not m.sector or m.sector in sectoren)
     ]
-    rijen = []
-    for swv in swvs:
-        per_mijlpaal = {s.mijlpaal.pk: s for s in standen[swv.pk]}
-        rijen.append((swv, [per_mijlpaal.get(m.pk) for m in mijlpalen]))
-    return Matrix(peildatum, mijlpalen, rijen)
+    swvs_reeks = _swv_reeks(swvs)
+
+    def rijen(start: int, stop: int | None) -> list:
+        deel = swvs_reeks[start:stop] if stop is not None else list(swvs_reeks)[start:]
+        standen = op_selectors.standen(deel, peildatum, alle_mijlpalen)
+        uit = []
+        for swv in deel:
+            per_mijlpaal = {s.mijlpaal.pk: s for s in standen[swv.pk]}
+            uit.append((swv, [per_mijlpaal.get(m.pk) for m in mijlpalen]))
+        return uit
+
+    return Matrix(peildatum, mijlpalen, Reeks(lambda: len(swvs_reeks), rijen), swvs, alle_mijlpalen)
 
 
-def achterstanden(matrix_: Matrix) -> list[tuple[Samenwerkingsverband, op_selectors.Stand]]:
-    """Who is late: every missed, late-met and at-risk milestone, worst first, then by
-    deadline and code."""
-    regels = [
-        (swv, stand)
-        for swv, standen in matrix_.rijen
-        for stand in standen
-        if stand and stand.status in (Status.GEMIST, Status.TE_LAAT, Status.RISICO)
-    ]
-    volgorde = {Status.GEMIST: 0, Status.RISICO: 1, Status.TE_LAAT: 2}
-    return sorted(regels, key=lambda r: (volgorde[r[1].status], r[1].deadline, r[0].code))
+#: The statuses of the list "who is late", in its order.
+ACHTERSTAND = (Status.GEMIST, Status.RISICO, Status.TE_LAAT)
+
+
+def achterstanden(matrix_: Matrix) -> Reeks:
+    """Who is late: every missed, at-risk and late-met milestone of the matrix's SWVs, worst
+    first, then by deadline and code (then in schedule order), as (swv, Stand).
+
+    The statuses come from the database (`ondersteuningsplan.selectors.stand_in_sql`, the
+    rules of `bereken_stand`): one query gives per SWV a rank and a deadline per milestone,
+    which sort as numbers; only the SWVs of the page asked for get their full `standen`."""
+    rangen = {status: i for i, status in enumerate(ACHTERSTAND)}
+    kolommen = {}
+    for mijlpaal in matrix_.mijlpalen:
+        expressie = op_selectors.stand_in_sql(mijlpaal, matrix_.peildatum, waarden=rangen)
+        kolommen[f"rang_{mijlpaal.pk}"] = expressie.status
+        kolommen[f"sleutel_{mijlpaal.pk}"] = expressie.deadline
+    sleutels: list[tuple] = []
+
+    def bereken() -> list[tuple]:
+        if sleutels or not kolommen:
+            return sleutels
+        rijen = _als_queryset(matrix_.swvs).order_by().annotate(**kolommen)
+        for rij in rijen.values("pk", "code", "sector", *kolommen):
+            for m in matrix_.mijlpalen:
+                rang = rij[f"rang_{m.pk}"]
+                if rang is not None and (not m.sector or m.sector == rij["sector"]):
+                    sleutels.append(
+                        (rang, rij[f"sleutel_{m.pk}"], rij["code"], m.volgorde, m.pk, rij["pk"])
+                    )
+        sleutels.sort()
+        return sleutels
+
+    def rijen(start: int, stop: int | None) -> list:
+        deel = bereken()[start:stop]
+        swvs = Samenwerkingsverband.objects.in_bulk({s[-1] for s in deel})
+        standen = op_selectors.standen(
+            list(swvs.values()), matrix_.peildatum, matrix_.alle_mijlpalen
+        )
+        return [
+            (swvs[pk], next(s for s in standen[pk] if s.mijlpaal.pk == mijlpaal_pk))
+            for *_, mijlpaal_pk, pk in deel
+        ]
+
+    return Reeks(lambda: len(bereken()), rijen)
 
 
 # -- pupil figures -----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as
 """
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ondersteuningsplan.models import Status
@@ -20,7 +21,8 @@ class Tabel:
     naam: str  # the export's file name and URL part
     titel: str
     kolommen: list[str]
-    rijen: list[list] = field(default_factory=list)
+    #: A list, or a `selectors.Reeks` whose rows are computed a page at a time.
+    rijen: Sequence = field(default_factory=list)
     #: Columns (by index) that hold numbers, aligned right on the page.
     getallen: frozenset[int] = frozenset()
 
@@ -106,34 +108,32 @@ def monitor(landelijk: selectors.LandelijkeMonitor) -> list[Tabel]:
 
 
 def matrix(m: selectors.Matrix) -> Tabel:
-    tabel = Tabel(
+    return Tabel(
         "matrix",
         "Status per samenwerkingsverband en mijlpaal",
         ["SWV", *(mp.naam for mp in m.mijlpalen)],
+        m.rijen.map(
+            lambda rij: [rij[0], *(Status(s.status) if s and s.status else None for s in rij[1])]
+        ),
     )
-    for swv, standen in m.rijen:
-        tabel.rijen.append([swv, *(Status(s.status) if s and s.status else None for s in standen)])
-    return tabel
 
 
-def achterstanden(regels) -> Tabel:
-    tabel = Tabel(
+def achterstanden(regels: selectors.Reeks) -> Tabel:
+    return Tabel(
         "achterstanden",
         "Wie is te laat of loopt risico",
         ["SWV", "Naam", "Mijlpaal", "Uiterste datum", "Status", "Ontbreekt"],
-    )
-    for swv, stand in regels:
-        tabel.rijen.append(
-            [
-                swv,
-                swv.naam,
-                stand.mijlpaal.naam,
-                stand.deadline,
-                Status(stand.status),
-                "; ".join(stand.ontbrekend_labels),
+        regels.map(
+            lambda regel: [
+                regel[0],
+                regel[0].naam,
+                regel[1].mijlpaal.naam,
+                regel[1].deadline,
+                Status(regel[1].status),
+                "; ".join(regel[1].ontbrekend_labels),
             ]
-        )
-    return tabel
+        ),
+    )
 
 
 # -- pupil figures -----------------------------------------------------------------------------

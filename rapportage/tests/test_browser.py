@@ -114,3 +114,23 @@ def test_dashboards_toegankelijk_en_leesbaar_op_320_pixels(pagina, land, pad):
     assert_toegankelijk(pagina)
     breedte = pagina.evaluate("document.documentElement.scrollWidth")
     assert breedte <= 320, f"{pad} is {breedte} px breed"
+
+
+def test_de_mijlpaal_van_de_kaart_verdwijnt_bij_kleuren_naar_verevening(pagina, land):
+    log_in(pagina, "am")
+    pagina.goto("/dashboards/kaart/?kleur=verevening&sector=PO")
+    expect(pagina.get_by_label("Verevening op de laatste teldatum")).to_be_checked()
+    expect(pagina.get_by_label("Mijlpaal", exact=True)).to_be_hidden()
+    assert_toegankelijk(pagina)
+
+    pagina.get_by_label("De status van een mijlpaal").check()
+    keuze = pagina.get_by_label("Mijlpaal", exact=True)
+    expect(keuze).to_be_visible()
+    expect(keuze).to_have_accessible_description(
+        "Alleen bij kleuren naar de status van een mijlpaal."
+    )
+    keuze.select_option("rechtspersoon")
+    pagina.get_by_role("button", name="Toon").click()
+    pagina.wait_for_url("**kleur=status**")
+    expect(pagina.locator("svg.passend-kaart title").first).to_contain_text("mijlpaal")
+    assert_toegankelijk(pagina)

@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from ondersteuningsplan.models import Status
+from ondersteuningsplan import selectors as op_selectors
+from ondersteuningsplan.models import Mijlpaal, MijlpaalUitzondering, Status
 from ondersteuningsplan.selectors import stapdata
 from ondersteuningsplan.stappen import REGELS, Stap
 from ondersteuningsplan.tests.factories import FeitFactory, OPRBesluitFactory
@@ -91,6 +92,73 @@ def test_matrix_en_portefeuille_tonen_dezelfde_statussen(land, peildatum):
     assert all(s.status in (Status.GEMIST, Status.TE_LAAT, Status.RISICO) for _, s in achter)
     if peildatum == D(2012, 1, 1):
         assert not any(s.status == Status.GEMIST for _, s in achter)
+
+
+def te_laat_volledig(swvs, peildatum):
+    """The list "who is late" as it was computed before it moved into the database: every
+    milestone of every SWV in Python, sorted."""
+    per_swv = op_selectors.standen(swvs, peildatum)
+    regels = [
+        (swv, stand)
+        for swv in swvs
+        for stand in per_swv[swv.pk]
+        if stand.status in selectors.ACHTERSTAND
+    ]
+    volgorde = {status: i for i, status in enumerate(selectors.ACHTERSTAND)}
+    return sorted(regels, key=lambda r: (volgorde[r[1].status], r[1].deadline, r[0].code))
+
+
+@pytest.mark.parametrize(
+    "peildatum", [D(2012, 1, 1), D(2013, 7, 1), D(2013, 11, 2), D(2014, 5, 1), D(2019, 1, 1)]
+)
+def test_de_lijst_te_laat_per_pagina_is_de_volledige_berekening(land, peildatum):
+    MijlpaalUitzondering.objects.create(
+        mijlpaal=Mijlpaal.objects.get(code="rechtspersoon"),
+        swv=land[2],
+        deadline=D(2014, 1, 1),
+        reden="Fusie",
+    )
+    Samenwerkingsverband.objects.filter(pk=land[4].pk).update(experiment=True)
+    FeitFactory(swv=land[0], stap=Stap.RECHTSPERSOON_OPGERICHT, datum=D(2014, 1, 15))
+    for i, swv in enumerate(land[:6]):  # a plan adopted, so a new one falls due four years on
+        FeitFactory(swv=swv, stap=Stap.OP_VASTGESTELD, datum=D(2014, 3, 1 + i))
+    gezien = set()
+    for sector in ("PO", "VO"):
+        swvs = Samenwerkingsverband.objects.filter(sector=sector).order_by("code")
+        verwacht = te_laat_volledig(list(swvs), peildatum)
+        lijst = selectors.achterstanden(selectors.matrix(swvs, peildatum))
+        assert len(lijst) == len(verwacht)
+        per_pagina = [
+            regel for begin in range(0, len(lijst), 5) for regel in lijst[begin : begin + 5]
+        ]
+        assert per_pagina == verwacht == list(lijst)
+        gezien |= {(s.mijlpaal.code, s.status) for _, s in verwacht}
+    verwacht_gezien = {
+        D(2012, 1, 1): set(),
+        D(2013, 7, 1): {("voorbereiding", Status.RISICO)},
+        D(2013, 11, 2): {("rechtspersoon", Status.GEMIST)},
+        D(2014, 5, 1): {("rechtspersoon", Status.TE_LAAT)},
+        D(2019, 1, 1): {("nieuw-op", Status.GEMIST)},
+    }.get(peildatum, set())
+    assert verwacht_gezien <= gezien
+    if peildatum == D(2012, 1, 1):
+        assert not gezien
+
+
+def test_een_pagina_van_de_matrix_en_de_lijst_kost_vaste_queries(land, django_assert_num_queries):
+    swvs = Samenwerkingsverband.objects.filter(sector="PO").order_by("code")
+    for aantal in (3, 12):
+        for i in range(aantal):
+            SamenwerkingsverbandFactory(code=f"PO8{aantal:02d}{i:x}")
+        matrix = selectors.matrix(swvs, D(2014, 5, 1))
+        lijst = selectors.achterstanden(matrix)
+        # the count and a page of SWVs, then their statuses: exceptions, facts, OPR decisions
+        with django_assert_num_queries(5):
+            assert len(matrix.rijen[0:2]) == 2
+        # every SWV's rank and deadline per milestone in one query, the page's SWVs, their
+        # statuses
+        with django_assert_num_queries(5):
+            assert len(lijst[0:4]) == 4
 
 
 def test_portefeuille_zet_gemist_voor_risico_voor_de_rest(land):
