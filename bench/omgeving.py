@@ -67,7 +67,7 @@ def meet(functie, herhalingen: int = 7):
 def vermenigvuldig(factor: int) -> int:
     """Adds synthetic SWVs until there are `factor` times as many as the real ones, each a copy
     of a real SWV's facts, plans and OPR decisions under a code of its own. Idempotent."""
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from ondersteuningsplan.models import Feit, Ondersteuningsplan, OPRBesluit
     from swv.models import Samenwerkingsverband
@@ -148,4 +148,8 @@ def vermenigvuldig(factor: int) -> int:
             ],
             batch_size=10000,
         )
+    # Fresh statistics, as autovacuum would gather them on a real server: without them the
+    # planner takes the bulk-loaded tables for small ones.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return Samenwerkingsverband.objects.count()

@@ -5,7 +5,8 @@ gemeenten-2015.geojson) and the legal region table (`Regiotoewijzing`, by PC4): 
 given to the SWV that holds most of its PC4 areas on the peildatum, and the gemeenten of one SWV
 are dissolved into one shape (shapely). A gemeente split over more SWVs is marked with a dashed
 outline and named in the table. Dissolving ~400 shapes takes a moment, so the projected region
-paths are cached per assignment; the colours are computed per request. See docs/adr/0022.
+paths are cached per assignment and per content of the gemeenten; the colours are computed
+per request. See docs/adr/0022 and 0025.
 """
 
 import datetime
@@ -17,7 +18,8 @@ from html import escape
 from math import cos, radians
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Q, TextField
+from django.db.models.functions import Cast
 from django.utils.safestring import mark_safe
 from shapely.geometry import shape
 from shapely.ops import unary_union
@@ -111,18 +113,26 @@ def _pad(geometrie, schaal, x0, y0) -> str:
 
 def regiovormen(sector: str, peildatum: datetime.date):
     """{swv_id: (path, [gemeente names], [split gemeente names])}, the split gemeenten's own
-    paths, and the viewBox; two queries, cached per assignment."""
+    paths, and the viewBox; three queries, cached per assignment and reference data."""
     per_gemeente = toewijzing(sector, peildatum)
     houder = {
         gid: max(tellingen.items(), key=lambda kv: (kv[1], -kv[0]))[0]
         for gid, tellingen in per_gemeente.items()
     }
-    sleutel = (
-        "kaart:"
-        + hashlib.sha256(
-            json.dumps(sorted((g, s, len(per_gemeente[g])) for g, s in houder.items())).encode()
-        ).hexdigest()
+    # The key holds what the drawing is made of: the assignment, and the gemeenten's names and
+    # boundaries as the database has them (about 200 kB of text, hashed in a few ms), so a new
+    # import of either is drawn at once.
+    referentie = (
+        Gemeente.objects.filter(pk__in=list(houder))
+        .order_by("pk")
+        .values_list("pk", "naam", Cast("grens", TextField()))
     )
+    inhoud = hashlib.sha256(
+        json.dumps(sorted((g, s, len(per_gemeente[g])) for g, s in houder.items())).encode()
+    )
+    for pk, naam, grens in referentie:
+        inhoud.update(f"\n{pk}\t{naam}\t{grens}".encode())
+    sleutel = "kaart:" + inhoud.hexdigest()
     bewaard = cache.get(sleutel)
     if bewaard is not None:
         return bewaard

@@ -136,9 +136,10 @@ def monitorgrafieken(monitor: LandelijkeMonitor) -> list[Grafiek]:
 
 
 class Reeks(Sequence):
-    """Rows computed a slice at a time: a page asks for fifty, an export for all of them.
-    Counting and slicing are the caller's queries (a SQL COUNT, a LIMIT/OFFSET), so a page
-    costs the same whatever the number of SWVs."""
+    """Rows computed a slice at a time: a page asks for fifty, an export for all of them
+    (ADR 0024). `aantal` counts the rows, `maak(start, stop)` computes a slice (`stop` None:
+    to the end); both are given by the table, so a page costs the same queries whatever the
+    number of SWVs. Iterating computes every row once and keeps them."""
 
     def __init__(self, aantal: Callable[[], int], maak: Callable[[int, int | None], list]):
         self._aantal = aantal
@@ -207,9 +208,10 @@ class Matrix:
 
 
 def matrix(swvs, peildatum: datetime.date) -> Matrix:
-    """Two queries, and five for each slice of rows; the columns are the milestones with a
-    status (not moments on the timeline), in schedule order; an SWV of the other sector has
-    None in a column that is not its own."""
+    """Two queries (the schedule, the sectors present); then one to count the rows and four
+    for each slice (its SWVs, exceptions, facts, OPR decisions). The columns are the
+    milestones with a status (not moments on the timeline), in schedule order; an SWV of the
+    other sector has None in a column that is not its own."""
     sectoren = (
         set(swvs.order_by().values_list("sector", flat=True).distinct())
         if isinstance(swvs, QuerySet)

@@ -83,3 +83,47 @@ def test_verevening_kleurt_boven_en_onder_het_gemiddelde(nederland, maak_gebruik
     # before the first teldatum there are no figures at all
     eerder = kaart.kaart("PO", datetime.date(2013, 9, 1), "verevening", am)
     assert {r[2] for r in eerder.tabel.rijen} == {"Geen leerlingcijfers"}
+
+
+def pad_van(k, swv) -> str:
+    wortel = ET.fromstring(k.svg)
+    return next(
+        p.get("d")
+        for p in wortel.iter(f"{SVG}path")
+        if p[0].text.startswith(f"{swv.weergavecode} ")
+    )
+
+
+def test_een_nieuwe_import_van_de_gemeentegrenzen_staat_meteen_op_de_kaart(
+    nederland, maak_gebruiker, referentiedata, tmp_path, django_assert_max_num_queries
+):
+    import json
+
+    from swv.models import Gemeente
+
+    am = maak_gebruiker("accountmanager")
+    peildatum = datetime.date(2014, 1, 1)
+    eerst = kaart.kaart("PO", peildatum, "status", am)
+    with django_assert_max_num_queries(8):  # from the cache: no shapes read, none dissolved
+        assert kaart.kaart("PO", peildatum, "status", am).svg == eerst.svg
+
+    # The same file with Texel moved into the sea west of it, imported again.
+    data = json.loads((referentiedata / "gemeenten-2015.geojson").read_text(encoding="utf-8"))
+    texel = next(f for f in data["features"] if f["properties"]["statnaam"] == "Texel")
+    texel["geometry"] = {
+        "type": "Polygon",
+        "coordinates": [[[3.0, 53.0], [3.1, 53.0], [3.1, 53.1], [3.0, 53.1], [3.0, 53.0]]],
+    }
+    bestand = tmp_path / "gemeenten-2016.geojson"
+    bestand.write_text(json.dumps(data), encoding="utf-8")
+    importeer_gemeentegrenzen(bestand)
+
+    daarna = kaart.kaart("PO", peildatum, "status", am)
+    assert daarna.svg != eerst.svg
+    houder = next(r[0] for r in daarna.tabel.rijen if "Texel" in r[3])
+    assert pad_van(daarna, houder) != pad_van(eerst, houder)
+
+    # A gemeente renamed in the reference data is named anew in the table at once too.
+    Gemeente.objects.filter(naam="Texel").update(naam="Texel (eiland)")
+    hernoemd = kaart.kaart("PO", peildatum, "status", am)
+    assert any("Texel (eiland)" in r[3] for r in hernoemd.tabel.rijen)
