@@ -5,10 +5,7 @@ raw SQL query. Prints figures; asserts nothing.
     .venv/bin/python bench/mijlpalen.py [--factor 100]
 """
 
-import argparse
-import datetime
-
-from omgeving import meet, start_django, vermenigvuldig, zorg_voor_demo
+from omgeving import meet, voor_en_na_vermenigvuldigen
 
 RAUW = """
 WITH feiten AS (
@@ -70,20 +67,5 @@ def ronde(peildatum):
     )
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--factor", type=int, default=100)
-    parser.add_argument(
-        "--peildatum", type=datetime.date.fromisoformat, default=datetime.date(2014, 5, 1)
-    )
-    args = parser.parse_args()
-    database = start_django("bench")
-    print(f"database {database}")
-    zorg_voor_demo()
-    ronde(args.peildatum)
-    vermenigvuldig(args.factor)
-    ronde(args.peildatum)
-
-
 if __name__ == "__main__":
-    main()
+    voor_en_na_vermenigvuldigen(ronde, __doc__)

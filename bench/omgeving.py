@@ -153,3 +153,23 @@ def vermenigvuldig(factor: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return Samenwerkingsverband.objects.count()
+
+
+def voor_en_na_vermenigvuldigen(ronde, beschrijving: str):
+    """The main program of a benchmark that runs `ronde(peildatum)` over the demo and again over
+    `--factor` times as many SWVs."""
+    import argparse
+    import datetime
+
+    parser = argparse.ArgumentParser(description=beschrijving)
+    parser.add_argument("--factor", type=int, default=100)
+    parser.add_argument(
+        "--peildatum", type=datetime.date.fromisoformat, default=datetime.date(2014, 5, 1)
+    )
+    args = parser.parse_args()
+    database = start_django("bench")
+    print(f"database {database}")
+    zorg_voor_demo()
+    ronde(args.peildatum)
+    vermenigvuldig(args.factor)
+    ronde(args.peildatum)

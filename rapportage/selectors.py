@@ -384,24 +384,28 @@ class Thuiszitterregel:
     swv: Samenwerkingsverband | None = field(default=None)
 
 
+def _thuiszitterregel(p, *verschil, **extra) -> Thuiszitterregel:
+    """One row of the thuiszitter tables from one period's figures (`Periodecijfers`)."""
+    return Thuiszitterregel(
+        p.periode_van,
+        p.periode_tot,
+        p.totaal,
+        p.per_soort(),
+        p.per_duur(),
+        p.met_aanbod,
+        p.zonder_aanbod,
+        p.lang_zonder_aanbod,
+        *verschil,
+        **extra,
+    )
+
+
 def thuiszitters(swvs=None) -> list[Thuiszitterregel]:
     """The counts per period, summed over the given SWVs (all when None), oldest first, with
     the change against the previous period; one query."""
     regels, vorige = [], None
     for p in toezicht_selectors.per_periode(swvs):
-        regels.append(
-            Thuiszitterregel(
-                p.periode_van,
-                p.periode_tot,
-                p.totaal,
-                p.per_soort(),
-                p.per_duur(),
-                p.met_aanbod,
-                p.zonder_aanbod,
-                p.lang_zonder_aanbod,
-                None if vorige is None else p.totaal - vorige,
-            )
-        )
+        regels.append(_thuiszitterregel(p, None if vorige is None else p.totaal - vorige))
         vorige = p.totaal
     return regels
 
@@ -429,19 +433,7 @@ def thuiszitters_per_swv(swvs, periode_van: datetime.date) -> list[Thuiszitterre
     uit = []
     for swv in Samenwerkingsverband.objects.filter(pk__in=list(cellen)).order_by("code"):
         p = toezicht_selectors.Periodecijfers(periode_van, tot[swv.pk], cellen[swv.pk])
-        uit.append(
-            Thuiszitterregel(
-                p.periode_van,
-                p.periode_tot,
-                p.totaal,
-                p.per_soort(),
-                p.per_duur(),
-                p.met_aanbod,
-                p.zonder_aanbod,
-                p.lang_zonder_aanbod,
-                swv=swv,
-            )
-        )
+        uit.append(_thuiszitterregel(p, swv=swv))
     return uit
 
 
