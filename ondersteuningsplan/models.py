@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from ondersteuningsplan.querysets import ViaOndersteuningsplanQuerySet
 from ondersteuningsplan.stappen import FEITSTAPPEN, Stap
-from passend.versie import Versiebeheer
+from passend.locking import Versiebeheer
 from swv.models import Document, Gemeente, Samenwerkingsverband, School, Sector
 from swv.querysets import SwvGebondenQuerySet
 

@@ -12,19 +12,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    DateField,
-    IntegerField,
     Max,
     Min,
     Q,
-    Value,
-    When,
+    QuerySet,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, Greatest
-from django.db.models.lookups import Exact, GreaterThan, IsNull, LessThanOrEqual
 
 from ondersteuningsplan.models import (
     Besluit,
@@ -216,6 +209,17 @@ def standen(
         ]
         for swv in swvs
     }
+
+
+def met_status(swvs: QuerySet, mijlpaal: str, status: str, peildatum: datetime.date) -> QuerySet:
+    """The SWVs of the queryset whose milestone (by code) has this status on the peildatum.
+    A status is computed, not stored: every SWV's statuses are computed once (`standen`)."""
+    ids = [
+        swv_id
+        for swv_id, lijst in standen(swvs.only("pk", "sector", "experiment"), peildatum).items()
+        if any(s.mijlpaal.code == mijlpaal and s.status == status for s in lijst)
+    ]
+    return swvs.filter(pk__in=ids)
 
 
 def standen_van(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[Stand]:

@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from accounts.toegang import ALLE_ROLLEN, rollen
 from ondersteuningsplan import selectors, services
 from ondersteuningsplan.forms import (
     FeitForm,

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from passend.versie import Wijzigingsconflict
+from passend.locking import Wijzigingsconflict
 
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -55,7 +55,7 @@ class NldsFormMixin:
 
 
 class VersieFormMixin(forms.Form):
-    """A hidden field with the version the record was read at (passend.versie)."""
+    """A hidden field with the version the record was read at (passend.locking)."""
 
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Rol
-from passend.taken import stuur_na_commit
+from passend.dispatch import stuur_na_commit
 from rapporten.models import (
     LOPEND,
     Batch,

@@ -8,7 +8,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
-from passend.versie import Versiebeheer
+from passend.locking import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
     RegioQuerySet,

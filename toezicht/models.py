@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from passend.versie import Versiebeheer
+from passend.locking import Versiebeheer
 from swv.models import Samenwerkingsverband
 from swv.querysets import SwvGebondenQuerySet
 from toezicht.persoonsgegevens import geen_persoonsgegevens
