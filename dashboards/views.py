@@ -56,9 +56,7 @@ def _keuze(request, naam: str, opties: list, standaard):
 
 def _portefeuille(request) -> dict:
     peildatum = _peildatum(request)
-    swvs = Samenwerkingsverband.objects.for_user(request.user).order_by("code")
-    if request.user.rol == Rol.ACCOUNTMANAGER:
-        swvs = swvs.filter(accountmanager=request.user)
+    swvs = Samenwerkingsverband.objects.portefeuille(request.user).order_by("code")
     regels = selectors.portefeuille(swvs, peildatum)
     return {
         "paginatitel": "Portefeuille",

@@ -93,6 +93,17 @@ def verwerk(form: forms.Form, opslaan):
     return None
 
 
+def waarden_van(record, velden: tuple[str, ...]) -> dict:
+    """A form's `initial` from a stored record (none for a new one): the same field names as
+    the service takes, listed once by the view."""
+    return {veld: getattr(record, veld) for veld in velden} if record else {}
+
+
+def velden(data: dict, namen: tuple[str, ...]) -> dict:
+    """The cleaned values of these fields, as keyword arguments for a service."""
+    return {naam: data[naam] for naam in namen}
+
+
 def huidige_waarden(form: forms.Form, record) -> list[tuple[str, str]]:
     """The record's current values of the form's fields, for the conflict message."""
     waarden = []

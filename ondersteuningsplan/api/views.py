@@ -54,12 +54,7 @@ class OndersteuningsplannenViewSet(SwvOnderdeelViewSet):
     def onderdelen(self, swv, peildatum):
         return (
             Ondersteuningsplan.objects.filter(swv=swv)
-            .filter(
-                Q(periode_van__lte=peildatum)
-                | Q(feiten__datum__lte=peildatum)
-                | Q(opr_besluiten__datum_voorgelegd__lte=peildatum)
-            )
-            .distinct()
+            .bestaand_op(peildatum)
             .prefetch_related(
                 Prefetch(
                     "feiten",
