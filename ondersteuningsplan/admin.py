@@ -26,7 +26,18 @@ class MijlpaalForm(forms.ModelForm):
 
     class Meta:
         model = Mijlpaal
-        fields = "__all__"
+        fields = [
+            "code",
+            "naam",
+            "omschrijving",
+            "volgorde",
+            "sector",
+            "deadline",
+            "deadline_experiment",
+            "herhaling_jaren",
+            "stappen",
+            "voorwaarden",
+        ]
 
 
 @admin.register(Mijlpaal)

@@ -59,15 +59,15 @@ def engelse_woorden(html: str) -> set[str]:
 def admin_paginas() -> list[str]:
     paginas = [reverse("admin:index")]
     for model in admin.site._registry:
-        info = (model._meta.app_label, model._meta.model_name)
-        paginas.append(reverse("admin:%s_%s_changelist" % info))
+        naam = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        paginas.append(reverse(f"{naam}_changelist"))
         if admin.site._registry[model].has_add_permission(_Verzoek()):
-            paginas.append(reverse("admin:%s_%s_add" % info))
+            paginas.append(reverse(f"{naam}_add"))
     return paginas
 
 
 class _Verzoek:
-    class user:  # noqa: N801  the beheerder's permissions, as the site gives them
+    class user:  # the beheerder's permissions, as the site gives them
         is_active = True
         is_staff = True
 
