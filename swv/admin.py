@@ -1,9 +1,14 @@
 """The reference data in the admin, for the beheerder only (`PassendAdminSite`), in Dutch.
 Every change is in the history (django-auditlog) with the beheerder as actor."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
 
 from swv.models import (
+    REGIO_INGANGSDATUM,
     Gemeente,
     Lidmaatschap,
     Regiotoewijzing,
@@ -11,6 +16,96 @@ from swv.models import (
     School,
     Schoolbestuur,
 )
+from swv.services.regiowijziging import verplaats_gemeente, voeg_samen
+
+
+class VerplaatsForm(forms.Form):
+    naar = forms.ModelChoiceField(
+        Samenwerkingsverband.objects.order_by("code"), label="naar samenwerkingsverband"
+    )
+    per = forms.DateField(
+        label="per",
+        help_text=f"De dag waarop de wijziging ingaat (na {REGIO_INGANGSDATUM:%d-%m-%Y}).",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class SamenvoegForm(forms.Form):
+    opvolger = forms.ModelChoiceField(
+        Samenwerkingsverband.objects.order_by("code"), label="opgegaan in"
+    )
+    per = VerplaatsForm.base_fields["per"]
+
+
+def regiowijziging(modeladmin, request, queryset, *, form_class, titel, uitleg, toepassen):
+    """An admin action with a form in between: shows the form, and on 'Vastleggen' applies the
+    change to each selected record in one transaction, or shows why not."""
+    form = form_class(request.POST if "toepassen" in request.POST else None)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                meldingen = [toepassen(obj, **form.cleaned_data) for obj in queryset]
+        except ValidationError as fout:
+            form.add_error(None, fout.messages)
+        else:
+            for melding in meldingen:
+                modeladmin.message_user(request, melding, messages.SUCCESS)
+            return None
+    return TemplateResponse(
+        request,
+        "admin/regiowijziging.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "opts": modeladmin.model._meta,
+            "titel": titel,
+            "uitleg": uitleg,
+            "queryset": queryset,
+            "form": form,
+            "actie": request.POST.get("action"),
+        },
+    )
+
+
+@admin.action(description="Naar een ander samenwerkingsverband verplaatsen (per datum)")
+def verplaatsen(modeladmin, request, queryset):
+    def toepassen(gemeente, naar, per):
+        wijziging = verplaats_gemeente(gemeente, naar, per)
+        return (
+            f"{gemeente}: {wijziging.verplaatst} postcodegebieden per {per:%d-%m-%Y} naar {naar}."
+        )
+
+    return regiowijziging(
+        modeladmin,
+        request,
+        queryset,
+        form_class=VerplaatsForm,
+        titel="Gemeente verplaatsen",
+        uitleg="De postcodegebieden van de gemeente in de sector van het gekozen "
+        "samenwerkingsverband gaan per de gekozen dag naar dat samenwerkingsverband. Een "
+        "peildatum daarvoor toont de oude regio.",
+        toepassen=toepassen,
+    )
+
+
+@admin.action(description="Samenvoegen met een ander samenwerkingsverband (per datum)")
+def samenvoegen(modeladmin, request, queryset):
+    def toepassen(swv, opvolger, per):
+        wijziging = voeg_samen(swv, opvolger, per)
+        return (
+            f"{swv} is per {per:%d-%m-%Y} opgegaan in {opvolger}: {wijziging.verplaatst} "
+            f"postcodegebieden en {wijziging.leden} leden."
+        )
+
+    return regiowijziging(
+        modeladmin,
+        request,
+        queryset,
+        form_class=SamenvoegForm,
+        titel="Samenwerkingsverbanden samenvoegen",
+        uitleg="De regio en de leden van het gekozen samenwerkingsverband gaan per de gekozen "
+        "dag over naar het samenwerkingsverband waarin het opgaat.",
+        toepassen=toepassen,
+    )
 
 
 @admin.register(Samenwerkingsverband)
@@ -21,6 +116,7 @@ class SamenwerkingsverbandAdmin(admin.ModelAdmin):
     ordering = ["code"]
     filter_horizontal = ["coordinatoren"]
     list_select_related = ["accountmanager"]
+    actions = [samenvoegen]
 
 
 @admin.register(Gemeente)
@@ -28,6 +124,7 @@ class GemeenteAdmin(admin.ModelAdmin):
     list_display = ["naam", "cbs_code"]
     search_fields = ["naam", "cbs_code"]
     ordering = ["naam"]
+    actions = [verplaatsen]
 
 
 @admin.register(Regiotoewijzing)

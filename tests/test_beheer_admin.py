@@ -141,3 +141,37 @@ def test_the_changelists_cost_a_bounded_number_of_queries(beheerder, django_asse
     for pad in admin_paginas():
         with django_assert_max_num_queries(20):
             beheerder.get(pad)
+
+
+def test_the_beheerder_moves_a_gemeente_as_of_a_date_in_the_admin(beheerder):
+    import datetime
+
+    from swv import selectors
+    from swv.tests.factories import (
+        GemeenteFactory,
+        PostcodegebiedFactory,
+        RegiotoewijzingFactory,
+    )
+
+    van = SamenwerkingsverbandFactory(code="VO3101", vo=True)
+    naar = SamenwerkingsverbandFactory(code="VO2507", vo=True)
+    bergen = GemeenteFactory(naam="Bergen (L.)")
+    RegiotoewijzingFactory(
+        postcodegebied=PostcodegebiedFactory(pc4="5851", gemeente=bergen), swv=van
+    )
+    lijst = reverse("admin:swv_gemeente_changelist")
+    keuze = {"action": "verplaatsen", "_selected_action": [bergen.pk]}
+
+    formulier = beheerder.post(lijst, keuze)
+    assert formulier.status_code == 200
+    assert "Gemeente verplaatsen" in formulier.content.decode()
+    assert engelse_woorden(formulier.content.decode()) == set()
+
+    fout = beheerder.post(lijst, {**keuze, "toepassen": "1", "naar": naar.pk, "per": "2012-06-01"})
+    assert fout.status_code == 200 and "gaat in na 01-01-2013" in fout.content.decode()
+    assert not selectors.regio(naar, datetime.date(2016, 1, 1))
+
+    klaar = beheerder.post(lijst, {**keuze, "toepassen": "1", "naar": naar.pk, "per": "2015-08-01"})
+    assert klaar.status_code == 302
+    assert [r.gemeente for r in selectors.regio(naar, datetime.date(2015, 8, 1))] == [bergen]
+    assert [r.gemeente for r in selectors.regio(van, datetime.date(2015, 7, 31))] == [bergen]
