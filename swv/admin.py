@@ -154,18 +154,31 @@ class SchoolbestuurAdmin(admin.ModelAdmin):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
-    list_display = ["vestigingsnummer", "naam", "soort", "sector", "plaats", "bestuur"]
+    list_display = [
+        "vestigingsnummer",
+        "naam",
+        "soort",
+        "sector",
+        "plaats",
+        "bestuur__bevoegd_gezag_nummer",
+    ]
     list_filter = ["sector", "soort"]
     search_fields = ["vestigingsnummer", "brin", "naam", "plaats"]
     autocomplete_fields = ["bestuur"]
     raw_id_fields = ["postcodegebied"]
-    list_select_related = ["bestuur"]
     ordering = ["vestigingsnummer"]
 
 
 @admin.register(Lidmaatschap)
 class LidmaatschapAdmin(admin.ModelAdmin):
-    list_display = ["swv", "bestuur", "stemgewicht", "begindatum", "einddatum"]
+    list_display = [
+        "swv",
+        "bestuur__bevoegd_gezag_nummer",
+        "bestuur__naam",
+        "stemgewicht",
+        "begindatum",
+        "einddatum",
+    ]
     list_filter = ["swv__sector"]
     search_fields = ["swv__code", "bestuur__bevoegd_gezag_nummer", "bestuur__naam"]
     autocomplete_fields = ["swv", "bestuur"]

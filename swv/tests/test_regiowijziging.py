@@ -61,7 +61,7 @@ def test_a_gemeente_moves_as_of_a_date_and_the_past_keeps_the_old_region(bergen)
 
 
 def test_recording_the_same_move_twice_or_out_of_order_is_refused(bergen):
-    van, naar, gemeente, _ = bergen
+    _, naar, gemeente, _ = bergen
     verplaats_gemeente(gemeente, naar, PER)
     with pytest.raises(ValidationError, match="al bij"):
         verplaats_gemeente(gemeente, naar, D(2016, 1, 1))
