@@ -328,3 +328,15 @@ def test_de_lijst_te_laat_op_de_pagina_is_de_volledige_berekening(client, accoun
     assert [[r[0], r[2], r[3], r[4]] for r in export[1:]] == [
         [code, naam, deadline.isoformat(), status] for code, naam, deadline, status in verwacht
     ]
+
+
+def test_paging_links_carry_the_filters_once_and_the_page_once(client, accountmanager):
+    maak_swvs(60, accountmanager)
+    pagina = client.get(
+        reverse("dashboards:monitor"), {"peildatum": "2014-02-01", "sector": "PO", "pagina": "2"}
+    )
+    links = re.findall(r'href="(\?[^"]*pagina=[^"]*)"', pagina.content.decode())
+    assert links
+    for link in links:
+        assert link.count("pagina=") == 1 and "?&" not in link, link
+        assert "peildatum=2014-02-01" in link and "sector=PO" in link, link
