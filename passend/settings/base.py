@@ -159,11 +159,13 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Passend portaal <noreply
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # The embedded default: the broker is a folder the portal and its worker share.
-    _berichten = Path(env("CELERY_BESTANDEN")) / "berichten"
-    _berichten.mkdir(parents=True, exist_ok=True)
+    _map = Path(env("CELERY_BESTANDEN"))
+    for _deel in ("berichten", "besturing"):
+        (_map / _deel).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_berichten),
-        "data_folder_out": str(_berichten),
+        "data_folder_in": str(_map / "berichten"),
+        "data_folder_out": str(_map / "berichten"),
+        "control_folder": str(_map / "besturing"),
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
