@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from ondersteuningsplan.querysets import ViaOndersteuningsplanQuerySet
 from ondersteuningsplan.stappen import FEITSTAPPEN, Stap
+from passend.fields import VrijeRegelField, VrijeTekstField
 from passend.versie import Versiebeheer
 from swv.models import Document, Gemeente, Samenwerkingsverband, School, Sector
 from swv.querysets import SwvGebondenQuerySet
@@ -25,7 +26,7 @@ class Ondersteuningsplan(Versiebeheer):
         on_delete=models.CASCADE,
         related_name="ondersteuningsplannen",
     )
-    titel = models.CharField("titel", max_length=200)
+    titel = VrijeRegelField("titel", max_length=200)
     periode_van = models.DateField("periode van")
     periode_tot = models.DateField("periode tot en met")
     document = models.ForeignKey(
@@ -79,7 +80,7 @@ class Feit(Versiebeheer):
     )
     stap = models.CharField("stap", max_length=40, choices=Stap)
     datum = models.DateField("datum")
-    opmerking = models.TextField("opmerking", blank=True)
+    opmerking = VrijeTekstField("opmerking", blank=True)
     document = models.ForeignKey(
         Document,
         verbose_name="document",
@@ -151,7 +152,7 @@ class OPRLid(Versiebeheer):
         on_delete=models.CASCADE,
         related_name="opr_leden",
     )
-    naam = models.CharField(
+    naam = VrijeRegelField(
         "naam",
         max_length=200,
         blank=True,
@@ -228,11 +229,11 @@ class OPRBesluit(Versiebeheer):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    toelichting = models.TextField("toelichting", blank=True)
+    toelichting = VrijeTekstField("toelichting", blank=True)
     geschil_aangevraagd = models.DateField(
         "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op", null=True, blank=True
     )
-    geschil_uitspraak = models.TextField("uitspraak van de commissie", blank=True)
+    geschil_uitspraak = VrijeTekstField("uitspraak van de commissie", blank=True)
 
     objects = ViaOndersteuningsplanQuerySet.as_manager()
 
@@ -280,7 +281,7 @@ class OOGO(Versiebeheer):
     datum_gepland = models.DateField("gepland op", null=True, blank=True)
     datum_gehouden = models.DateField("gehouden op", null=True, blank=True)
     datum_uitkomst = models.DateField("datum overeenstemming of geschil", null=True, blank=True)
-    toelichting = models.TextField("toelichting", blank=True)
+    toelichting = VrijeTekstField("toelichting", blank=True)
     verslag = models.ForeignKey(
         Document,
         verbose_name="verslag",
@@ -289,7 +290,7 @@ class OOGO(Versiebeheer):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    geschil_uitkomst = models.TextField("uitkomst van het geschil", blank=True)
+    geschil_uitkomst = VrijeTekstField("uitkomst van het geschil", blank=True)
 
     objects = ViaOndersteuningsplanQuerySet.as_manager()
 
@@ -327,8 +328,8 @@ class Mijlpaal(models.Model):
     """
 
     code = models.SlugField("code", max_length=40, unique=True)
-    naam = models.CharField("naam", max_length=200)
-    omschrijving = models.TextField("omschrijving", blank=True)
+    naam = VrijeRegelField("naam", max_length=200)
+    omschrijving = VrijeTekstField("omschrijving", blank=True)
     volgorde = models.PositiveSmallIntegerField("volgorde")
     sector = models.CharField(
         "sector", max_length=2, choices=Sector, blank=True, help_text="Leeg: beide sectoren."
@@ -384,7 +385,7 @@ class MijlpaalUitzondering(models.Model):
         related_name="mijlpaaluitzonderingen",
     )
     deadline = models.DateField("uiterste datum")
-    reden = models.TextField("reden")
+    reden = VrijeTekstField("reden")
 
     class Meta:
         verbose_name = "uitzondering op een mijlpaal"

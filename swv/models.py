@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
+from passend.fields import VrijeRegelField
 from passend.versie import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
@@ -30,7 +31,7 @@ class Sector(models.TextChoices):
 
 
 class Gemeente(models.Model):
-    naam = models.CharField("naam", max_length=100, unique=True)
+    naam = VrijeRegelField("naam", max_length=100, unique=True)
     cbs_code = models.CharField(
         "CBS-code",
         max_length=6,
@@ -61,7 +62,7 @@ class Samenwerkingsverband(models.Model):
         help_text="De compacte vorm, zoals PO2707.",
     )
     sector = models.CharField("sector", max_length=2, choices=Sector)
-    naam = models.CharField("naam", max_length=200)
+    naam = VrijeRegelField("naam", max_length=200)
     experiment = models.BooleanField(
         "experiment",
         default=False,
@@ -173,7 +174,7 @@ class Schoolbestuur(models.Model):
     bevoegd_gezag_nummer = models.CharField(
         "bevoegd-gezagnummer", max_length=5, unique=True, validators=[RegexValidator(r"^\d{5}$")]
     )
-    naam = models.CharField("naam", max_length=200, blank=True)
+    naam = VrijeRegelField("naam", max_length=200, blank=True)
 
     objects = SchoolbestuurQuerySet.as_manager()
 
@@ -213,19 +214,19 @@ class School(models.Model):
         validators=[RegexValidator(r"^\d{2}[A-Z]{2}\d{2}$", "Zoals 16AH00: BRIN en volgnummer.")],
     )
     brin = models.CharField("BRIN", max_length=4)
-    naam = models.CharField("naam", max_length=200)
+    naam = VrijeRegelField("naam", max_length=200)
     soort = models.CharField("soort", max_length=3, choices=Schoolsoort)
     sector = models.CharField("sector", max_length=2, choices=Sector)
     bestuur = models.ForeignKey(
         Schoolbestuur, verbose_name="bestuur", on_delete=models.PROTECT, related_name="scholen"
     )
-    straat = models.CharField("straat en huisnummer", max_length=200, blank=True)
+    straat = VrijeRegelField("straat en huisnummer", max_length=200, blank=True)
     postcode = models.CharField("postcode", max_length=7)
-    plaats = models.CharField("plaats", max_length=100, blank=True)
+    plaats = VrijeRegelField("plaats", max_length=100, blank=True)
     postcodegebied = models.ForeignKey(
         Postcodegebied, on_delete=models.PROTECT, related_name="scholen"
     )
-    denominatie = models.CharField("denominatie", max_length=100, blank=True)
+    denominatie = VrijeRegelField("denominatie", max_length=100, blank=True)
 
     objects = SchoolQuerySet.as_manager()
 
@@ -358,7 +359,7 @@ class Document(models.Model):
         related_name="documenten",
     )
     bestand = models.FileField("bestand", upload_to=document_pad, max_length=200)
-    naam = models.CharField("bestandsnaam", max_length=200)
+    naam = VrijeRegelField("bestandsnaam", max_length=200)
     grootte = models.PositiveIntegerField("grootte (bytes)")
     sha256 = models.CharField("SHA-256", max_length=64)
     geupload_door = models.ForeignKey(

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from passend.fields import VrijeTekstField
 from passend.versie import Versiebeheer
 from swv.models import Samenwerkingsverband
 from swv.querysets import SwvGebondenQuerySet
-from toezicht.persoonsgegevens import geen_persoonsgegevens
 from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
 
 
@@ -35,7 +35,7 @@ class Thuiszitterregistratie(Versiebeheer):
     )
     periode_van = models.DateField("periode van")
     periode_tot = models.DateField("periode tot en met")
-    opmerking = models.TextField("opmerking", blank=True)
+    opmerking = VrijeTekstField("opmerking", blank=True)
 
     objects = SwvGebondenQuerySet.as_manager()
 
@@ -153,9 +153,7 @@ class Signaal(Bevinding):
     uitkomst = models.CharField(
         "uitkomst", max_length=20, choices=Uitkomst, default=Uitkomst.NIET_OPGELOST
     )
-    omschrijving = models.TextField(
-        "omschrijving", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    omschrijving = VrijeTekstField("omschrijving", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "signaal"
@@ -185,9 +183,7 @@ class Registratieoordeel(Bevinding):
     periode_van = models.DateField("periode van")
     periode_tot = models.DateField("periode tot en met")
     oordeel = models.CharField("oordeel", max_length=16, choices=Oordeel)
-    toelichting = models.TextField(
-        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "registratieoordeel"
@@ -226,9 +222,7 @@ class Kwaliteitsonderzoek(Bevinding):
         blank=True,
         help_text="Leeg zolang het onderzoek loopt.",
     )
-    toelichting = models.TextField(
-        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "kwaliteitsonderzoek"
@@ -278,9 +272,7 @@ class Vervolgafspraak(Bevinding):
         on_delete=models.PROTECT,
         related_name="vervolgafspraken",
     )
-    omschrijving = models.TextField(
-        "omschrijving", validators=[geen_persoonsgegevens], max_length=4000
-    )
+    omschrijving = VrijeTekstField("omschrijving", max_length=4000)
     gemaakt_op = models.DateField("gemaakt op")
     deadline = models.DateField("uiterste datum")
     status = models.CharField(
@@ -349,9 +341,7 @@ class Risicoindicator(Bevinding):
     periode_tot = models.DateField("periode tot en met")
     indicator = models.CharField("indicator", max_length=20, choices=Indicator)
     niveau = models.CharField("niveau", max_length=10, choices=Risiconiveau)
-    toelichting = models.TextField(
-        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "risico-indicator"

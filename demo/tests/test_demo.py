@@ -129,3 +129,8 @@ def test_the_command_prints_the_logins_and_a_second_run_changes_nothing(referent
         assert "wachtwoord voor allemaal: passend-demo" in uitvoer
         assert "coordinator" in uitvoer and "inspectie" in uitvoer and "am.noord" in uitvoer
         assert "Tweestapsverificatie staat uit in deze demo" in uitvoer
+
+
+def test_a_fresh_demo_holds_no_text_the_personal_data_guard_refuses(demo, capsys):
+    call_command("controleer_persoonsgegevens")
+    assert "Geen teksten gevonden" in capsys.readouterr().out
