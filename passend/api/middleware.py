@@ -2,6 +2,7 @@
 (`API-Version`) and the security headers. Pages keep their own policy."""
 
 from django.conf import settings
+from django.http import JsonResponse
 
 API_PREFIX = "/api/"
 
@@ -25,9 +26,22 @@ class ApiHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
         if not request.path.startswith(API_PREFIX):
-            return response
+            return self.get_response(request)
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            # ADR 0030: nothing under /api redirects; a client on plain http is told, not sent on.
+            response = JsonResponse(
+                {
+                    "type": "https://httpstatuses.io/403",
+                    "title": "Geen toegang.",
+                    "status": 403,
+                    "detail": "De API is alleen bereikbaar via https.",
+                },
+                status=403,
+                content_type="application/problem+json",
+            )
+        else:
+            response = self.get_response(request)
         response["API-Version"] = settings.SPECTACULAR_SETTINGS["VERSION"]
         for kop, waarde in BEVEILIGING.items():
             response[kop] = waarde
@@ -38,5 +52,5 @@ class ApiHeadersMiddleware:
         if request.path in (f"{API_PREFIX}v1/openapi.json",):
             response["Access-Control-Allow-Origin"] = "*"
         if request.is_secure():
-            response["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+            response["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains; preload"
         return response
