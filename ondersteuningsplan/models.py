@@ -8,7 +8,8 @@ from django.db.models import Q
 
 from ondersteuningsplan.querysets import ViaOndersteuningsplanQuerySet
 from ondersteuningsplan.stappen import FEITSTAPPEN, Stap
-from passend.fields import VrijeRegelField, VrijeTekstField
+from passend.constraints import VeldgerichteControles
+from passend.fields import DatumField, VrijeRegelField, VrijeTekstField
 from passend.versie import Versiebeheer
 from swv.models import Document, Gemeente, Samenwerkingsverband, School, Sector
 from swv.querysets import SwvGebondenQuerySet
@@ -27,8 +28,8 @@ class Ondersteuningsplan(Versiebeheer):
         related_name="ondersteuningsplannen",
     )
     titel = VrijeRegelField("titel", max_length=200)
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    periode_van = DatumField("periode van")
+    periode_tot = DatumField("periode tot en met")
     document = models.ForeignKey(
         Document,
         verbose_name="document",
@@ -79,7 +80,7 @@ class Feit(Versiebeheer):
         help_text="Voor stappen van een ondersteuningsplan: over welke versie het gaat.",
     )
     stap = models.CharField("stap", max_length=40, choices=Stap)
-    datum = models.DateField("datum")
+    datum = DatumField("datum", verleden=True)
     opmerking = VrijeTekstField("opmerking", blank=True)
     document = models.ForeignKey(
         Document,
@@ -167,8 +168,8 @@ class OPRLid(Versiebeheer):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    begin_termijn = models.DateField("begin termijn")
-    einde_termijn = models.DateField("einde termijn", null=True, blank=True)
+    begin_termijn = DatumField("begin termijn")
+    einde_termijn = DatumField("einde termijn", null=True, blank=True)
 
     objects = SwvGebondenQuerySet.as_manager()
 
@@ -218,9 +219,9 @@ class OPRBesluit(Versiebeheer):
         on_delete=models.CASCADE,
         related_name="opr_besluiten",
     )
-    datum_voorgelegd = models.DateField("voorgelegd op")
+    datum_voorgelegd = DatumField("voorgelegd op", verleden=True)
     besluit = models.CharField("besluit", max_length=16, choices=Besluit, blank=True)
-    datum_besluit = models.DateField("datum besluit", null=True, blank=True)
+    datum_besluit = DatumField("datum besluit", null=True, blank=True, verleden=True)
     notulen = models.ForeignKey(
         Document,
         verbose_name="notulen",
@@ -230,8 +231,11 @@ class OPRBesluit(Versiebeheer):
         related_name="+",
     )
     toelichting = VrijeTekstField("toelichting", blank=True)
-    geschil_aangevraagd = models.DateField(
-        "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op", null=True, blank=True
+    geschil_aangevraagd = DatumField(
+        "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op",
+        null=True,
+        blank=True,
+        verleden=True,
     )
     geschil_uitspraak = VrijeTekstField("uitspraak van de commissie", blank=True)
 
@@ -278,9 +282,11 @@ class OOGO(Versiebeheer):
         Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+"
     )
     status = models.CharField("status", max_length=16, choices=OOGOStatus)
-    datum_gepland = models.DateField("gepland op", null=True, blank=True)
-    datum_gehouden = models.DateField("gehouden op", null=True, blank=True)
-    datum_uitkomst = models.DateField("datum overeenstemming of geschil", null=True, blank=True)
+    datum_gepland = DatumField("gepland op", null=True, blank=True)
+    datum_gehouden = DatumField("gehouden op", null=True, blank=True, verleden=True)
+    datum_uitkomst = DatumField(
+        "datum overeenstemming of geschil", null=True, blank=True, verleden=True
+    )
     toelichting = VrijeTekstField("toelichting", blank=True)
     verslag = models.ForeignKey(
         Document,
@@ -320,7 +326,7 @@ class OOGO(Versiebeheer):
         return {"swv_id": self.ondersteuningsplan.swv_id}
 
 
-class Mijlpaal(models.Model):
+class Mijlpaal(VeldgerichteControles):
     """One row of the official schedule: which steps meet it, by when, for which sector.
 
     A milestone without steps is a moment on the timeline only. A recurring milestone has no
@@ -334,10 +340,8 @@ class Mijlpaal(models.Model):
     sector = models.CharField(
         "sector", max_length=2, choices=Sector, blank=True, help_text="Leeg: beide sectoren."
     )
-    deadline = models.DateField("uiterste datum", null=True, blank=True)
-    deadline_experiment = models.DateField(
-        "uiterste datum voor experiment-SWV's", null=True, blank=True
-    )
+    deadline = DatumField("uiterste datum", null=True, blank=True)
+    deadline_experiment = DatumField("uiterste datum voor experiment-SWV's", null=True, blank=True)
     herhaling_jaren = models.PositiveSmallIntegerField(
         "herhaalt na (jaren)", null=True, blank=True, validators=[MinValueValidator(1)]
     )
@@ -384,7 +388,7 @@ class MijlpaalUitzondering(models.Model):
         on_delete=models.CASCADE,
         related_name="mijlpaaluitzonderingen",
     )
-    deadline = models.DateField("uiterste datum")
+    deadline = DatumField("uiterste datum")
     reden = VrijeTekstField("reden")
 
     class Meta:
@@ -421,7 +425,7 @@ class Mijlpaalstatus(models.Model):
     )
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
     status = models.CharField("status", max_length=8, choices=Status)
-    sinds = models.DateField("sinds")
+    sinds = DatumField("sinds")
 
     objects = SwvGebondenQuerySet.as_manager()
 
@@ -444,7 +448,7 @@ class Statuswijziging(models.Model):
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="statuswijzigingen"
     )
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
-    datum = models.DateField("datum")
+    datum = DatumField("datum")
     van = models.CharField("van", max_length=8, choices=Status)
     naar = models.CharField("naar", max_length=8, choices=Status)
     gemeld_op = models.DateTimeField("gemeld op", null=True, blank=True)

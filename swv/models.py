@@ -8,7 +8,8 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
-from passend.fields import VrijeRegelField
+from passend.constraints import VeldgerichteControles
+from passend.fields import DatumField, VrijeRegelField
 from passend.versie import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
@@ -53,7 +54,7 @@ class Gemeente(models.Model):
         return self.naam
 
 
-class Samenwerkingsverband(models.Model):
+class Samenwerkingsverband(VeldgerichteControles):
     code = models.CharField(
         "code",
         max_length=6,
@@ -129,7 +130,7 @@ class Postcodegebied(models.Model):
         return f"{self.pc4} ({self.gemeente})"
 
 
-class Regiotoewijzing(models.Model):
+class Regiotoewijzing(VeldgerichteControles):
     """A PC4 area belongs to one SWV per sector, from `geldig_van` until `geldig_tot`
     (exclusive). A change of region ends one assignment and starts another."""
 
@@ -143,8 +144,8 @@ class Regiotoewijzing(models.Model):
         related_name="regio",
     )
     sector = models.CharField("sector", max_length=2, choices=Sector)
-    geldig_van = models.DateField("geldig van", default=REGIO_INGANGSDATUM)
-    geldig_tot = models.DateField("geldig tot", null=True, blank=True)
+    geldig_van = DatumField("geldig van", default=REGIO_INGANGSDATUM)
+    geldig_tot = DatumField("geldig tot", null=True, blank=True)
 
     objects = RegioQuerySet.as_manager()
 
@@ -261,8 +262,8 @@ class Lidmaatschap(Versiebeheer):
     stemgewicht = models.PositiveIntegerField(
         "stemgewicht", default=1, validators=[MinValueValidator(1)]
     )
-    begindatum = models.DateField("begindatum", default=REGIO_INGANGSDATUM)
-    einddatum = models.DateField("einddatum", null=True, blank=True)
+    begindatum = DatumField("begindatum", default=REGIO_INGANGSDATUM)
+    einddatum = DatumField("einddatum", null=True, blank=True)
 
     objects = SwvGebondenQuerySet.as_manager()
 
@@ -318,7 +319,7 @@ class Leerlingtelling(models.Model):
         on_delete=models.CASCADE,
         related_name="leerlingtellingen",
     )
-    teldatum = models.DateField("teldatum")
+    teldatum = DatumField("teldatum", verleden=True)
     categorie = models.CharField("categorie", max_length=8, choices=Leerlingcategorie)
     aantal = models.PositiveIntegerField("aantal")
 

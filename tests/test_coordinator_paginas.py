@@ -472,8 +472,8 @@ def vul(swv, aantal_plannen):
         plan = OndersteuningsplanFactory(
             swv=swv,
             titel=f"Plan {i}",
-            periode_van=datetime.date(2014 + 4 * i, 8, 1),
-            periode_tot=datetime.date(2018 + 4 * i, 7, 31),
+            periode_van=datetime.date(2014 + 2 * i, 8, 1),
+            periode_tot=datetime.date(2016 + 2 * i, 7, 31),  # within the ten years ahead
         )
         document = bewaar_document(swv, pdf(f"plan-{i}.pdf", PDF + str(i).encode()), None)
         FeitFactory(swv=swv, ondersteuningsplan=plan, stap=Stap.CONCEPT_OP_GEREED,

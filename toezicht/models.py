@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from passend.fields import VrijeTekstField
+from passend.fields import DatumField, VrijeTekstField
 from passend.versie import Versiebeheer
 from swv.models import Samenwerkingsverband
 from swv.querysets import SwvGebondenQuerySet
@@ -33,8 +33,8 @@ class Thuiszitterregistratie(Versiebeheer):
         on_delete=models.CASCADE,
         related_name="thuiszitterregistraties",
     )
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    periode_van = DatumField("periode van")
+    periode_tot = DatumField("periode tot en met")
     opmerking = VrijeTekstField("opmerking", blank=True)
 
     objects = SwvGebondenQuerySet.as_manager()
@@ -148,8 +148,8 @@ class Signaal(Bevinding):
 
     bron = models.CharField("bron", max_length=16, choices=Bron)
     onderwerp = models.CharField("onderwerp", max_length=16, choices=Onderwerp)
-    ontvangen_op = models.DateField("ontvangen op")
-    afgehandeld_op = models.DateField("afgehandeld op", null=True, blank=True)
+    ontvangen_op = DatumField("ontvangen op", verleden=True)
+    afgehandeld_op = DatumField("afgehandeld op", null=True, blank=True, verleden=True)
     uitkomst = models.CharField(
         "uitkomst", max_length=20, choices=Uitkomst, default=Uitkomst.NIET_OPGELOST
     )
@@ -180,8 +180,8 @@ class Oordeel(models.TextChoices):
 class Registratieoordeel(Bevinding):
     """The Inspectie's judgement of an SWV's thuiszitter registration for a period."""
 
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    periode_van = DatumField("periode van")
+    periode_tot = DatumField("periode tot en met")
     oordeel = models.CharField("oordeel", max_length=16, choices=Oordeel)
     toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
@@ -213,8 +213,8 @@ class Onderzoeksuitkomst(models.TextChoices):
 class Kwaliteitsonderzoek(Bevinding):
     """A (yearly or risk-driven) quality investigation of an SWV and its outcome."""
 
-    begonnen_op = models.DateField("begonnen op")
-    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    begonnen_op = DatumField("begonnen op", verleden=True)
+    afgerond_op = DatumField("afgerond op", null=True, blank=True, verleden=True)
     uitkomst = models.CharField(
         "uitkomst",
         max_length=12,
@@ -273,12 +273,12 @@ class Vervolgafspraak(Bevinding):
         related_name="vervolgafspraken",
     )
     omschrijving = VrijeTekstField("omschrijving", max_length=4000)
-    gemaakt_op = models.DateField("gemaakt op")
-    deadline = models.DateField("uiterste datum")
+    gemaakt_op = DatumField("gemaakt op", verleden=True)
+    deadline = DatumField("uiterste datum")
     status = models.CharField(
         "status", max_length=16, choices=Afspraakstatus, default=Afspraakstatus.OPEN
     )
-    afgesloten_op = models.DateField("afgesloten op", null=True, blank=True)
+    afgesloten_op = DatumField("afgesloten op", null=True, blank=True, verleden=True)
 
     class Meta:
         verbose_name = "vervolgafspraak"
@@ -337,8 +337,8 @@ class Risiconiveau(models.TextChoices):
 class Risicoindicator(Bevinding):
     """The Inspectie's score of one risk indicator for an SWV in a period."""
 
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    periode_van = DatumField("periode van")
+    periode_tot = DatumField("periode tot en met")
     indicator = models.CharField("indicator", max_length=20, choices=Indicator)
     niveau = models.CharField("niveau", max_length=10, choices=Risiconiveau)
     toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
