@@ -353,7 +353,7 @@ def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api
     eigen = Vervolgafspraak.objects.get(swv=wereld.swv_b)
     verplaatst = client.patch(
         f"/api/v1/vervolgafspraken/{eigen.pk}",
-        {"samenwerkingsverband": wereld.swv_a.code},
+        {"samenwerkingsverband": wereld.swv_a.code, "versie": eigen.versie},
         format="json",
     )
     assert verplaatst.status_code == 400
@@ -362,7 +362,7 @@ def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api
     # and the investigation cannot move away from the agreements that refer to it
     weg = client.patch(
         f"/api/v1/kwaliteitsonderzoeken/{onderzoek_b.pk}",
-        {"samenwerkingsverband": wereld.swv_a.code},
+        {"samenwerkingsverband": wereld.swv_a.code, "versie": onderzoek_b.versie},
         format="json",
     )
     assert weg.status_code == 400

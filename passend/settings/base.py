@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "passend.api.middleware.StrikteParametersMiddleware",
     "accounts.toegang.ToegangMiddleware",
     "accounts.tweestaps.TweestapsMiddleware",
     "axes.middleware.AxesMiddleware",
