@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from passend.constraints import VeldgerichteControles
 from passend.fields import DatumField, VrijeRegelField
-from passend.versie import Versiebeheer
+from passend.locking import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
     RegioQuerySet,
@@ -111,6 +111,39 @@ class Samenwerkingsverband(VeldgerichteControles):
         return {"swv_id": self.pk}
 
 
+def swv_veld(related_name: str, **opties) -> models.ForeignKey:
+    """The foreign key of a record that belongs to one SWV, the same on every model."""
+    return models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **opties,
+    )
+
+
+class SwvGebonden(models.Model):
+    """Abstract base of every record that belongs to one SWV: row-level access through its
+    queryset's `for_user` (the lookup to the SWV is the queryset's `swv_pad`) and the SWV in
+    its audit-log entries, so the SWV's history page finds it."""
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"swv_id": swv_sleutel(self)}
+
+
+def swv_sleutel(record) -> int | None:
+    """The id of the SWV a record belongs to, along its queryset's `swv_pad`."""
+    *pad, laatste = type(record)._default_manager.get_queryset().swv_pad.split("__")
+    for stap in pad:
+        record = getattr(record, stap)
+    return getattr(record, f"{laatste}_id")
+
+
 class Postcodegebied(models.Model):
     """A four-digit postcode area: the unit of the legal region table."""
 
@@ -130,7 +163,7 @@ class Postcodegebied(models.Model):
         return f"{self.pc4} ({self.gemeente})"
 
 
-class Regiotoewijzing(VeldgerichteControles):
+class Regiotoewijzing(SwvGebonden, VeldgerichteControles):
     """A PC4 area belongs to one SWV per sector, from `geldig_van` until `geldig_tot`
     (exclusive). A change of region ends one assignment and starts another."""
 
@@ -165,9 +198,6 @@ class Regiotoewijzing(VeldgerichteControles):
     def __str__(self):
         return f"{self.postcodegebied.pc4} → {self.swv.code} vanaf {self.geldig_van}"
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
-
 
 class Schoolbestuur(models.Model):
     """A bevoegd gezag: the legal body of one or more schools."""
@@ -185,7 +215,21 @@ class Schoolbestuur(models.Model):
         ordering = ["bevoegd_gezag_nummer"]
 
     def __str__(self):
-        return self.naam or f"Bevoegd gezag {self.bevoegd_gezag_nummer}"
+        """Its name; until DUO's board names are imported, the names of its schools (from
+        `SchoolbestuurQuerySet.met_schoolnaam()` where a list shows many boards)."""
+        if self.naam:
+            return self.naam
+        if hasattr(self, "eerste_school"):
+            eerste, aantal = self.eerste_school, self.aantal_scholen_totaal
+        else:
+            namen = list(self.scholen.order_by("naam").values_list("naam", flat=True)[:2])
+            eerste, aantal = (namen[0] if namen else None), self.scholen.count()
+        if not eerste:
+            return f"Schoolbestuur {self.bevoegd_gezag_nummer}"
+        if aantal <= 1:
+            return f"Bestuur van {eerste}"
+        andere = aantal - 1
+        return f"Bestuur van {eerste} en {andere} {'andere school' if andere == 1 else 'andere scholen'}"
 
 
 class Schoolsoort(models.TextChoices):
@@ -244,15 +288,10 @@ class School(models.Model):
         return self.postcodegebied.gemeente
 
 
-class Lidmaatschap(Versiebeheer):
+class Lidmaatschap(SwvGebonden, Versiebeheer):
     """A school board's membership of an SWV, with its voting weight."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="lidmaatschappen",
-    )
+    swv = swv_veld("lidmaatschappen")
     bestuur = models.ForeignKey(
         Schoolbestuur,
         verbose_name="bestuur",
@@ -264,8 +303,6 @@ class Lidmaatschap(Versiebeheer):
     )
     begindatum = DatumField("begindatum", default=REGIO_INGANGSDATUM)
     einddatum = DatumField("einddatum", null=True, blank=True)
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lidmaatschap"
@@ -285,9 +322,6 @@ class Lidmaatschap(Versiebeheer):
 
     def __str__(self):
         return f"{self.bestuur} in {self.swv.code}"
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
 
 class Leerlingcategorie(models.TextChoices):
@@ -310,20 +344,13 @@ CATEGORIEEN_PER_SECTOR = {
 }
 
 
-class Leerlingtelling(models.Model):
+class Leerlingtelling(SwvGebonden):
     """The number of pupils of one category in an SWV on a teldatum (1 October)."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="leerlingtellingen",
-    )
+    swv = swv_veld("leerlingtellingen")
     teldatum = DatumField("teldatum", verleden=True)
     categorie = models.CharField("categorie", max_length=8, choices=Leerlingcategorie)
     aantal = models.PositiveIntegerField("aantal")
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "leerlingtelling"
@@ -338,15 +365,12 @@ class Leerlingtelling(models.Model):
     def __str__(self):
         return f"{self.swv.code} {self.teldatum} {self.categorie}: {self.aantal}"
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
-
 
 def document_pad(document, filename):
     return f"documenten/{document.swv.code}/{document.sha256[:2]}/{document.sha256}.pdf"
 
 
-class Document(models.Model):
+class Document(SwvGebonden):
     """An uploaded PDF that belongs to one SWV: statutes, a plan, minutes.
 
     Stored under its content hash and served only through a view that checks the reader's access;
@@ -372,8 +396,6 @@ class Document(models.Model):
     )
     geupload_op = models.DateTimeField("geüpload op", auto_now_add=True)
 
-    objects = SwvGebondenQuerySet.as_manager()
-
     class Meta:
         verbose_name = "document"
         verbose_name_plural = "documenten"
@@ -381,6 +403,3 @@ class Document(models.Model):
 
     def __str__(self):
         return self.naam
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}

@@ -49,6 +49,14 @@ class SamenwerkingsverbandQuerySet(models.QuerySet):
             case _:
                 return self.none()
 
+    def portefeuille(self, user):
+        """The SWVs a user follows: an accountmanager their own portfolio, the other roles
+        what they may read."""
+        swvs = self.for_user(user)
+        if user.is_authenticated and user.rol == Rol.ACCOUNTMANAGER:
+            return swvs.filter(accountmanager=user)
+        return swvs
+
 
 class SwvGebondenQuerySet(models.QuerySet):
     """For models that belong to one SWV; `swv_pad` is the lookup to it."""
@@ -111,6 +119,14 @@ class SchoolQuerySet(models.QuerySet):
 
 class SchoolbestuurQuerySet(models.QuerySet):
     """A coördinator sees the boards that are members of their SWVs; the other roles all."""
+
+    def met_schoolnaam(self):
+        """What a board without a name is shown by (its first school and how many more), in
+        the same query, so a list of boards does not ask once per board."""
+        return self.annotate(
+            eerste_school=models.Min("scholen__naam"),
+            aantal_scholen_totaal=models.Count("scholen", distinct=True),
+        )
 
     def for_user(self, user, actie: Actie = Actie.LEZEN):
         if actie != Actie.LEZEN:

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from accounts.toegang import ALLE_ROLLEN, rollen
 from passend.forms import formulierpagina
 from swv import selectors
 from swv.forms import LidToevoegenForm, LidWijzigenForm
@@ -84,7 +84,8 @@ def lid_toevoegen(request, code):
     besturen = (
         Schoolbestuur.objects.filter(pk__in=School.objects.in_swv(swv, vandaag).values("bestuur"))
         .exclude(Exists(lopend))
-        .order_by("naam")
+        .met_schoolnaam()
+        .order_by("naam", "eerste_school")
     )
     form = LidToevoegenForm(
         request.POST or None, besturen=besturen, initial={"begindatum": vandaag}

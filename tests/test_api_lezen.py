@@ -5,10 +5,10 @@ import datetime
 
 import pytest
 
+from ondersteuningsplan.api.serializers import MijlpaalstandSerializer, mijlpaalstanden
 from ondersteuningsplan.models import Stap, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.tests.factories import FeitFactory
-from swv.api.serializers import MijlpaalstandSerializer, mijlpaalstanden
 from swv.tests.factories import SamenwerkingsverbandFactory
 from toezicht.models import Signaal
 from toezicht.tests.factories import SignaalFactory
@@ -375,7 +375,7 @@ def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api
     assert client.post("/api/v1/vervolgafspraken", afspraak, format="json").status_code == 201
 
 
-def test_a_constraint_of_the_model_is_a_non_field_error(wereld, api_als):
+def test_a_constraint_of_the_model_names_the_field_it_tests(wereld, api_als):
     antwoord = api_als("inspectie").post(
         "/api/v1/risicoindicatoren",
         {
@@ -388,4 +388,4 @@ def test_a_constraint_of_the_model_is_a_non_field_error(wereld, api_als):
         format="json",
     )
     assert antwoord.status_code == 400
-    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["nonFieldErrors"]
+    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["periodeTot"]

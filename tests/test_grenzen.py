@@ -143,7 +143,8 @@ def test_under_gunicorn_a_long_request_line_is_answered_as_problem_json(tmp_path
     try:
         for lengte, status in ((5000, 401), (9000, 414)):
             with pytest.raises(urllib.error.HTTPError) as fout:
-                urllib.request.urlopen(f"{portaal.url}/api/v1/signalen?q={'a' * lengte}")
+                adres = f"{portaal.url}/api/v1/signalen?samenwerkingsverband={'a' * lengte}"
+                urllib.request.urlopen(adres)
             assert fout.value.code == status
             assert fout.value.headers["Content-Type"] == "application/problem+json"
             assert json.loads(fout.value.read())["status"] == status

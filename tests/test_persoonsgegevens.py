@@ -255,7 +255,16 @@ def _formulieren(swv, plan, besluit, gemeente):
 
 
 def test_every_form_with_free_text_is_in_the_walk():
+    import importlib
+    import importlib.util
+
     from passend.forms import NldsFormMixin, _vrije_tekst
+
+    for config in apps.get_app_configs():  # every form the project defines, imported or not
+        for module in ("forms", "admin"):
+            naam = f"{config.name}.{module}"
+            if importlib.util.find_spec(naam) is not None:
+                importlib.import_module(naam)
 
     def alle(klasse):
         for sub in klasse.__subclasses__():

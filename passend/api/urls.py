@@ -7,16 +7,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.response import Response
 
 from passend.api.document import openapi_document
-from passend.api.fouten import NietGevonden
-from passend.api.views import LEZERS
+from passend.api.errors import NietGevonden
 
 
 class OpenApiDocument(SpectacularAPIView):
-    """Public, as the standard asks: no login needed to read the contract. Generated once per
-    process (passend.api.document)."""
+    """Public, as the standard asks: no login needed to read the contract (no permission
+    classes, so no role applies). Generated once per process (passend.api.document)."""
 
-    rollen = LEZERS
-    schrijfrollen = ()
     authentication_classes = []
     permission_classes = []
     throttle_classes = []
@@ -27,8 +24,8 @@ class OpenApiDocument(SpectacularAPIView):
 
 
 class Documentatie(SpectacularSwaggerSplitView):
-    rollen = LEZERS
-    schrijfrollen = ()
+    """Public, as the contract it shows."""
+
     authentication_classes = []
     permission_classes = []
     throttle_classes = []

@@ -1,0 +1,218 @@
+"""Loads the demo: reference data, generated history, accounts for every role."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from faker import Faker
+
+from accounts.models import Gebruiker, Rol
+from demo import bevindingen
+from demo.generator import Generator, regio_gegevens
+from ondersteuningsplan import controle
+from ondersteuningsplan.models import (
+    OOGO,
+    Feit,
+    Mijlpaalstatus,
+    Ondersteuningsplan,
+    OPRBesluit,
+    OPRLid,
+    Statuswijziging,
+)
+from swv.models import Gemeente, Leerlingtelling, Regiotoewijzing, Samenwerkingsverband
+from swv.services.gemeenten import importeer_gemeentegrenzen
+from swv.services.regio import importeer_regio_indeling
+from swv.services.regiowijziging import verplaats_gemeente
+from swv.services.scholen import importeer_vestigingen
+from toezicht.models import (
+    Kwaliteitsonderzoek,
+    Registratieoordeel,
+    Risicoindicator,
+    Signaal,
+    Thuiszitterregistratie,
+    Thuiszittertelling,
+    Vervolgafspraak,
+)
+
+WACHTWOORD = "passend-demo"
+
+#: The accountmanagers' portfolios, by the first two digits of the region code.
+PORTEFEUILLES = {
+    "am.noord": ("Noord en Oost", range(20, 25)),
+    "am.midden": ("Midden", range(25, 28)),
+    "am.zuid": ("Zuid en West", range(28, 32)),
+}
+
+
+@dataclass(frozen=True)
+class Login:
+    gebruikersnaam: str
+    rol: str
+    toelichting: str
+
+
+def importeer_referentiedata(schrijf=print):
+    data = settings.REFERENTIEDATA_DIR
+    for verslag in (
+        importeer_regio_indeling(data / "regio-indeling-2013.csv"),
+        importeer_gemeentegrenzen(data / "gemeenten-2015.geojson"),
+        importeer_vestigingen(data / "duo-po-vestigingen-2013.csv"),
+    ):
+        schrijf(f"{verslag.bestand}: " + ("bijgewerkt" if verslag.gewijzigd else "ongewijzigd"))
+
+
+#: Region changes the consolidated table of 2015 already contains, recorded as history: the
+#: gemeente, its SWV before the change, its SWV after, and the date of the change.
+REGIOWIJZIGINGEN = [("Bergen (L.)", "VO3101", "VO2507", datetime.date(2015, 8, 1))]
+
+
+def regiogeschiedenis():
+    """Gives the demo the region as it was before each change of `REGIOWIJZIGINGEN`, then
+    records the change as the beheerder would (`verplaats_gemeente`). Skipped when recorded."""
+    for naam, voor, na, per in REGIOWIJZIGINGEN:
+        gemeente = Gemeente.objects.filter(naam=naam).first()
+        swvs = Samenwerkingsverband.objects.in_bulk([voor, na], field_name="code")
+        if gemeente is None or len(swvs) < 2:
+            continue
+        toewijzingen = Regiotoewijzing.objects.filter(
+            postcodegebied__gemeente=gemeente, sector=swvs[na].sector
+        )
+        if toewijzingen.filter(geldig_van=per).exists():
+            continue
+        toewijzingen.filter(swv=swvs[na], geldig_van__lt=per).update(swv=swvs[voor])
+        verplaats_gemeente(gemeente, swvs[na], per)
+
+
+def heeft_demo() -> bool:
+    return Feit.objects.exists()
+
+
+@transaction.atomic
+def wis_demo():
+    """Removes what the demo generates; reference data and other accounts stay.
+
+    Deleted with plain SQL: row by row through the ORM (which the audit log's signals would
+    force) takes minutes for the demo's hundred thousand counts, and a wiped demo needs no
+    history of its own removal."""
+    with connection.cursor() as cursor:
+        for model in (
+            Vervolgafspraak,
+            Kwaliteitsonderzoek,
+            Risicoindicator,
+            Registratieoordeel,
+            Signaal,
+            Statuswijziging,
+            Mijlpaalstatus,
+            Thuiszittertelling,
+            Thuiszitterregistratie,
+            Leerlingtelling,
+            OOGO,
+            OPRBesluit,
+            Feit.afgestemd_met.through,
+            Feit,
+            OPRLid,
+            Ondersteuningsplan,
+        ):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+    Samenwerkingsverband.objects.update(accountmanager=None)
+    demo = Gebruiker.objects.filter(username__in=demo_gebruikersnamen())
+    Samenwerkingsverband.coordinatoren.through.objects.filter(gebruiker__in=demo).delete()
+    demo.delete()
+
+
+def demo_gebruikersnamen() -> list[str]:
+    namen = ["beheerder", "inspectie", "coordinator", "coordinator.haarlem", *PORTEFEUILLES]
+    namen += [
+        f"coord.{code.lower()}"
+        for code in Samenwerkingsverband.objects.values_list("code", flat=True)
+    ]
+    return namen
+
+
+@transaction.atomic
+def laad_demo(seed: int, vandaag: datetime.date):
+    swvs = list(Samenwerkingsverband.objects.order_by("code"))
+    gemeenten, scholen = regio_gegevens()
+    resultaat = Generator(seed, vandaag).genereer(swvs, gemeenten, scholen)
+
+    Feit.objects.bulk_create(resultaat.feiten)
+    Ondersteuningsplan.objects.bulk_create([p.op for p in resultaat.plannen])
+    for plan in resultaat.plannen:
+        for feit in plan.feiten:
+            feit.ondersteuningsplan = plan.op
+        for besluit in plan.besluiten:
+            besluit.ondersteuningsplan = plan.op
+        for oogo in plan.oogo:
+            oogo.ondersteuningsplan = plan.op
+    Feit.objects.bulk_create([f for p in resultaat.plannen for f in p.feiten])
+    OPRBesluit.objects.bulk_create([b for p in resultaat.plannen for b in p.besluiten])
+    OOGO.objects.bulk_create([o for p in resultaat.plannen for o in p.oogo])
+    OPRLid.objects.bulk_create(resultaat.opr_leden)
+    Leerlingtelling.objects.bulk_create(resultaat.tellingen)
+    Thuiszitterregistratie.objects.bulk_create([r for r, _ in resultaat.registraties])
+    for registratie, cellen in resultaat.registraties:
+        for cel in cellen:
+            cel.registratie = registratie
+    Thuiszittertelling.objects.bulk_create(
+        [c for _, cellen in resultaat.registraties for c in cellen]
+    )
+
+    regiogeschiedenis()
+    maak_accounts(swvs, seed)
+    inspecteur = Gebruiker.objects.get(username="inspectie")
+    for model, objecten in bevindingen.genereer(swvs, inspecteur, seed, vandaag):
+        model.objects.bulk_create(objecten)
+    controle.controleer(vandaag)
+
+
+def maak_accounts(swvs, seed):
+    nep = Faker("nl_NL")
+    nep.seed_instance(seed)
+    wachtwoord = make_password(WACHTWOORD)  # one slow hash for all demo accounts
+
+    def account(gebruikersnaam, rol, **extra):
+        voornaam, achternaam = nep.first_name(), nep.last_name()
+        gebruiker = Gebruiker(
+            username=gebruikersnaam,
+            rol=rol,
+            first_name=voornaam,
+            last_name=achternaam,
+            email=f"{gebruikersnaam}@demo.passend.example",
+            **extra,
+        )
+        gebruiker.password = wachtwoord
+        gebruiker.save()
+        return gebruiker
+
+    per_code = {swv.code: swv for swv in swvs}
+    account("beheerder", Rol.BEHEERDER)
+    account("inspectie", Rol.INSPECTIE)
+    for gebruikersnaam, (_, reeks) in PORTEFEUILLES.items():
+        am = account(gebruikersnaam, Rol.ACCOUNTMANAGER)
+        Samenwerkingsverband.objects.filter(
+            pk__in=[s.pk for s in swvs if int(s.code[2:4]) in reeks]
+        ).update(accountmanager=am)
+    for swv in swvs:
+        account(f"coord.{swv.code.lower()}", Rol.COORDINATOR).samenwerkingsverbanden.add(swv)
+    amsterdam = [per_code[c] for c in ("PO2707", "VO2708") if c in per_code]
+    account("coordinator", Rol.COORDINATOR).samenwerkingsverbanden.add(*amsterdam)
+    if "PO2704" in per_code:
+        account("coordinator.haarlem", Rol.COORDINATOR).samenwerkingsverbanden.add(
+            per_code["PO2704"]
+        )
+
+
+def logins() -> list[Login]:
+    return [
+        Login("coordinator", "SWV-coördinator", "van PO 27-07 en VO 27-08 (Amsterdam)"),
+        Login("coordinator.haarlem", "SWV-coördinator", "van PO 27-04 (Haarlem, experiment)"),
+        *(
+            Login(naam, "OCW-accountmanager", f"portefeuille {titel}")
+            for naam, (titel, _) in PORTEFEUILLES.items()
+        ),
+        Login("inspectie", "Inspectie", "leest alles, legt bevindingen vast"),
+        Login("beheerder", "Beheerder", "referentiedata en accounts (/beheer/)"),
+        Login("coord.<code>", "SWV-coördinator", "één per samenwerkingsverband, bv. coord.vo2601"),
+    ]
