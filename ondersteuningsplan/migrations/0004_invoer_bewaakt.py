@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ondersteuningsplan", "0002_mijlpalen"),
+        ("ondersteuningsplan", "0003_cycli"),
     ]
 
     operations = [
