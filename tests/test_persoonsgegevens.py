@@ -93,6 +93,7 @@ GEEN_VRIJE_TEKST = {
     "swv.School.postcode": "postcode of a school building",
     "swv.Document.sha256": "hash of the file",
     "ondersteuningsplan.Mijlpaal.code": "slug",
+    "ondersteuningsplan.Statuswijziging.cyclus": "the cycle the portal computed",
     "rapporten.Rapport.sleutel": "key the portal computes",
     "rapporten.Rapport.fout": "the portal's own message about a failed task",
     "api.Apitoken.begin": "first characters of a random token",
