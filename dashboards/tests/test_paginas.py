@@ -322,12 +322,15 @@ def test_de_lijst_te_laat_op_de_pagina_is_de_volledige_berekening(client, accoun
         assert deel.paginator.count == len(verwacht)
         getoond += [kort(rij) for rij in deel.object_list]
     assert getoond == verwacht
-    export = lees_csv(
-        client.get(reverse("dashboards:export", args=["monitor", "achterstanden", "csv"]), params)
-    )
-    assert [[r[0], r[2], r[3], r[4]] for r in export[1:]] == [
-        [code, naam, deadline.isoformat(), status] for code, naam, deadline, status in verwacht
-    ]
+    for formaat, scheiding, datum in (
+        ("csv", ";", lambda d: f"{d:%d-%m-%Y}"),
+        ("csv-internationaal", ",", datetime.date.isoformat),
+    ):
+        url = reverse("dashboards:export", args=["monitor", "achterstanden", formaat])
+        export = lees_csv(client.get(url, params), scheiding)
+        assert [[r[0], r[2], r[3], r[4]] for r in export[1:]] == [
+            [code, naam, datum(deadline), status] for code, naam, deadline, status in verwacht
+        ]
 
 
 def test_paging_links_carry_the_filters_once_and_the_page_once(client, accountmanager):
