@@ -12,19 +12,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    DateField,
-    IntegerField,
     Max,
     Min,
     Q,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, Greatest
-from django.db.models.lookups import Exact, GreaterThan, IsNull, LessThanOrEqual
 
 from ondersteuningsplan.models import (
     Besluit,
