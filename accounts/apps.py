@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts en rollen"
 
     def ready(self):
-        from accounts import auditregistratie, geschiedenis  # noqa: F401  connect the audit logs
+        from accounts import history, signals  # noqa: F401  connect the audit logs

@@ -15,7 +15,7 @@ def navigatie(request):
         items.append(("Samenwerkingsverbanden", reverse("swv:lijst")))
         items.append(("Rapporten", reverse("rapporten:lijst")))
     if user.heeft_rol(Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER):
-        items.append(("Dashboards", reverse("rapportage:portefeuille")))
+        items.append(("Dashboards", reverse("dashboards:portefeuille")))
     if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         items.append(("Bevindingen", reverse("bevindingen:bevindingen")))
     if user.heeft_rol(Rol.BEHEERDER):

@@ -41,7 +41,7 @@ class Auditsoort(models.TextChoices):
 class Auditgebeurtenis(models.Model):
     """A security event: who logged in, failed to, changed a role or took data out of the portal.
 
-    Written only through `passend.audit.registreer`; never changed afterwards. Changes to the
+    Written only through `accounts.audit.registreer`; never changed afterwards. Changes to the
     domain's data are in django-auditlog's history, not here.
     """
 

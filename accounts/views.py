@@ -5,12 +5,12 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
-from accounts import tweestaps
+from accounts import two_factor
+from accounts.access import ALLE_ROLLEN, publiek, rollen
+from accounts.audit import registreer
 from accounts.filters import AuditFilter
 from accounts.forms import CodeForm, InlogForm, NieuwWachtwoordForm, WachtwoordVergetenForm
 from accounts.models import Auditgebeurtenis, Auditsoort, Rol
-from accounts.toegang import ALLE_ROLLEN, publiek, rollen
-from passend.audit import registreer
 
 inloggen = publiek(auth_views.LoginView.as_view(authentication_form=InlogForm))
 uitloggen = publiek(auth_views.LogoutView.as_view())
@@ -52,16 +52,16 @@ def _volgende(request) -> str:
     return "/start/"
 
 
-@tweestaps.tweestapsstap
+@two_factor.tweestapsstap
 @rollen(*ALLE_ROLLEN)
 def tweestaps_view(request):
     """The second step after the password: set up the authenticator app, or type its code."""
     if request.user.is_verified():
         return redirect(_volgende(request))
-    apparaat = tweestaps.bevestigd_apparaat(request.user)
+    apparaat = two_factor.bevestigd_apparaat(request.user)
     instellen = apparaat is None
     if instellen:
-        apparaat = tweestaps.nieuw_apparaat(request.user)
+        apparaat = two_factor.nieuw_apparaat(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         toegestaan, _ = apparaat.verify_is_allowed()
@@ -81,7 +81,7 @@ def tweestaps_view(request):
         )
     context = {"form": form, "instellen": instellen, "next": _volgende(request)}
     if instellen:
-        context |= {"qr": tweestaps.qr_svg(apparaat), "geheim": tweestaps.geheim(apparaat)}
+        context |= {"qr": two_factor.qr_svg(apparaat), "geheim": two_factor.geheim(apparaat)}
     return render(request, "registration/tweestaps.html", context)
 
 
@@ -105,7 +105,7 @@ def start(request):
     if request.user.rol == Rol.BEHEERDER:
         return redirect("admin:index")
     if request.user.rol == Rol.ACCOUNTMANAGER:
-        return redirect("rapportage:portefeuille")
+        return redirect("dashboards:portefeuille")
     if request.user.rol == Rol.COORDINATOR:
         codes = list(request.user.samenwerkingsverbanden.values_list("code", flat=True)[:2])
         if len(codes) == 1:

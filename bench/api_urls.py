@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.urls import include, path
 
-from accounts.toegang import publiek
+from accounts.access import publiek
 
 
 @publiek

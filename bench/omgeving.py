@@ -41,7 +41,7 @@ def start_django(naam: str = "bench"):
 def zorg_voor_demo():
     from django.utils import timezone
 
-    from demo.laden import heeft_demo, importeer_referentiedata, laad_demo
+    from demo.services import heeft_demo, importeer_referentiedata, laad_demo
 
     importeer_referentiedata(lambda regel: None)
     if not heeft_demo():

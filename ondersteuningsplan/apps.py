@@ -6,4 +6,4 @@ class OndersteuningsplanConfig(AppConfig):
     verbose_name = "Ondersteuningsplan en mijlpalen"
 
     def ready(self):
-        from ondersteuningsplan import geschiedenis  # noqa: F401  registers the models with the audit log
+        from ondersteuningsplan import history  # noqa: F401  registers the models with the audit log

@@ -6,11 +6,18 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from ondersteuningsplan.querysets import ViaOndersteuningsplanQuerySet
+from ondersteuningsplan.querysets import OndersteuningsplanQuerySet, ViaOndersteuningsplanQuerySet
 from ondersteuningsplan.stappen import FEITSTAPPEN, Stap
-from passend.versie import Versiebeheer
-from swv.models import Document, Gemeente, Samenwerkingsverband, School, Sector
-from swv.querysets import SwvGebondenQuerySet
+from passend.locking import Versiebeheer
+from swv.models import (
+    Document,
+    Gemeente,
+    Samenwerkingsverband,
+    School,
+    Sector,
+    SwvGebonden,
+    swv_veld,
+)
 
 
 class Rechtsvorm(models.TextChoices):
@@ -18,13 +25,8 @@ class Rechtsvorm(models.TextChoices):
     VERENIGING = "vereniging", "Vereniging"
 
 
-class Ondersteuningsplan(Versiebeheer):
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="ondersteuningsplannen",
-    )
+class Ondersteuningsplan(SwvGebonden, Versiebeheer):
+    swv = swv_veld("ondersteuningsplannen")
     titel = models.CharField("titel", max_length=200)
     periode_van = models.DateField("periode van")
     periode_tot = models.DateField("periode tot en met")
@@ -37,7 +39,7 @@ class Ondersteuningsplan(Versiebeheer):
         related_name="+",
     )
 
-    objects = SwvGebondenQuerySet.as_manager()
+    objects = OndersteuningsplanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ondersteuningsplan"
@@ -54,20 +56,12 @@ class Ondersteuningsplan(Versiebeheer):
     def __str__(self):
         return self.titel
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
-
-class Feit(Versiebeheer):
+class Feit(SwvGebonden, Versiebeheer):
     """A step of the monitor, done on a date: the unit from which every milestone status and
     every figure of the voortgangsrapportage is computed."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="feiten",
-    )
+    swv = swv_veld("feiten")
     ondersteuningsplan = models.ForeignKey(
         Ondersteuningsplan,
         verbose_name="ondersteuningsplan",
@@ -103,8 +97,6 @@ class Feit(Versiebeheer):
         help_text="Alleen bij 'afgestemd met andere SWV': de samenwerkingsverbanden van de andere sector.",
     )
 
-    objects = SwvGebondenQuerySet.as_manager()
-
     class Meta:
         verbose_name = "feit"
         verbose_name_plural = "feiten"
@@ -131,9 +123,6 @@ class Feit(Versiebeheer):
     def __str__(self):
         return f"{self.get_stap_display()} op {self.datum:%d-%m-%Y}"
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
-
 
 class Geleding(models.TextChoices):
     PERSONEEL = "personeel", "Personeel"
@@ -141,16 +130,11 @@ class Geleding(models.TextChoices):
     LEERLINGEN = "leerlingen", "Leerlingen"
 
 
-class OPRLid(Versiebeheer):
+class OPRLid(SwvGebonden, Versiebeheer):
     """A member of the ondersteuningsplanraad: staff, parents and, in vo, pupils of member
     schools. Adult members' names are recorded; a pupil member is recorded by role only."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="opr_leden",
-    )
+    swv = swv_veld("opr_leden")
     naam = models.CharField(
         "naam",
         max_length=200,
@@ -168,8 +152,6 @@ class OPRLid(Versiebeheer):
     )
     begin_termijn = models.DateField("begin termijn")
     einde_termijn = models.DateField("einde termijn", null=True, blank=True)
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lid van de ondersteuningsplanraad"
@@ -198,16 +180,13 @@ class OPRLid(Versiebeheer):
                 }
             )
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
-
 
 class Besluit(models.TextChoices):
     INSTEMMING = "instemming", "Instemming"
     GEEN_INSTEMMING = "geen_instemming", "Geen instemming"
 
 
-class OPRBesluit(Versiebeheer):
+class OPRBesluit(SwvGebonden, Versiebeheer):
     """The OP put to the ondersteuningsplanraad, and the council's decision once it is taken.
     The monitor's steps 'voorgelegd' and 'akkoord OPR' are read from here."""
 
@@ -253,9 +232,6 @@ class OPRBesluit(Versiebeheer):
             f"OPR over {self.ondersteuningsplan}: {self.get_besluit_display() or 'in behandeling'}"
         )
 
-    def get_additional_data(self):
-        return {"swv_id": self.ondersteuningsplan.swv_id}
-
 
 class OOGOStatus(models.TextChoices):
     GEPLAND = "gepland", "Gepland"
@@ -264,7 +240,7 @@ class OOGOStatus(models.TextChoices):
     GESCHIL = "geschil", "Geschil"
 
 
-class OOGO(Versiebeheer):
+class OOGO(SwvGebonden, Versiebeheer):
     """Op overeenstemming gericht overleg with one gemeente of the region about one OP."""
 
     ondersteuningsplan = models.ForeignKey(
@@ -314,9 +290,6 @@ class OOGO(Versiebeheer):
 
     def __str__(self):
         return f"OOGO met {self.gemeente}: {self.get_status_display()}"
-
-    def get_additional_data(self):
-        return {"swv_id": self.ondersteuningsplan.swv_id}
 
 
 class Mijlpaal(models.Model):
@@ -373,16 +346,11 @@ class Mijlpaal(models.Model):
         return not self.stappen
 
 
-class MijlpaalUitzondering(models.Model):
+class MijlpaalUitzondering(SwvGebonden):
     """Another deadline for one SWV, set by the beheerder."""
 
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="uitzonderingen")
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="mijlpaaluitzonderingen",
-    )
+    swv = swv_veld("mijlpaaluitzonderingen")
     deadline = models.DateField("uiterste datum")
     reden = models.TextField("reden")
 
@@ -395,9 +363,6 @@ class MijlpaalUitzondering(models.Model):
 
     def __str__(self):
         return f"{self.mijlpaal} voor {self.swv.code}: {self.deadline:%d-%m-%Y}"
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
 
 class Status(models.TextChoices):
@@ -412,7 +377,7 @@ class Status(models.TextChoices):
 RANG = {Status.GEMIST: 0, Status.RISICO: 1, Status.OPEN: 2, Status.TE_LAAT: 3, Status.BEHAALD: 4}
 
 
-class Mijlpaalstatus(models.Model):
+class Mijlpaalstatus(SwvGebonden):
     """The status the daily check last computed for an SWV and milestone."""
 
     swv = models.ForeignKey(
@@ -421,8 +386,6 @@ class Mijlpaalstatus(models.Model):
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
     status = models.CharField("status", max_length=8, choices=Status)
     sinds = models.DateField("sinds")
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "mijlpaalstatus"
@@ -435,7 +398,7 @@ class Mijlpaalstatus(models.Model):
         return f"{self.swv.code} {self.mijlpaal}: {self.get_status_display()} sinds {self.sinds}"
 
 
-class Statuswijziging(models.Model):
+class Statuswijziging(SwvGebonden):
     """A change of a milestone's status found by the daily check, and whether its e-mail went
     out. One per SWV, milestone and day, so a second run or a second worker adds nothing."""
 
@@ -447,8 +410,6 @@ class Statuswijziging(models.Model):
     van = models.CharField("van", max_length=8, choices=Status)
     naar = models.CharField("naar", max_length=8, choices=Status)
     gemeld_op = models.DateTimeField("gemeld op", null=True, blank=True)
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "statuswijziging"

@@ -16,9 +16,11 @@ from django.db.models import (
     Max,
     Min,
     Q,
+    QuerySet,
 )
 
 from ondersteuningsplan.models import (
+    OOGO,
     Besluit,
     Feit,
     Mijlpaal,
@@ -210,6 +212,17 @@ def standen(
     }
 
 
+def met_status(swvs: QuerySet, mijlpaal: str, status: str, peildatum: datetime.date) -> QuerySet:
+    """The SWVs of the queryset whose milestone (by code) has this status on the peildatum.
+    A status is computed, not stored: every SWV's statuses are computed once (`standen`)."""
+    ids = [
+        swv_id
+        for swv_id, lijst in standen(swvs.only("pk", "sector", "experiment"), peildatum).items()
+        if any(s.mijlpaal.code == mijlpaal and s.status == status for s in lijst)
+    ]
+    return swvs.filter(pk__in=ids)
+
+
 def standen_van(swv: Samenwerkingsverband, peildatum: datetime.date) -> list[Stand]:
     return standen([swv], peildatum)[swv.pk]
 
@@ -320,3 +333,57 @@ def monitor(peildatum: datetime.date, sector: str) -> Monitor:
             for stap, regel in REGELS.items()
         ),
     )
+
+
+def feiten_van(swv: Samenwerkingsverband) -> list[Feit]:
+    """The SWV's facts, oldest first, with their plan and document."""
+    return list(
+        Feit.objects.filter(swv=swv)
+        .select_related("ondersteuningsplan", "document")
+        .order_by("datum", "pk")
+    )
+
+
+def tijdlijn(swv: Samenwerkingsverband, feiten: list[Feit] | None = None) -> list[tuple]:
+    """Every dated event of the SWV, oldest first: (date, text, plan, document). `feiten` are
+    the SWV's facts if the caller has them already (`feiten_van`)."""
+    feiten = feiten_van(swv) if feiten is None else feiten
+    besluiten = OPRBesluit.objects.filter(ondersteuningsplan__swv=swv).select_related(
+        "ondersteuningsplan", "notulen"
+    )
+    oogo = OOGO.objects.filter(
+        ondersteuningsplan__swv=swv, datum_gehouden__isnull=False
+    ).select_related("ondersteuningsplan", "gemeente")
+    regels = [(f.datum, f.get_stap_display(), f.ondersteuningsplan, f.document) for f in feiten]
+    for b in besluiten:
+        regels.append(
+            (
+                b.datum_voorgelegd,
+                "OP voorgelegd aan de ondersteuningsplanraad",
+                b.ondersteuningsplan,
+                None,
+            )
+        )
+        if b.datum_besluit:
+            regels.append(
+                (
+                    b.datum_besluit,
+                    f"Besluit van de OPR: {b.get_besluit_display().lower()}",
+                    b.ondersteuningsplan,
+                    b.notulen,
+                )
+            )
+    for o in oogo:
+        regels.append(
+            (o.datum_gehouden, f"OOGO gehouden met {o.gemeente}", o.ondersteuningsplan, None)
+        )
+        if o.datum_uitkomst:
+            regels.append(
+                (
+                    o.datum_uitkomst,
+                    f"OOGO met {o.gemeente}: {o.get_status_display().lower()}",
+                    o.ondersteuningsplan,
+                    None,
+                )
+            )
+    return sorted(regels, key=lambda r: r[0])

@@ -2,7 +2,7 @@
 
 Each service runs in one transaction with the SWV's row locked, so two changes to one SWV's
 facts cannot interleave and break the order rules; edits name the version they were read at
-(passend.versie), so nobody silently overwrites someone else. Errors are ValidationErrors
+(passend.locking), so nobody silently overwrites someone else. Errors are ValidationErrors
 keyed by field, with a message in Dutch that a form or the API shows as is.
 """
 
@@ -25,7 +25,7 @@ from ondersteuningsplan.models import (
     OPRLid,
 )
 from ondersteuningsplan.stappen import REGELS, Stap, moeten_volgen
-from passend.versie import Wijzigingsconflict, bewaar_versie
+from passend.locking import Wijzigingsconflict, bewaar_versie
 from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Sector
 
 

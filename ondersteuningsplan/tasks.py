@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from ondersteuningsplan import controle
-from passend.taken import stuur_na_commit
+from passend.dispatch import stuur_na_commit
 
 
 @shared_task(

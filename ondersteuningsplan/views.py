@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from accounts.toegang import ALLE_ROLLEN, rollen
 from ondersteuningsplan import selectors, services
 from ondersteuningsplan.forms import (
     FeitForm,
@@ -20,7 +20,7 @@ from ondersteuningsplan.forms import (
 )
 from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
 from ondersteuningsplan.stappen import OP_STAPPEN, REGELS, SWV_STAPPEN, Stap
-from passend.forms import formulierpagina, verwerk
+from passend.forms import formulierpagina, velden, verwerk, waarden_van
 from passend.peildatum import lees_datum
 from swv import selectors as swv_selectors
 from swv.models import Document, Gemeente, Samenwerkingsverband
@@ -72,22 +72,8 @@ def overzicht(request, code):
     plannen = list(swv.ondersteuningsplannen.order_by("-periode_van"))
     huidig_plan = plannen[0] if plannen else None
     volgende = selectors.volgende(standen)
-    feiten = list(
-        Feit.objects.filter(swv=swv)
-        .select_related("ondersteuningsplan", "document")
-        .order_by("datum", "pk")
-    )
+    feiten = selectors.feiten_van(swv)
     per_stap = {f.stap: f for f in feiten if f.ondersteuningsplan_id is None}
-    besluiten = list(
-        OPRBesluit.objects.filter(ondersteuningsplan__swv=swv).select_related(
-            "ondersteuningsplan", "notulen"
-        )
-    )
-    oogo = list(
-        OOGO.objects.filter(
-            ondersteuningsplan__swv=swv, datum_gehouden__isnull=False
-        ).select_related("ondersteuningsplan", "gemeente")
-    )
     schrijver = mag_wijzigen(request.user)
     return render(
         request,
@@ -105,7 +91,7 @@ def overzicht(request, code):
                 (Stap(s), per_stap.get(s), reverse("ondersteuningsplan:feit", args=[swv.code, s]))
                 for s in SWV_STAPPEN
             ],
-            "tijdlijn": tijdlijn(feiten, besluiten, oogo),
+            "tijdlijn": selectors.tijdlijn(swv, feiten),
             "plannen": plannen,
             "regio": swv_selectors.regio(swv, peildatum),
             "leden": swv_selectors.leden(swv, peildatum),
@@ -114,43 +100,6 @@ def overzicht(request, code):
             "actief": "overzicht",
         },
     )
-
-
-def tijdlijn(feiten, besluiten, oogo) -> list[tuple]:
-    """Every dated event of the SWV, oldest first: (date, text, plan, document)."""
-    regels = [(f.datum, f.get_stap_display(), f.ondersteuningsplan, f.document) for f in feiten]
-    for b in besluiten:
-        regels.append(
-            (
-                b.datum_voorgelegd,
-                "OP voorgelegd aan de ondersteuningsplanraad",
-                b.ondersteuningsplan,
-                None,
-            )
-        )
-        if b.datum_besluit:
-            regels.append(
-                (
-                    b.datum_besluit,
-                    f"Besluit van de OPR: {b.get_besluit_display().lower()}",
-                    b.ondersteuningsplan,
-                    b.notulen,
-                )
-            )
-    for o in oogo:
-        regels.append(
-            (o.datum_gehouden, f"OOGO gehouden met {o.gemeente}", o.ondersteuningsplan, None)
-        )
-        if o.datum_uitkomst:
-            regels.append(
-                (
-                    o.datum_uitkomst,
-                    f"OOGO met {o.gemeente}: {o.get_status_display().lower()}",
-                    o.ondersteuningsplan,
-                    None,
-                )
-            )
-    return sorted(regels, key=lambda r: r[0])
 
 
 def stap_en_feit(swv, stap: str, plan: int | None) -> tuple[Ondersteuningsplan | None, Feit | None]:
@@ -329,25 +278,15 @@ def plan_bewerken(request, code, plan=None):
         if plan
         else None
     )
-    initial = (
-        {
-            "titel": bestaand.titel,
-            "periode_van": bestaand.periode_van,
-            "periode_tot": bestaand.periode_tot,
-            "versie": bestaand.versie,
-        }
-        if bestaand
-        else {}
-    )
+    namen = ("titel", "periode_van", "periode_tot")
+    initial = waarden_van(bestaand, (*namen, "versie"))
     form = OndersteuningsplanForm(request.POST or None, request.FILES or None, initial=initial)
     resultaat = {}
 
     def opslaan(data):
         resultaat["plan"] = services.bewaar_ondersteuningsplan(
             swv=swv,
-            titel=data["titel"],
-            periode_van=data["periode_van"],
-            periode_tot=data["periode_tot"],
+            **velden(data, namen),
             door=request.user,
             document=document_of(
                 swv, data["document"], bestaand and bestaand.document, request.user
@@ -402,29 +341,23 @@ def opr_besluit(request, code, plan, besluit=None):
         if besluit
         else None
     )
-    velden = (
+    namen = (
         "datum_voorgelegd",
         "besluit",
         "datum_besluit",
         "toelichting",
         "geschil_aangevraagd",
         "geschil_uitspraak",
-        "versie",
     )
-    initial = {v: getattr(bestaand, v) for v in velden} if bestaand else {}
+    initial = waarden_van(bestaand, (*namen, "versie"))
     form = OPRBesluitForm(request.POST or None, request.FILES or None, initial=initial)
 
     def opslaan(data):
         return services.registreer_opr_besluit(
             ondersteuningsplan=ondersteuningsplan,
             door=request.user,
-            datum_voorgelegd=data["datum_voorgelegd"],
-            besluit=data["besluit"],
-            datum_besluit=data["datum_besluit"],
-            toelichting=data["toelichting"],
+            **velden(data, namen),
             notulen=document_of(swv, data["notulen"], bestaand and bestaand.notulen, request.user),
-            geschil_aangevraagd=data["geschil_aangevraagd"],
-            geschil_uitspraak=data["geschil_uitspraak"],
             opr_besluit=bestaand,
             verwachte_versie=data["versie"],
         )
@@ -454,16 +387,15 @@ def oogo(request, code, plan, gemeente):
         .select_related("verslag")
         .first()
     )
-    velden = (
+    namen = (
         "status",
         "datum_gepland",
         "datum_gehouden",
         "datum_uitkomst",
         "toelichting",
         "geschil_uitkomst",
-        "versie",
     )
-    initial = {v: getattr(bestaand, v) for v in velden} if bestaand else {}
+    initial = waarden_van(bestaand, (*namen, "versie"))
     form = OOGOForm(request.POST or None, request.FILES or None, initial=initial)
 
     def opslaan(data):
@@ -471,13 +403,8 @@ def oogo(request, code, plan, gemeente):
             ondersteuningsplan=ondersteuningsplan,
             gemeente=gemeente,
             door=request.user,
-            status=data["status"],
-            datum_gepland=data["datum_gepland"],
-            datum_gehouden=data["datum_gehouden"],
-            datum_uitkomst=data["datum_uitkomst"],
-            toelichting=data["toelichting"],
+            **velden(data, namen),
             verslag=document_of(swv, data["verslag"], bestaand and bestaand.verslag, request.user),
-            geschil_uitkomst=data["geschil_uitkomst"],
             oogo=bestaand,
             verwachte_versie=data["versie"],
         )
@@ -517,19 +444,15 @@ def opr(request, code):
 def opr_lid(request, code, lid=None):
     swv = bewerkbaar_swv(request, code)
     bestaand = get_object_or_404(OPRLid, swv=swv, pk=lid) if lid else None
-    velden = ("geleding", "naam", "school", "begin_termijn", "einde_termijn", "versie")
-    initial = {v: getattr(bestaand, v) for v in velden} if bestaand else {}
+    namen = ("geleding", "naam", "school", "begin_termijn", "einde_termijn")
+    initial = waarden_van(bestaand, (*namen, "versie"))
     form = OPRLidForm(request.POST or None, initial=initial, swv=swv)
 
     def opslaan(data):
         return services.registreer_opr_lid(
             swv=swv,
             door=request.user,
-            geleding=data["geleding"],
-            naam=data["naam"],
-            school=data["school"],
-            begin_termijn=data["begin_termijn"],
-            einde_termijn=data["einde_termijn"],
+            **velden(data, namen),
             lid=bestaand,
             verwachte_versie=data["versie"],
         )

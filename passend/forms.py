@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from passend.versie import Wijzigingsconflict
+from passend.locking import Wijzigingsconflict
 
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -55,7 +55,7 @@ class NldsFormMixin:
 
 
 class VersieFormMixin(forms.Form):
-    """A hidden field with the version the record was read at (passend.versie)."""
+    """A hidden field with the version the record was read at (passend.locking)."""
 
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
@@ -91,6 +91,17 @@ def verwerk(form: forms.Form, opslaan):
     except ValidationError as fout:
         toon_fouten(form, fout)
     return None
+
+
+def waarden_van(record, velden: tuple[str, ...]) -> dict:
+    """A form's `initial` from a stored record (none for a new one): the same field names as
+    the service takes, listed once by the view."""
+    return {veld: getattr(record, veld) for veld in velden} if record else {}
+
+
+def velden(data: dict, namen: tuple[str, ...]) -> dict:
+    """The cleaned values of these fields, as keyword arguments for a service."""
+    return {naam: data[naam] for naam in namen}
 
 
 def huidige_waarden(form: forms.Form, record) -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import views as accounts_views
+from toezicht.urls import bevindingen_urlpatterns
 
 urlpatterns = [
     path("", accounts_views.welkom, name="welkom"),
@@ -30,10 +31,10 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
     path("rapporten/", include("rapporten.urls")),
-    path("dashboards/", include("rapportage.urls")),
+    path("dashboards/", include("dashboards.urls")),
     path("beheer/", admin.site.urls),
-    path("toezicht/", include("toezicht.bevindingen_urls")),
+    path("toezicht/", include((bevindingen_urlpatterns, "bevindingen"))),
     path("api/", include("passend.api.urls")),
 ]
 
-handler500 = "passend.storing.serverfout"
+handler500 = "passend.outage.serverfout"

@@ -1,10 +1,10 @@
-"""The report's charts, drawn by the dashboards' chart module (`rapportage.grafieken`) so that
+"""The report's charts, drawn by the dashboards' chart module (`passend.charts`) so that
 page and PDF show the same drawing, but from the report's own stored numbers (`cijfers`), so
 that a published report's charts are those of the day it was made."""
 
 import datetime
 
-from rapportage.grafieken import Grafiek, lijndiagram, staafdiagram
+from passend.charts import Grafiek, lijndiagram, staafdiagram
 
 GROEPEN = {
     "bestuur": "Bestuurlijke inrichting",

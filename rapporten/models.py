@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from swv.models import Samenwerkingsverband, Sector
+from swv.querysets import Bereik, bereik
 
 
 class Bevroren(Exception):
@@ -48,19 +49,17 @@ def batch_pad(batch, filename):
 
 class RapportQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Accountmanager and Inspectie read every report; a coördinator the reports of their
-        own SWVs; everyone with a role the published national reports."""
-        from accounts.models import Rol
-
-        if user is None or not user.is_authenticated or not user.is_active or not user.rol:
-            return self.none()
-        gepubliceerd = Q(gepubliceerd_op__isnull=False)
-        if user.rol in (Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
-            return self
-        if user.rol == Rol.COORDINATOR:
-            eigen = Q(soort=Soort.SWV, swv__in=user.samenwerkingsverbanden.values("pk"))
-            return self.filter(eigen | gepubliceerd)
-        return self.filter(gepubliceerd)
+        """The reach of `swv.querysets.bereik`, the one rule: the roles that read every SWV read
+        every report; a coördinator the reports of their own SWVs; everyone with a role the
+        published reports."""
+        match bereik(user):
+            case Bereik.ALLES:
+                return self
+            case Bereik.EIGEN:
+                eigen = Q(soort=Soort.SWV, swv__in=Samenwerkingsverband.objects.for_user(user))
+                return self.filter(eigen | Q(gepubliceerd_op__isnull=False))
+            case _:
+                return self.none()
 
     def lopend(self):
         return self.filter(status__in=LOPEND)

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Rol
-from passend.taken import stuur_na_commit
+from passend.dispatch import stuur_na_commit
 from rapporten.models import (
     LOPEND,
     Batch,
@@ -24,19 +24,22 @@ from rapporten.models import (
     sleutel_van,
 )
 from swv.models import Samenwerkingsverband, Sector
+from swv.querysets import Actie
 
 logger = logging.getLogger(__name__)
 
 
 def mag_aanvragen(gebruiker, soort: str, swv=None) -> bool:
-    """Accountmanagers ask for every variant; a coördinator for their own SWVs' reports only."""
+    """Accountmanagers ask for every variant; a coördinator for the reports of the SWVs they
+    may change (`for_user` with `Actie.WIJZIGEN`, the one rule)."""
     if not gebruiker.is_authenticated or not gebruiker.is_active:
         return False
     if gebruiker.rol == Rol.ACCOUNTMANAGER:
         return True
-    if gebruiker.rol == Rol.COORDINATOR and soort == Soort.SWV and swv is not None:
-        return swv.coordinatoren.filter(pk=gebruiker.pk).exists()
-    return False
+    if soort != Soort.SWV or swv is None:
+        return False
+    mag_wijzigen = Samenwerkingsverband.objects.for_user(gebruiker, Actie.WIJZIGEN)
+    return mag_wijzigen.filter(pk=swv.pk).exists()
 
 
 def _taak():

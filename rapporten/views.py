@@ -11,9 +11,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.access import ALLE_ROLLEN, rollen
+from accounts.audit import registreer
 from accounts.models import Auditsoort, Rol
-from accounts.toegang import ALLE_ROLLEN, rollen
-from passend.audit import registreer
 from rapporten import services
 from rapporten.forms import AanvraagForm, BatchForm
 from rapporten.models import Batch, Rapport, Rapportstatus

@@ -6,4 +6,4 @@ class SwvConfig(AppConfig):
     verbose_name = "Samenwerkingsverbanden"
 
     def ready(self):
-        from swv import geschiedenis  # noqa: F401  registers the models with the audit log
+        from swv import history  # noqa: F401  registers the models with the audit log

@@ -8,7 +8,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
-from passend.versie import Versiebeheer
+from passend.locking import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
     RegioQuerySet,
@@ -109,6 +109,39 @@ class Samenwerkingsverband(models.Model):
         return {"swv_id": self.pk}
 
 
+def swv_veld(related_name: str, **opties) -> models.ForeignKey:
+    """The foreign key of a record that belongs to one SWV, the same on every model."""
+    return models.ForeignKey(
+        Samenwerkingsverband,
+        verbose_name="samenwerkingsverband",
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **opties,
+    )
+
+
+class SwvGebonden(models.Model):
+    """Abstract base of every record that belongs to one SWV: row-level access through its
+    queryset's `for_user` (the lookup to the SWV is the queryset's `swv_pad`) and the SWV in
+    its audit-log entries, so the SWV's history page finds it."""
+
+    objects = SwvGebondenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"swv_id": swv_sleutel(self)}
+
+
+def swv_sleutel(record) -> int | None:
+    """The id of the SWV a record belongs to, along its queryset's `swv_pad`."""
+    *pad, laatste = type(record)._default_manager.get_queryset().swv_pad.split("__")
+    for stap in pad:
+        record = getattr(record, stap)
+    return getattr(record, f"{laatste}_id")
+
+
 class Postcodegebied(models.Model):
     """A four-digit postcode area: the unit of the legal region table."""
 
@@ -128,7 +161,7 @@ class Postcodegebied(models.Model):
         return f"{self.pc4} ({self.gemeente})"
 
 
-class Regiotoewijzing(models.Model):
+class Regiotoewijzing(SwvGebonden):
     """A PC4 area belongs to one SWV per sector, from `geldig_van` until `geldig_tot`
     (exclusive). A change of region ends one assignment and starts another."""
 
@@ -162,9 +195,6 @@ class Regiotoewijzing(models.Model):
 
     def __str__(self):
         return f"{self.postcodegebied.pc4} → {self.swv.code} vanaf {self.geldig_van}"
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
 
 class Schoolbestuur(models.Model):
@@ -242,15 +272,10 @@ class School(models.Model):
         return self.postcodegebied.gemeente
 
 
-class Lidmaatschap(Versiebeheer):
+class Lidmaatschap(SwvGebonden, Versiebeheer):
     """A school board's membership of an SWV, with its voting weight."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="lidmaatschappen",
-    )
+    swv = swv_veld("lidmaatschappen")
     bestuur = models.ForeignKey(
         Schoolbestuur,
         verbose_name="bestuur",
@@ -262,8 +287,6 @@ class Lidmaatschap(Versiebeheer):
     )
     begindatum = models.DateField("begindatum", default=REGIO_INGANGSDATUM)
     einddatum = models.DateField("einddatum", null=True, blank=True)
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lidmaatschap"
@@ -283,9 +306,6 @@ class Lidmaatschap(Versiebeheer):
 
     def __str__(self):
         return f"{self.bestuur} in {self.swv.code}"
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
 
 class Leerlingcategorie(models.TextChoices):
@@ -308,20 +328,13 @@ CATEGORIEEN_PER_SECTOR = {
 }
 
 
-class Leerlingtelling(models.Model):
+class Leerlingtelling(SwvGebonden):
     """The number of pupils of one category in an SWV on a teldatum (1 October)."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="leerlingtellingen",
-    )
+    swv = swv_veld("leerlingtellingen")
     teldatum = models.DateField("teldatum")
     categorie = models.CharField("categorie", max_length=8, choices=Leerlingcategorie)
     aantal = models.PositiveIntegerField("aantal")
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "leerlingtelling"
@@ -336,15 +349,12 @@ class Leerlingtelling(models.Model):
     def __str__(self):
         return f"{self.swv.code} {self.teldatum} {self.categorie}: {self.aantal}"
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
-
 
 def document_pad(document, filename):
     return f"documenten/{document.swv.code}/{document.sha256[:2]}/{document.sha256}.pdf"
 
 
-class Document(models.Model):
+class Document(SwvGebonden):
     """An uploaded PDF that belongs to one SWV: statutes, a plan, minutes.
 
     Stored under its content hash and served only through a view that checks the reader's access;
@@ -370,8 +380,6 @@ class Document(models.Model):
     )
     geupload_op = models.DateTimeField("geüpload op", auto_now_add=True)
 
-    objects = SwvGebondenQuerySet.as_manager()
-
     class Meta:
         verbose_name = "document"
         verbose_name_plural = "documenten"
@@ -379,6 +387,3 @@ class Document(models.Model):
 
     def __str__(self):
         return self.naam
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}

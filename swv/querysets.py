@@ -49,6 +49,14 @@ class SamenwerkingsverbandQuerySet(models.QuerySet):
             case _:
                 return self.none()
 
+    def portefeuille(self, user):
+        """The SWVs a user follows: an accountmanager their own portfolio, the other roles
+        what they may read."""
+        swvs = self.for_user(user)
+        if user.is_authenticated and user.rol == Rol.ACCOUNTMANAGER:
+            return swvs.filter(accountmanager=user)
+        return swvs
+
 
 class SwvGebondenQuerySet(models.QuerySet):
     """For models that belong to one SWV; `swv_pad` is the lookup to it."""

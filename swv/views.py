@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from accounts.toegang import ALLE_ROLLEN, rollen
 from passend.forms import formulierpagina
 from swv import selectors
 from swv.forms import LidToevoegenForm, LidWijzigenForm

@@ -5,10 +5,10 @@ import datetime
 
 import pytest
 
+from ondersteuningsplan.api.serializers import MijlpaalstandSerializer, mijlpaalstanden
 from ondersteuningsplan.models import Stap, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.tests.factories import FeitFactory
-from swv.api.serializers import MijlpaalstandSerializer, mijlpaalstanden
 from swv.tests.factories import SamenwerkingsverbandFactory
 from toezicht.models import Signaal
 from toezicht.tests.factories import SignaalFactory

@@ -4,8 +4,8 @@ closed; every role reaches exactly what it may, also by guessing addresses."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
 
+from accounts.access import PUBLIEK, is_api_view, toegestane_rollen
 from accounts.models import Rol
-from accounts.toegang import PUBLIEK, is_api_view, toegestane_rollen
 from swv.tests.factories import SamenwerkingsverbandFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,4 +6,4 @@ class ToezichtConfig(AppConfig):
     verbose_name = "Toezicht"
 
     def ready(self):
-        from toezicht import geschiedenis  # noqa: F401  registers the models with the audit log
+        from toezicht import history  # noqa: F401  registers the models with the audit log

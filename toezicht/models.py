@@ -6,11 +6,26 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from passend.versie import Versiebeheer
-from swv.models import Samenwerkingsverband
-from swv.querysets import SwvGebondenQuerySet
+from passend.locking import Versiebeheer
+from swv.models import Samenwerkingsverband, SwvGebonden, swv_veld
 from toezicht.persoonsgegevens import geen_persoonsgegevens
 from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
+
+
+class Periode(models.Model):
+    """Abstract: a record about a period, from and to (inclusive), that runs forward."""
+
+    periode_van = models.DateField("periode van")
+    periode_tot = models.DateField("periode tot en met")
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def loopt_vooruit(naam: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=Q(periode_tot__gte=models.F("periode_van")), name=naam
+        )
 
 
 class Verzuimsoort(models.TextChoices):
@@ -24,20 +39,11 @@ class Duur(models.TextChoices):
     LANG = "lang", "3 maanden of langer"
 
 
-class Thuiszitterregistratie(Versiebeheer):
+class Thuiszitterregistratie(Periode, SwvGebonden, Versiebeheer):
     """An SWV's thuiszitter counts for one period (the Inspectie asks every two months)."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        verbose_name="samenwerkingsverband",
-        on_delete=models.CASCADE,
-        related_name="thuiszitterregistraties",
-    )
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    swv = swv_veld("thuiszitterregistraties")
     opmerking = models.TextField("opmerking", blank=True)
-
-    objects = SwvGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "thuiszitterregistratie"
@@ -47,20 +53,14 @@ class Thuiszitterregistratie(Versiebeheer):
             models.UniqueConstraint(
                 fields=["swv", "periode_van"], name="een_registratie_per_periode"
             ),
-            models.CheckConstraint(
-                condition=Q(periode_tot__gte=models.F("periode_van")),
-                name="thuiszitterperiode_loopt_vooruit",
-            ),
+            Periode.loopt_vooruit("thuiszitterperiode_loopt_vooruit"),
         ]
 
     def __str__(self):
         return f"Thuiszitters {self.swv.code} {self.periode_van:%d-%m-%Y} t/m {self.periode_tot:%d-%m-%Y}"
 
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
-
-class Thuiszittertelling(models.Model):
+class Thuiszittertelling(SwvGebonden):
     """How many thuiszitters of one kind, duration and offer an SWV counted in a period."""
 
     registratie = models.ForeignKey(
@@ -86,15 +86,12 @@ class Thuiszittertelling(models.Model):
         aanbod = "met" if self.met_aanbod else "zonder"
         return f"{self.get_soort_display()}, {self.get_duur_display().lower()}, {aanbod} aanbod: {self.aantal}"
 
-    def get_additional_data(self):
-        return {"swv_id": self.registratie.swv_id}
-
 
 # The Inspectie's findings. Each is kept with who recorded it and when, and lands in the SWV's
 # history through the audit log. Free text is checked for pupil numbers (persoonsgegevens.py).
 
 
-class Bevinding(Versiebeheer):
+class Bevinding(SwvGebonden, Versiebeheer):
     swv = models.ForeignKey(
         Samenwerkingsverband,
         verbose_name="samenwerkingsverband",
@@ -116,9 +113,6 @@ class Bevinding(Versiebeheer):
 
     class Meta:
         abstract = True
-
-    def get_additional_data(self):
-        return {"swv_id": self.swv_id}
 
 
 class Bron(models.TextChoices):
@@ -179,11 +173,9 @@ class Oordeel(models.TextChoices):
     VOLDOENDE_GOED = "voldoende-goed", "Voldoende-goed"
 
 
-class Registratieoordeel(Bevinding):
+class Registratieoordeel(Periode, Bevinding):
     """The Inspectie's judgement of an SWV's thuiszitter registration for a period."""
 
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
     oordeel = models.CharField("oordeel", max_length=16, choices=Oordeel)
     toelichting = models.TextField(
         "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
@@ -195,10 +187,7 @@ class Registratieoordeel(Bevinding):
         ordering = ["-periode_van", "swv"]
         constraints = [
             models.UniqueConstraint(fields=["swv", "periode_van"], name="een_oordeel_per_periode"),
-            models.CheckConstraint(
-                condition=Q(periode_tot__gte=models.F("periode_van")),
-                name="oordeelperiode_loopt_vooruit",
-            ),
+            Periode.loopt_vooruit("oordeelperiode_loopt_vooruit"),
         ]
 
     def __str__(self):
@@ -342,11 +331,9 @@ class Risiconiveau(models.TextChoices):
     HOOG = "hoog", "Hoog"
 
 
-class Risicoindicator(Bevinding):
+class Risicoindicator(Periode, Bevinding):
     """The Inspectie's score of one risk indicator for an SWV in a period."""
 
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
     indicator = models.CharField("indicator", max_length=20, choices=Indicator)
     niveau = models.CharField("niveau", max_length=10, choices=Risiconiveau)
     toelichting = models.TextField(
@@ -361,10 +348,7 @@ class Risicoindicator(Bevinding):
             models.UniqueConstraint(
                 fields=["swv", "periode_van", "indicator"], name="een_indicator_per_periode"
             ),
-            models.CheckConstraint(
-                condition=Q(periode_tot__gte=models.F("periode_van")),
-                name="indicatorperiode_loopt_vooruit",
-            ),
+            Periode.loopt_vooruit("indicatorperiode_loopt_vooruit"),
         ]
 
     def __str__(self):

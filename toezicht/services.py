@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from passend.versie import bewaar_versie
+from passend.locking import bewaar_versie
 from swv.models import Samenwerkingsverband
 from toezicht.models import Duur, Thuiszitterregistratie, Thuiszittertelling, Verzuimsoort
 

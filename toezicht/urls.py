@@ -10,3 +10,6 @@ urlpatterns = [
     path("thuiszitters/nieuw/", views.registratie, name="registratie_nieuw"),
     path("thuiszitters/<int:pk>/", views.registratie, name="registratie"),
 ]
+
+# Included under toezicht/ with the namespace "bevindingen".
+bevindingen_urlpatterns = [path("", views.bevindingen, name="bevindingen")]

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Gebruiker, Rol
-from demo.laden import importeer_referentiedata, laad_demo, wis_demo
+from demo.services import importeer_referentiedata, laad_demo, wis_demo
 from ondersteuningsplan.models import Feit, OPRBesluit, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten

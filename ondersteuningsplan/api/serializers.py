@@ -3,6 +3,8 @@ from rest_framework import serializers
 
 from ondersteuningsplan.models import Feit, Ondersteuningsplan, OOGOStatus
 from passend.api.serializers import ModelSerializer, Serializer
+from swv.api.serializers import RegiogemeenteSerializer
+from swv.models import Samenwerkingsverband
 
 
 class FeitSerializer(ModelSerializer):
@@ -108,3 +110,66 @@ class MonitorSerializer(Serializer):
     aantal_swvs = serializers.IntegerField()
     aantal_opgericht = serializers.IntegerField()
     stappen = StapcijferSerializer(many=True)
+
+
+# -- the SWV with its milestones' states ------------------------------------------------------
+
+
+class MijlpaalstandSerializer(Serializer):
+    """A milestone's state for one SWV on the peildatum."""
+
+    mijlpaal = serializers.CharField(source="mijlpaal.code")
+    naam = serializers.CharField(source="mijlpaal.naam")
+    deadline = serializers.DateField(allow_null=True)
+    status = serializers.CharField(
+        allow_null=True,
+        help_text="behaald, te_laat, open, risico of gemist; leeg voor een moment op de tijdlijn.",
+    )
+    behaald_op = serializers.DateField(allow_null=True)
+    ontbrekend = serializers.ListField(child=serializers.CharField())
+
+
+def mijlpaalstanden(standen) -> list[dict]:
+    """What `MijlpaalstandSerializer(standen, many=True).data` gives, without a serializer:
+    the SWV list holds about ten of these per SWV, and building a serializer with its fields
+    for each SWV made serialisation cost many times the queries. The serializer stays the
+    schema; tests hold the two to the same output."""
+    return [
+        {
+            "mijlpaal": stand.mijlpaal.code,
+            "naam": stand.mijlpaal.naam,
+            "deadline": _datum(stand.deadline),
+            "status": None if stand.status is None else str(stand.status),
+            "behaaldOp": _datum(stand.behaald_op),
+            "ontbrekend": [str(stap) for stap in stand.ontbrekend],
+        }
+        for stand in standen
+    ]
+
+
+def _datum(datum):
+    return datum.isoformat() if datum else None
+
+
+class SamenwerkingsverbandSerializer(ModelSerializer):
+    weergavecode = serializers.CharField(help_text="De code zoals DUO die schrijft: PO 27-07.")
+    mijlpalen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = ["code", "weergavecode", "sector", "naam", "experiment", "mijlpalen"]
+
+    @extend_schema_field(MijlpaalstandSerializer(many=True))
+    def get_mijlpalen(self, swv):
+        return mijlpaalstanden(self.context.get("standen", {}).get(swv.pk, []))
+
+
+class SamenwerkingsverbandDetailSerializer(SamenwerkingsverbandSerializer):
+    gemeenten = serializers.SerializerMethodField()
+
+    class Meta(SamenwerkingsverbandSerializer.Meta):
+        fields = [*SamenwerkingsverbandSerializer.Meta.fields, "gemeenten"]
+
+    @extend_schema_field(RegiogemeenteSerializer(many=True))
+    def get_gemeenten(self, swv):
+        return RegiogemeenteSerializer(self.context.get("regio", []), many=True).data

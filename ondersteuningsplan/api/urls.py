@@ -1,6 +1,10 @@
 from django.urls import path
+from rest_framework.routers import SimpleRouter
 
 from ondersteuningsplan.api import views
+
+router = SimpleRouter(trailing_slash=False)
+router.register("samenwerkingsverbanden", views.SamenwerkingsverbandViewSet, "samenwerkingsverband")
 
 LIJST = {"get": "list"}
 SWV = "samenwerkingsverbanden/<str:code>"
@@ -18,4 +22,5 @@ urlpatterns = [
     ),
     path(f"{SWV}/oogo-overleggen", views.OOGOViewSet.as_view(LIJST), name="swv-oogo"),
     path("monitor", views.MonitorViewSet.as_view(LIJST), name="monitor"),
+    *router.urls,
 ]

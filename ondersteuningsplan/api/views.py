@@ -1,23 +1,24 @@
 from django.db.models import Prefetch, Q
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from ondersteuningsplan import selectors
-from ondersteuningsplan.api import serializers
+from ondersteuningsplan.api import filters, serializers
 from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit
-from passend.api.views import LEZERS, PEILDATUM, PeildatumMixin, SwvOnderdeelViewSet
-from swv.api.serializers import MijlpaalstandSerializer
-from swv.models import Sector
+from passend.api.views import PEILDATUM, SWV_CODE, PeildatumMixin
+from swv import selectors as swv_selectors
+from swv.api.views import LEZERS, LeesViewSet, SwvOnderdeelViewSet
+from swv.models import Samenwerkingsverband, Sector
 
 
 @extend_schema(
     summary="De mijlpalen van een SWV met hun stand op de peildatum", parameters=[PEILDATUM]
 )
 class MijlpalenViewSet(SwvOnderdeelViewSet):
-    serializer_class = MijlpaalstandSerializer
+    serializer_class = serializers.MijlpaalstandSerializer
     pagination_class = None
 
     def list(self, request, *args, **kwargs):
@@ -53,12 +54,7 @@ class OndersteuningsplannenViewSet(SwvOnderdeelViewSet):
     def onderdelen(self, swv, peildatum):
         return (
             Ondersteuningsplan.objects.filter(swv=swv)
-            .filter(
-                Q(periode_van__lte=peildatum)
-                | Q(feiten__datum__lte=peildatum)
-                | Q(opr_besluiten__datum_voorgelegd__lte=peildatum)
-            )
-            .distinct()
+            .bestaand_op(peildatum)
             .prefetch_related(
                 Prefetch(
                     "feiten",
@@ -134,3 +130,47 @@ class MonitorViewSet(PeildatumMixin, viewsets.GenericViewSet):
         sectoren = [sector] if sector else list(Sector.values)
         monitors = [selectors.monitor(self.peildatum, s) for s in sectoren]
         return Response(self.get_serializer(monitors, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Samenwerkingsverbanden, met de stand van hun mijlpalen op de peildatum",
+        parameters=[PEILDATUM],
+    ),
+    retrieve=extend_schema(
+        summary="Eén samenwerkingsverband op de peildatum, met zijn gemeenten",
+        parameters=[PEILDATUM, SWV_CODE],
+    ),
+)
+class SamenwerkingsverbandViewSet(LeesViewSet):
+    queryset = Samenwerkingsverband.objects.order_by("code")
+    lookup_field = "code"
+    filterset_class = filters.SamenwerkingsverbandFilter
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SamenwerkingsverbandDetailSerializer
+        return serializers.SamenwerkingsverbandSerializer
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        mijlpaal = self.request.query_params.get("mijlpaal")
+        status = self.request.query_params.get("mijlpaalStatus")
+        if bool(mijlpaal) != bool(status):
+            raise ValidationError(
+                {"mijlpaalStatus": "Geef mijlpaal en mijlpaalStatus samen, of geen van beide."}
+            )
+        if mijlpaal:
+            queryset = selectors.met_status(queryset, mijlpaal, status, self.peildatum)
+        return queryset
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        if instance is not None and not getattr(self, "swagger_fake_view", False):
+            swvs = instance if isinstance(instance, list) else [instance]
+            context = self.get_serializer_context()
+            context["standen"] = selectors.standen(swvs, self.peildatum)
+            if self.action == "retrieve":
+                context["regio"] = swv_selectors.regio(instance, self.peildatum)
+            kwargs["context"] = context
+            return self.get_serializer_class()(instance, *args, **kwargs)
+        return super().get_serializer(instance, *args, **kwargs)

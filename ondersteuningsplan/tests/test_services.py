@@ -13,7 +13,7 @@ from ondersteuningsplan import services
 from ondersteuningsplan.models import Besluit, Feit, OOGOStatus, Rechtsvorm
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import OndersteuningsplanFactory
-from passend.versie import Wijzigingsconflict
+from passend.locking import Wijzigingsconflict
 from swv.models import Document
 from swv.services.documenten import bewaar_document
 from swv.tests.factories import SamenwerkingsverbandFactory, swv_met_regio

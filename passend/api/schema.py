@@ -1,7 +1,7 @@
 """Post-processing of the generated OpenAPI document, so that it states what the API does for
 every operation: the `API-Version` header on each success, and the problem+json errors."""
 
-from passend.api.fouten import PROBLEM, TITELS
+from passend.api.errors import PROBLEM, TITELS
 
 FOUTEN = (401, 403, 404, 406, 429, 500)
 

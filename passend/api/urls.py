@@ -5,15 +5,13 @@ from django.urls import include, path, re_path
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from passend.api.fouten import NietGevonden
-from passend.api.views import LEZERS
+from passend.api.errors import NietGevonden
 
 
 class OpenApiDocument(SpectacularAPIView):
-    """Public, as the standard asks: no login needed to read the contract."""
+    """Public, as the standard asks: no login needed to read the contract (no permission
+    classes, so no role applies)."""
 
-    rollen = LEZERS
-    schrijfrollen = ()
     authentication_classes = []
     permission_classes = []
     throttle_classes = []
@@ -21,8 +19,8 @@ class OpenApiDocument(SpectacularAPIView):
 
 
 class Documentatie(SpectacularSwaggerSplitView):
-    rollen = LEZERS
-    schrijfrollen = ()
+    """Public, as the contract it shows."""
+
     authentication_classes = []
     permission_classes = []
     throttle_classes = []

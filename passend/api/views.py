@@ -1,20 +1,13 @@
-"""The shared base of every API view: the roles that may read and write, row-level access
-through the models' `for_user`, and the peildatum."""
+"""The shared parts of every API view that know no domain: the peildatum and the path code.
+The bases with roles and row-level access are in `swv.api.views`."""
 
 import datetime
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound
 
-from accounts.models import Rol
 from passend.peildatum import lees_datum
-from swv.models import Samenwerkingsverband
-from swv.querysets import Actie
-
-LEZERS = (Rol.BEHEERDER, Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.COORDINATOR)
 
 PEILDATUM = OpenApiParameter(
     "peildatum",
@@ -46,42 +39,3 @@ class PeildatumMixin:
         if self.request is not None and getattr(self, "swagger_fake_view", False) is False:
             context["peildatum"] = self.peildatum
         return context
-
-
-class LeesViewSet(PeildatumMixin, viewsets.ReadOnlyModelViewSet):
-    """A collection every role may read, each only the rows its `for_user` gives."""
-
-    rollen = LEZERS
-    schrijfrollen = ()
-    lookup_value_regex = "[^/]+"
-
-    def basis(self):
-        return self.queryset
-
-    def get_queryset(self):
-        actie = Actie.LEZEN if self.request.method in ("GET", "HEAD") else Actie.WIJZIGEN
-        return self.basis().for_user(self.request.user, actie)
-
-
-class SwvOnderdeelViewSet(PeildatumMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
-    """A collection of one SWV (`/samenwerkingsverbanden/{code}/…`). An SWV the user may not
-    read answers 404, as if it did not exist."""
-
-    rollen = LEZERS
-    schrijfrollen = ()
-
-    @property
-    def swv(self) -> Samenwerkingsverband:
-        if not hasattr(self, "_swv"):
-            self._swv = get_object_or_404(
-                Samenwerkingsverband.objects.for_user(self.request.user), code=self.kwargs["code"]
-            )
-        return self._swv
-
-    def onderdelen(self, swv, peildatum):
-        raise NotImplementedError
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.queryset.none()
-        return self.onderdelen(self.swv, self.peildatum)

@@ -23,19 +23,19 @@ API_TOKEN_GELDIG_DAGEN = env.int("API_TOKEN_GELDIG_DAGEN", default=365)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # First, so that a request without credentials is answered 401 with WWW-Authenticate.
-        "passend.api.authenticatie.TokenAuthenticatie",
+        "passend.api.authentication.TokenAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
-        "accounts.permissions.RolPermission",
-        "passend.api.permissies.ScopePermission",
+        "accounts.access.RolPermission",
+        "passend.api.permissions.ScopePermission",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "passend.api.paginering.Paginering",
+    "DEFAULT_PAGINATION_CLASS": "passend.api.pagination.Paginering",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "passend.api.fouten.exception_handler",
+    "EXCEPTION_HANDLER": "passend.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",

@@ -38,9 +38,9 @@ INSTALLED_APPS = [
     "ondersteuningsplan",
     "toezicht",
     "demo",
-    "beheer",
+    "backup",
     "rapporten",
-    "rapportage",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -56,8 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
-    "accounts.toegang.ToegangMiddleware",
-    "accounts.tweestaps.TweestapsMiddleware",
+    "accounts.access.ToegangMiddleware",
+    "accounts.two_factor.TweestapsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -160,7 +160,7 @@ CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A request that sends a task while the broker is down gives up within a second; the work waits
-# in the database for the periodic sweep (passend.taken).
+# in the database for the periodic sweep (passend.dispatch).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,
     "interval_start": 0,
@@ -210,7 +210,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
-# Two-factor authentication (TOTP, django-otp) for every role; see accounts/tweestaps.py.
+# Two-factor authentication (TOTP, django-otp) for every role; see accounts/two_factor.py.
 TWEESTAPS_VERPLICHT = env.bool("TWEESTAPS_VERPLICHT", default=False)
 OTP_TOTP_ISSUER = "Passend portaal"
 

@@ -142,7 +142,7 @@ def test_charts_stay_plain_svg_after_a_pdf_was_rendered_in_the_same_process(
 ):
     """WeasyPrint's metadata module changes ElementTree's global namespace prefixes on import;
     a chart drawn afterwards must still be <svg>, for the dashboards and the next PDF alike."""
-    from rapportage.grafieken import staafdiagram
+    from passend.charts import staafdiagram
 
     maak(django_capture_on_commit_callbacks, accountmanager, "sector", PEILDATUM, sector="PO")
     svg = staafdiagram("Na een PDF", ["a", "b"], {"po": [10, 20]}, maximum=100).svg

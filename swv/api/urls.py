@@ -4,7 +4,6 @@ from rest_framework.routers import SimpleRouter
 from swv.api import views
 
 router = SimpleRouter(trailing_slash=False)
-router.register("samenwerkingsverbanden", views.SamenwerkingsverbandViewSet, "samenwerkingsverband")
 router.register("gemeenten", views.GemeenteViewSet, "gemeente")
 router.register("schoolbesturen", views.SchoolbestuurViewSet, "schoolbestuur")
 router.register("scholen", views.SchoolViewSet, "school")

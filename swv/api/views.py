@@ -1,14 +1,18 @@
+"""The swv collections, and the bases of every API view: the roles that may read and write,
+row-level access through the models' `for_user`, and an SWV's sub-collections."""
+
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
-from ondersteuningsplan.selectors import standen
-from passend.api.views import LEZERS, PEILDATUM, SWV_CODE, LeesViewSet, SwvOnderdeelViewSet
+from accounts.models import Rol
+from passend.api.views import PEILDATUM, PeildatumMixin
 from passend.peildatum import lees_datum
-from swv import deelname, selectors
+from swv import deelname
 from swv.api import filters, serializers
 from swv.models import (
     Document,
@@ -20,56 +24,48 @@ from swv.models import (
     Schoolbestuur,
     Sector,
 )
+from swv.querysets import Actie
+
+LEZERS = (Rol.BEHEERDER, Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.COORDINATOR)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Samenwerkingsverbanden, met de stand van hun mijlpalen op de peildatum",
-        parameters=[PEILDATUM],
-    ),
-    retrieve=extend_schema(
-        summary="Eén samenwerkingsverband op de peildatum, met zijn gemeenten",
-        parameters=[PEILDATUM, SWV_CODE],
-    ),
-)
-class SamenwerkingsverbandViewSet(LeesViewSet):
-    queryset = Samenwerkingsverband.objects.order_by("code")
-    lookup_field = "code"
-    filterset_class = filters.SamenwerkingsverbandFilter
+class LeesViewSet(PeildatumMixin, viewsets.ReadOnlyModelViewSet):
+    """A collection every role may read, each only the rows its `for_user` gives."""
 
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return serializers.SamenwerkingsverbandDetailSerializer
-        return serializers.SamenwerkingsverbandSerializer
+    rollen = LEZERS
+    schrijfrollen = ()
+    lookup_value_regex = "[^/]+"
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        mijlpaal = self.request.query_params.get("mijlpaal")
-        status = self.request.query_params.get("mijlpaalStatus")
-        if bool(mijlpaal) != bool(status):
-            raise ValidationError(
-                {"mijlpaalStatus": "Geef mijlpaal en mijlpaalStatus samen, of geen van beide."}
+    def basis(self):
+        return self.queryset
+
+    def get_queryset(self):
+        actie = Actie.LEZEN if self.request.method in ("GET", "HEAD") else Actie.WIJZIGEN
+        return self.basis().for_user(self.request.user, actie)
+
+
+class SwvOnderdeelViewSet(PeildatumMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """A collection of one SWV (`/samenwerkingsverbanden/{code}/…`). An SWV the user may not
+    read answers 404, as if it did not exist."""
+
+    rollen = LEZERS
+    schrijfrollen = ()
+
+    @property
+    def swv(self) -> Samenwerkingsverband:
+        if not hasattr(self, "_swv"):
+            self._swv = get_object_or_404(
+                Samenwerkingsverband.objects.for_user(self.request.user), code=self.kwargs["code"]
             )
-        if mijlpaal:
-            swvs = list(queryset.only("pk", "sector", "experiment"))
-            ids = [
-                swv_id
-                for swv_id, lijst in standen(swvs, self.peildatum).items()
-                if any(s.mijlpaal.code == mijlpaal and s.status == status for s in lijst)
-            ]
-            queryset = queryset.filter(pk__in=ids)
-        return queryset
+        return self._swv
 
-    def get_serializer(self, instance=None, *args, **kwargs):
-        if instance is not None and not getattr(self, "swagger_fake_view", False):
-            swvs = instance if isinstance(instance, list) else [instance]
-            context = self.get_serializer_context()
-            context["standen"] = standen(swvs, self.peildatum)
-            if self.action == "retrieve":
-                context["regio"] = selectors.regio(instance, self.peildatum)
-            kwargs["context"] = context
-            return self.get_serializer_class()(instance, *args, **kwargs)
-        return super().get_serializer(instance, *args, **kwargs)
+    def onderdelen(self, swv, peildatum):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset.none()
+        return self.onderdelen(self.swv, self.peildatum)
 
 
 @extend_schema_view(list=extend_schema(parameters=[PEILDATUM]))

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from swv.models import Gemeente
-from swv.services.bestanden import ImportGeweigerd, Importverslag, lees_tekst
+from swv.services.csv_import import ImportGeweigerd, Importverslag, lees_tekst
 
 
 def normaliseer(naam: str) -> str:

@@ -6,7 +6,7 @@ from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from passend.versie import bewaar_versie
+from passend.locking import bewaar_versie
 from swv.models import Lidmaatschap, Samenwerkingsverband, Schoolbestuur
 
 

@@ -19,7 +19,7 @@ from swv.models import (
     Leerlingtelling,
     Samenwerkingsverband,
 )
-from swv.services.bestanden import ImportGeweigerd, Importverslag, lees_csv
+from swv.services.csv_import import ImportGeweigerd, Importverslag, lees_csv
 
 KOLOMMEN = {"swv", "teldatum", "categorie", "aantal"}
 MAX_MELDINGEN = 50

@@ -17,7 +17,7 @@ from swv.models import (
     Samenwerkingsverband,
     Sector,
 )
-from swv.services.bestanden import Importverslag, lees_csv
+from swv.services.csv_import import Importverslag, lees_csv
 
 KOLOMMEN = {"pc4", "gemeente", "po_swv", "vo_swv"}
 

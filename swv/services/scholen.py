@@ -17,7 +17,7 @@ from swv.models import (
     Schoolbestuur,
     Schoolsoort,
 )
-from swv.services.bestanden import Importverslag, lees_csv
+from swv.services.csv_import import Importverslag, lees_csv
 
 KOLOMMEN = {
     "bevoegd gezag nummer",

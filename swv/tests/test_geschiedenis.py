@@ -60,7 +60,7 @@ def test_the_history_page_runs_a_fixed_number_of_queries(
 
 
 def test_two_people_cannot_overwrite_each_other(maak_gebruiker):
-    from passend.versie import Wijzigingsconflict
+    from passend.locking import Wijzigingsconflict
 
     lid = LidmaatschapFactory(stemgewicht=1)
     eerste, tweede = maak_gebruiker(Rol.COORDINATOR), maak_gebruiker(Rol.COORDINATOR)

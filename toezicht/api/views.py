@@ -5,8 +5,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.models import Rol
-from passend.api.views import PEILDATUM, LeesViewSet
+from passend.api.views import PEILDATUM
 from passend.peildatum import lees_datum
+from swv.api.views import LeesViewSet
 from toezicht import selectors
 from toezicht.api import filters, serializers
 from toezicht.models import (

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from demo.laden import (
+from demo.services import (
     WACHTWOORD,
     heeft_demo,
     importeer_referentiedata,
@@ -12,7 +12,7 @@ from demo.laden import (
     logins,
     wis_demo,
 )
-from swv.services.bestanden import ImportGeweigerd
+from swv.services.csv_import import ImportGeweigerd
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
             self.stdout.write("De demo staat er al (gebruik --opnieuw om hem opnieuw te maken).")
         else:
             # The demo's own accounts are recorded in the audit log, not echoed one by one.
-            audit = logging.getLogger("passend.audit")
+            audit = logging.getLogger("accounts.audit")
             niveau = audit.level
             audit.setLevel(logging.WARNING)
             try:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from swv.services.bestanden import ImportGeweigerd
+from swv.services.csv_import import ImportGeweigerd
 
 
 def voer_uit(command, importeer, pad: str, **opties):

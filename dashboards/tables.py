@@ -1,0 +1,284 @@
+"""Every table of every dashboard, built once from the selectors: the page shows it and the
+CSV and XLSX exports write it, so they cannot disagree.
+
+A cell holds a plain value (text, number, date, None), a `Status` (shown as a badge, exported as
+its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as its code).
+"""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dashboards import selectors
+from ondersteuningsplan.models import Status
+from swv import deelname
+from swv.models import Samenwerkingsverband
+from toezicht.models import Duur, Verzuimsoort
+
+
+@dataclass
+class Tabel:
+    naam: str  # the export's file name and URL part
+    titel: str
+    kolommen: list[str]
+    #: A list, or a `selectors.Reeks` whose rows are computed a page at a time.
+    rijen: Sequence = field(default_factory=list)
+    #: Columns (by index) that hold numbers, aligned right on the page.
+    getallen: frozenset[int] = frozenset()
+
+
+def exportwaarde(waarde):
+    """A cell as it goes into CSV/XLSX: the same number, the text of a badge or link."""
+    if isinstance(waarde, Samenwerkingsverband):
+        return waarde.weergavecode
+    if isinstance(waarde, Status):
+        return waarde.label
+    return waarde
+
+
+def _datum(d: datetime.date | None) -> str:
+    return f"{d:%d-%m-%Y}" if d else ""
+
+
+# -- portfolio ---------------------------------------------------------------------------------
+
+
+def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
+    tabel = Tabel(
+        "portefeuille",
+        "Portefeuille, meeste risico eerst",
+        [
+            "SWV",
+            "Naam",
+            "Gemist",
+            "Risico",
+            "Te laat behaald",
+            "Volgende mijlpaal",
+            "Uiterste datum",
+            "Status",
+            "Ontbreekt nog",
+        ],
+        getallen=frozenset({2, 3, 4}),
+    )
+    for r in regels:
+        v = r.volgende
+        tabel.rijen.append(
+            [
+                r.swv,
+                r.swv.naam,
+                r.gemist,
+                r.risico,
+                r.te_laat,
+                v.mijlpaal.naam if v else "",
+                v.deadline if v else None,
+                Status(v.status) if v else None,
+                "; ".join(v.ontbrekend_labels) if v else "",
+            ]
+        )
+    return tabel
+
+
+# -- monitor -----------------------------------------------------------------------------------
+
+
+def monitor(landelijk: selectors.LandelijkeMonitor) -> list[Tabel]:
+    tabellen = []
+    for groep, regels in landelijk.groepen():
+        tabel = Tabel(
+            f"monitor-{groep.value}",
+            f"{groep.label}: aandeel samenwerkingsverbanden per stap",
+            ["Stap", "po (%)", "vo (%)", "po (aantal)", "vo (aantal)"],
+            [list(r) for r in regels],
+            getallen=frozenset({1, 2, 3, 4}),
+        )
+        tabellen.append(tabel)
+    tabellen.append(
+        Tabel(
+            "opgericht",
+            "Samenwerkingsverbanden opgericht als rechtspersoon",
+            ["Sector", "Opgericht", "Totaal"],
+            [
+                [sector.label, landelijk.opgericht[sector], landelijk.aantallen[sector]]
+                for sector in selectors.SECTOREN
+            ],
+            getallen=frozenset({1, 2}),
+        )
+    )
+    return tabellen
+
+
+def matrix(m: selectors.Matrix) -> Tabel:
+    return Tabel(
+        "matrix",
+        "Status per samenwerkingsverband en mijlpaal",
+        ["SWV", *(mp.naam for mp in m.mijlpalen)],
+        m.rijen.map(
+            lambda rij: [rij[0], *(Status(s.status) if s and s.status else None for s in rij[1])]
+        ),
+    )
+
+
+def achterstanden(regels: selectors.Reeks) -> Tabel:
+    return Tabel(
+        "achterstanden",
+        "Wie is te laat of loopt risico",
+        ["SWV", "Naam", "Mijlpaal", "Uiterste datum", "Status", "Ontbreekt"],
+        regels.map(
+            lambda regel: [
+                regel[0],
+                regel[0].naam,
+                regel[1].mijlpaal.naam,
+                regel[1].deadline,
+                Status(regel[1].status),
+                "; ".join(regel[1].ontbrekend_labels),
+            ]
+        ),
+    )
+
+
+# -- pupil figures -----------------------------------------------------------------------------
+
+
+KORT = {
+    "sbo": "sbo",
+    "so_cl1": "so cl. 1",
+    "so_cl2": "so cl. 2",
+    "so_cl34": "so cl. 3+4",
+    "so": "so",
+    "lwoo": "lwoo",
+    "pro": "pro",
+    "vso_cl1": "vso cl. 1",
+    "vso_cl2": "vso cl. 2",
+    "vso_cl34": "vso cl. 3+4",
+    "vso": "vso",
+}
+#: The three views of a deelname series: the percentages, and their change in percentage
+#: points against the previous and against the first teldatum.
+WEERGAVEN = {
+    "percentages": ("deelnamepercentages (%)", "percentages"),
+    "vorige": ("verschil met de vorige teldatum (procentpunt)", "t_o_v_vorige"),
+    "eerste": ("verschil met de eerste teldatum (procentpunt)", "t_o_v_eerste"),
+}
+
+
+def deelname_landelijk(
+    sector: str, regels: list[selectors.Deelnameregel], swv: Samenwerkingsverband | None = None
+) -> list[Tabel]:
+    """Three tables per sector (or for one SWV): percentages per teldatum, and the two kinds
+    of change."""
+    wie = swv.weergavecode if swv else "Landelijk"
+    naam = swv.code.lower() if swv else "landelijk"
+    maten = list(deelname.TELLERS[sector])
+    tabellen = []
+    for weergave, (titel, veld) in WEERGAVEN.items():
+        basis = ["Leerlingen in de basis"] if weergave == "percentages" else []
+        kolommen = ["Teldatum", *basis, *(KORT[m] for m in maten)]
+        tabellen.append(
+            Tabel(
+                f"deelname-{naam}-{weergave}-{sector.lower()}",
+                f"{wie}, {sector.lower()}: {titel}",
+                kolommen,
+                [
+                    [
+                        r.teldatum,
+                        *([r.basis] if basis else []),
+                        *(getattr(r, veld)[m] for m in maten),
+                    ]
+                    for r in reversed(regels)
+                ],
+                getallen=frozenset(range(1, len(kolommen))),
+            )
+        )
+    return tabellen
+
+
+def deelname_per_swv(
+    sector: str, per_swv: dict[int, list[selectors.Deelnameregel]], teldatum: datetime.date
+) -> list[Tabel]:
+    """Three tables per sector for one teldatum; the percentages with verevening."""
+    maten = list(deelname.TELLERS[sector])
+    op_teldatum = [r for regels in per_swv.values() for r in regels if r.teldatum == teldatum]
+    tabellen = []
+    for weergave, (titel, veld) in WEERGAVEN.items():
+        extra = weergave == "percentages"
+        kolommen = [
+            "SWV",
+            *(["Leerlingen in de basis"] if extra else []),
+            *(KORT[m] for m in maten),
+            *(
+                ["Verevening", "Zware ondersteuning t.o.v. landelijk (procentpunt)"]
+                if extra
+                else []
+            ),
+        ]
+        getallen = frozenset(range(1, len(kolommen) - (2 if extra else 0))) | (
+            {len(kolommen) - 1} if extra else frozenset()
+        )
+        tabel = Tabel(
+            f"deelname-swv-{weergave}-{sector.lower()}",
+            f"Per samenwerkingsverband, {sector.lower()}, {_datum(teldatum)}: {titel}",
+            kolommen,
+            getallen=frozenset(getallen),
+        )
+        for r in op_teldatum:
+            rij = [r.swv, *([r.basis] if extra else []), *(getattr(r, veld)[m] for m in maten)]
+            if extra:
+                rij += [
+                    r.verevening.richting if r.verevening else None,
+                    round(r.verevening.verschil, 2) if r.verevening else None,
+                ]
+            tabel.rijen.append(rij)
+        tabellen.append(tabel)
+    return tabellen
+
+
+# -- thuiszitters ------------------------------------------------------------------------------
+
+
+def _thuiszitterkolommen() -> list[str]:
+    return [
+        "Totaal",
+        *(Verzuimsoort(s).label for s in Verzuimsoort.values),
+        *(Duur(d).label for d in Duur.values),
+        "Met aanbod",
+        "Zonder aanbod",
+        "3 maanden of langer zonder aanbod",
+    ]
+
+
+def _thuiszittercellen(r: selectors.Thuiszitterregel) -> list:
+    return [
+        r.totaal,
+        *(r.per_soort[s] for s in Verzuimsoort.values),
+        *(r.per_duur[d] for d in Duur.values),
+        r.met_aanbod,
+        r.zonder_aanbod,
+        r.lang_zonder_aanbod,
+    ]
+
+
+def thuiszitters_landelijk(
+    regels: list[selectors.Thuiszitterregel], wie: str, naam: str = "thuiszitters-perioden"
+) -> Tabel:
+    kolommen = ["Periode van", "Periode tot en met", *_thuiszitterkolommen(), "Verschil totaal"]
+    return Tabel(
+        naam,
+        f"Thuiszitters {wie} per periode",
+        kolommen,
+        [
+            [r.periode_van, r.periode_tot, *_thuiszittercellen(r), r.verschil]
+            for r in reversed(regels)
+        ],
+        getallen=frozenset(range(2, len(kolommen))),
+    )
+
+
+def thuiszitters_per_swv(regels: list[selectors.Thuiszitterregel], van: datetime.date) -> Tabel:
+    kolommen = ["SWV", *_thuiszitterkolommen()]
+    return Tabel(
+        "thuiszitters-swv",
+        f"Thuiszitters per samenwerkingsverband in de periode vanaf {_datum(van)}",
+        kolommen,
+        [[r.swv, *_thuiszittercellen(r)] for r in regels],
+        getallen=frozenset(range(1, len(kolommen))),
+    )

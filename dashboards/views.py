@@ -1,0 +1,276 @@
+"""The OCW dashboards. Each dashboard is one function from the request's filters to its context;
+the page renders it and the export view takes a table from the same context, so a download
+always has the page's numbers."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from accounts.access import rollen
+from accounts.models import Rol
+from dashboards import export, kaart, selectors, tables
+from passend.peildatum import lees_datum
+from swv import deelname
+from swv.models import Samenwerkingsverband, Sector
+
+#: Who reads the dashboards: the ministry, and the roles that read every SWV anyway.
+LEZERS = (Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER)
+PER_PAGINA = 50
+
+
+class Invoerfout(Exception):
+    def __init__(self, meldingen: dict[str, str]):
+        self.meldingen = meldingen
+
+
+def _peildatum(request) -> datetime.date:
+    try:
+        return lees_datum(request.GET.get("peildatum"))
+    except ValidationError as fout:
+        raise Invoerfout({"peildatum": fout.message_dict["peildatum"][0]}) from None
+
+
+def _sector(request) -> str:
+    waarde = request.GET.get("sector") or Sector.PO
+    if waarde not in Sector.values:
+        raise Invoerfout({"sector": "Kies als sector PO of VO."})
+    return waarde
+
+
+def _keuze(request, naam: str, opties: list, standaard):
+    """A value from a fixed list (a teldatum, a period); anything else is an error."""
+    waarde = request.GET.get(naam)
+    if not waarde:
+        return standaard
+    for optie in opties:
+        if str(optie) == waarde:
+            return optie
+    raise Invoerfout({naam: f"'{waarde}' is geen {naam} waarvoor cijfers zijn; kies uit de lijst."})
+
+
+# -- the dashboards ----------------------------------------------------------------------------
+
+
+def _portefeuille(request) -> dict:
+    peildatum = _peildatum(request)
+    swvs = Samenwerkingsverband.objects.portefeuille(request.user).order_by("code")
+    regels = selectors.portefeuille(swvs, peildatum)
+    return {
+        "paginatitel": "Portefeuille",
+        "peildatum": peildatum,
+        "regels": regels,
+        "samenvatting": {
+            "gemist": sum(1 for r in regels if r.gemist),
+            "risico": sum(1 for r in regels if r.risico),
+        },
+        "tabellen": {"portefeuille": tables.portefeuille(regels)},
+    }
+
+
+def _monitor(request) -> dict:
+    peildatum = _peildatum(request)
+    sector = _sector(request)
+    landelijk = selectors.landelijke_monitor(peildatum)
+    swvs = Samenwerkingsverband.objects.for_user(request.user).filter(sector=sector)
+    matrix = selectors.matrix(swvs.order_by("code"), peildatum)
+    achter = selectors.achterstanden(matrix)
+    alle = {t.naam: t for t in tables.monitor(landelijk)}
+    alle["matrix"] = tables.matrix(matrix)
+    alle["achterstanden"] = tables.achterstanden(achter)
+    grafieken = selectors.monitorgrafieken(landelijk)
+    return {
+        "paginatitel": "Landelijke monitor",
+        "peildatum": peildatum,
+        "sector": sector,
+        "landelijk": landelijk,
+        "opgericht": [
+            (s.label, landelijk.opgericht[s], landelijk.aantallen[s]) for s in selectors.SECTOREN
+        ],
+        "secties": [
+            (groep.label, grafiek, alle[f"monitor-{groep.value}"])
+            for (groep, _), grafiek in zip(landelijk.groepen(), grafieken, strict=True)
+        ],
+        "tabellen": alle,
+    }
+
+
+def _kaart(request) -> dict:
+    peildatum = _peildatum(request)
+    sector = _sector(request)
+    kleur = request.GET.get("kleur") or "status"
+    if kleur not in kaart.KLEURINGEN:
+        raise Invoerfout({"kleur": "Kleur de kaart naar status of naar verevening."})
+    gekozen, mijlpalen = kaart.kies_mijlpaal(sector, peildatum, request.GET.get("mijlpaal"))
+    if gekozen is None:
+        raise Invoerfout({"mijlpaal": "Kies een mijlpaal uit de lijst."})
+    k = kaart.kaart(sector, peildatum, kleur, request.user, gekozen)
+    return {
+        "paginatitel": "Kaart van de regio's",
+        "peildatum": peildatum,
+        "sector": sector,
+        "kleur": kleur,
+        "kaart": k,
+        "mijlpalen": mijlpalen,
+        "mijlpaal": gekozen,
+        "tabellen": {"kaart": k.tabel},
+    }
+
+
+def _swv_keuze(request, swvs):
+    """One SWV the user may read, for its own trend (`?swv=PO2707`), or None."""
+    code = request.GET.get("swv")
+    if not code:
+        return None
+    swv = swvs.filter(code=code).first()
+    if swv is None:
+        raise Invoerfout({"swv": f"'{code}' is geen samenwerkingsverband in deze lijst."})
+    return swv
+
+
+def _leerlingen(request) -> dict:
+    sector = _sector(request)
+    swvs = Samenwerkingsverband.objects.for_user(request.user)
+    gekozen = _swv_keuze(request, swvs.filter(sector=sector))
+    landelijk = selectors.deelname_landelijk(sector)
+    teldata = [r.teldatum for r in landelijk]
+    teldatum = _keuze(request, "teldatum", teldata, teldata[-1] if teldata else None)
+    per_swv = selectors.deelname_per_swv(sector, swvs)
+    alle = {t.naam: t for t in tables.deelname_landelijk(sector, landelijk)}
+    grafiek_swv = None
+    if gekozen and gekozen.pk in per_swv:
+        reeks = per_swv[gekozen.pk]
+        alle.update({t.naam: t for t in tables.deelname_landelijk(sector, reeks, gekozen)})
+        grafiek_swv = selectors.deelnamegrafiek(sector, reeks, gekozen.weergavecode)
+    if teldatum:
+        alle.update({t.naam: t for t in tables.deelname_per_swv(sector, per_swv, teldatum)})
+    return {
+        "paginatitel": "Leerlingen en deelname",
+        "sector": sector,
+        "gekozen": gekozen,
+        "keuzelijst": swvs.filter(sector=sector).order_by("code"),
+        "grafiek_swv": grafiek_swv,
+        "teldatum": teldatum,
+        "teldata": teldata,
+        "grafiek": selectors.deelnamegrafiek(sector, landelijk) if landelijk else None,
+        "formules": _formules(sector),
+        "tabellen": alle,
+    }
+
+
+def _formules(sector: str) -> list[str]:
+    noemer = " + ".join(deelname.NOEMER[sector])
+    return [
+        f"{deelname.LABELS[maat]} = ({' + '.join(cats)}) / ({noemer})"
+        for maat, cats in deelname.TELLERS[sector].items()
+    ]
+
+
+def _thuiszitters(request) -> dict:
+    swvs = Samenwerkingsverband.objects.for_user(request.user)
+    gekozen = _swv_keuze(request, swvs)
+    landelijk = selectors.thuiszitters(swvs)
+    perioden = [r.periode_van for r in landelijk]
+    periode = _keuze(request, "periode", perioden, perioden[-1] if perioden else None)
+    alle = {}
+    t = tables.thuiszitters_landelijk(landelijk, "landelijk")
+    alle[t.naam] = t
+    grafiek_swv = None
+    if gekozen:
+        reeks = selectors.thuiszitters([gekozen])
+        t = tables.thuiszitters_landelijk(
+            reeks, f"in {gekozen.weergavecode}", f"thuiszitters-{gekozen.code.lower()}"
+        )
+        alle[t.naam] = t
+        if reeks:
+            grafiek_swv = selectors.thuiszittergrafiek(reeks, f"in {gekozen.weergavecode}")
+    if periode:
+        t = tables.thuiszitters_per_swv(selectors.thuiszitters_per_swv(swvs, periode), periode)
+        alle[t.naam] = t
+    return {
+        "paginatitel": "Thuiszitters",
+        "gekozen": gekozen,
+        "keuzelijst": swvs.order_by("code"),
+        "grafiek_swv": grafiek_swv,
+        "periode": periode,
+        "perioden": perioden,
+        "grafiek": selectors.thuiszittergrafiek(landelijk) if landelijk else None,
+        "tabellen": alle,
+    }
+
+
+DASHBOARDS = {
+    "portefeuille": (_portefeuille, "dashboards/portefeuille.html"),
+    "monitor": (_monitor, "dashboards/monitor.html"),
+    "kaart": (_kaart, "dashboards/kaart.html"),
+    "leerlingen": (_leerlingen, "dashboards/leerlingen.html"),
+    "thuiszitters": (_thuiszitters, "dashboards/thuiszitters.html"),
+}
+
+
+def _toon(request, dashboard: str):
+    maak, template = DASHBOARDS[dashboard]
+    try:
+        context = maak(request)
+    except Invoerfout as fout:
+        return render(
+            request,
+            template,
+            {"dashboard": dashboard, "fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
+            status=400,
+        )
+    context["dashboard"] = dashboard
+    context["query"] = request.GET.urlencode()
+    # Long tables are shown a page at a time; the export has every row.
+    pagina_nr = request.GET.get("pagina")
+    for naam in ("matrix", "achterstanden", "portefeuille", "kaart"):
+        if naam in context["tabellen"]:
+            tabel = context["tabellen"][naam]
+            context[f"{naam}_pagina"] = Paginator(tabel.rijen, PER_PAGINA).get_page(pagina_nr)
+    return render(request, template, context)
+
+
+@rollen(*LEZERS)
+def portefeuille(request):
+    return _toon(request, "portefeuille")
+
+
+@rollen(*LEZERS)
+def monitor(request):
+    return _toon(request, "monitor")
+
+
+@rollen(*LEZERS)
+def kaartpagina(request):
+    return _toon(request, "kaart")
+
+
+@rollen(*LEZERS)
+def leerlingen(request):
+    return _toon(request, "leerlingen")
+
+
+@rollen(*LEZERS)
+def thuiszitters(request):
+    return _toon(request, "thuiszitters")
+
+
+@rollen(*LEZERS)
+def exporteer(request, dashboard: str, tabel: str, formaat: str):
+    if dashboard not in DASHBOARDS or formaat not in export.FORMATEN:
+        raise Http404("Deze export bestaat niet.")
+    maak, template = DASHBOARDS[dashboard]
+    try:
+        context = maak(request)
+    except Invoerfout as fout:
+        return render(
+            request,
+            template,
+            {"dashboard": dashboard, "fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
+            status=400,
+        )
+    if tabel not in context["tabellen"]:
+        raise Http404("Deze tabel bestaat niet.")
+    return export.antwoord(request, dashboard, context["tabellen"][tabel], formaat)

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class RapportageConfig(AppConfig):
-    name = "rapportage"
-    verbose_name = "Rapportage"
