@@ -1,10 +1,11 @@
 """The server time of the OCW dashboards, above all the national monitor page, over the demo
-(150 SWVs) and over a hundred times as many synthetic SWVs. Prints figures; asserts nothing.
+(150 SWVs) and again with twelve years of history (bench/geschiedenis.py). Prints figures;
+asserts nothing. bench/paginas.py times every page of every role.
 
-    .venv/bin/python bench/dashboards.py [--factor 100] [--peildatum 2014-05-01]
+    .venv/bin/python bench/dashboards.py [--peildatum 2014-05-01]
 """
 
-from omgeving import meet, voor_en_na_vermenigvuldigen
+from omgeving import meet, voor_en_na_geschiedenis
 
 PAGINAS = [
     ("monitor PO", "/dashboards/monitor/?peildatum={p}&sector=PO"),
@@ -39,4 +40,4 @@ def ronde(peildatum):
 
 
 if __name__ == "__main__":
-    voor_en_na_vermenigvuldigen(ronde, __doc__)
+    voor_en_na_geschiedenis(ronde, __doc__)

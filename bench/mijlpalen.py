@@ -1,11 +1,11 @@
-"""The national monitor and the statuses of every SWV, for one peildatum, over the demo's years
-of facts and over a hundred times as many synthetic SWVs; beside the same monitor aggregate as one
-raw SQL query. Prints figures; asserts nothing.
+"""The national monitor and the statuses of every SWV, for one peildatum, over the demo and
+again with twelve years of history (bench/geschiedenis.py); beside the same monitor aggregate
+as one raw SQL query. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/mijlpalen.py [--factor 100]
+    .venv/bin/python bench/mijlpalen.py
 """
 
-from omgeving import meet, voor_en_na_vermenigvuldigen
+from omgeving import meet, voor_en_na_geschiedenis
 
 RAUW = """
 WITH feiten AS (
@@ -68,4 +68,4 @@ def ronde(peildatum):
 
 
 if __name__ == "__main__":
-    voor_en_na_vermenigvuldigen(ronde, __doc__)
+    voor_en_na_geschiedenis(ronde, __doc__)

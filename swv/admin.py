@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 
 from swv.models import (
@@ -151,6 +152,10 @@ class SchoolbestuurAdmin(admin.ModelAdmin):
     search_fields = ["bevoegd_gezag_nummer", "naam"]
     ordering = ["bevoegd_gezag_nummer"]
 
+    def get_queryset(self, request):
+        # A board without a name is shown by its schools: in the list's query, not per row.
+        return super().get_queryset(request).met_schoolnaam()
+
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
@@ -166,6 +171,7 @@ class SchoolAdmin(admin.ModelAdmin):
     search_fields = ["vestigingsnummer", "brin", "naam", "plaats"]
     autocomplete_fields = ["bestuur"]
     raw_id_fields = ["postcodegebied"]
+    list_select_related = ["bestuur"]
     ordering = ["vestigingsnummer"]
 
 
@@ -182,5 +188,14 @@ class LidmaatschapAdmin(admin.ModelAdmin):
     list_filter = ["swv__sector"]
     search_fields = ["swv__code", "bestuur__bevoegd_gezag_nummer", "bestuur__naam"]
     autocomplete_fields = ["swv", "bestuur"]
-    list_select_related = ["swv", "bestuur"]
+    list_select_related = ["swv"]
     ordering = ["swv__code", "bestuur__bevoegd_gezag_nummer"]
+
+    def get_queryset(self, request):
+        # A membership is shown by its board, and a board without a name by its schools: the
+        # boards come with their first school's name in one query, not two per row.
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("bestuur", queryset=Schoolbestuur.objects.met_schoolnaam()))
+        )

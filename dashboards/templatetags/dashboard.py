@@ -4,9 +4,11 @@ the Dutch way. The export writes the same values unformatted."""
 import datetime
 
 from django import template
+from django.template.base import render_value_in_context
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ondersteuningsplan.models import Status
 from swv.models import Samenwerkingsverband
@@ -44,3 +46,23 @@ def cel(waarde):
 @register.filter
 def is_getal(index, tabel):
     return index in tabel.getallen
+
+
+@register.simple_tag(takes_context=True)
+def tabelrijen(context, tabel, rijen=None):
+    """The body rows of a dashboard table, built here rather than by template loops: the same
+    markup as a loop over the cells, at a fraction of the cost for the long tables (150 SWVs
+    by a dozen columns), so that every dashboard answers within its time budget."""
+    delen = []
+    for rij in tabel.rijen if rijen is None else rijen:
+        delen.append('<tr class="utrecht-table__row">')
+        for index, waarde in enumerate(rij):
+            inhoud = render_value_in_context(cel(waarde), context)
+            if index == 0:
+                delen.append(f'<th class="utrecht-table__header-cell" scope="row">{inhoud}</th>')
+            else:
+                klasse = " passend-getal" if index in tabel.getallen else ""
+                delen.append(f'<td class="utrecht-table__cell{klasse}">{inhoud}</td>')
+        delen.append("</tr>\n    ")
+    # Every cell went through render_value_in_context, which escapes what is not safe.
+    return mark_safe("".join(delen))

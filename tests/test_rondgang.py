@@ -1,0 +1,58 @@
+"""The crawl: every page of every role, on the demo's 150 SWVs, answers with the status its
+view's roles promise and within a bounded number of queries (tests/rondgang.py finds the pages).
+The server time of the same pages is printed by bench/paginas.py."""
+
+import datetime
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from tests.rondgang import GEBRUIKERS, OVERGESLAGEN, PEILDATUM, paginas, url_namen
+
+#: The most queries any page may run; none depends on the number of SWVs.
+MAX_QUERIES = 25
+VANDAAG = datetime.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def demo_land(django_db_setup, django_db_blocker):
+    """The demo (150 SWVs, their history, the demo accounts) once for this module, rolled
+    back at its end; a report and a batch so that their pages can be opened."""
+    from accounts.models import Gebruiker
+    from demo.services import importeer_referentiedata, laad_demo
+    from rapporten.models import Batch, Rapport
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        importeer_referentiedata(lambda regel: None)
+        laad_demo(2013, VANDAAG)
+        am = Gebruiker.objects.get(username=GEBRUIKERS["accountmanager"])
+        Rapport.objects.create(soort="landelijk", peildatum=PEILDATUM, aangevraagd_door=am)
+        Batch.objects.create(peildatum=PEILDATUM, aangevraagd_door=am)
+        yield
+        transaction.set_rollback(True)
+
+
+def test_elke_pagina_staat_in_de_rondgang_of_is_met_reden_overgeslagen():
+    namen = set(url_namen())
+    assert set(OVERGESLAGEN) <= namen, "a skipped page no longer exists"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", list(GEBRUIKERS))
+def test_elke_pagina_van_elke_rol(rol, client, demo_land):
+    from accounts.models import Gebruiker
+
+    gebruiker = None
+    if GEBRUIKERS[rol]:
+        gebruiker = Gebruiker.objects.get(username=GEBRUIKERS[rol])
+        client.force_login(gebruiker)
+    fouten = []
+    for pagina in paginas(gebruiker):
+        with CaptureQueriesContext(connection) as queries:
+            antwoord = client.get(pagina.url)
+        if antwoord.status_code != pagina.verwacht:
+            fouten.append(f"{pagina.naam}: {antwoord.status_code}, verwacht {pagina.verwacht}")
+        if len(queries) > MAX_QUERIES:
+            fouten.append(f"{pagina.naam}: {len(queries)} queries")
+    assert not fouten, "\n".join(fouten)
