@@ -1,6 +1,7 @@
 """Test set-up shared by every app. The tests run with the `ci` environment (chosen by the
 plugin tests/omgeving.py): the real PostgreSQL and Redis on 127.0.0.1."""
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,17 @@ def mijlpaalschema(request):
 
     if not Mijlpaal.objects.exists():
         importlib.import_module("ondersteuningsplan.migrations.0002_mijlpalen").laad(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def eigen_cache(settings):
+    """Every test its own key prefix in the cache. The Redis database is shared with other
+    checkouts on the machine, so a test never empties it (FLUSHDB); it starts with nothing
+    cached because its prefix is new, and its own keys are removed afterwards."""
+    standaard = settings.CACHES["default"]
+    prefix = f"{standaard.get('KEY_PREFIX', 'passend')}-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {**settings.CACHES, "default": {**standaard, "KEY_PREFIX": prefix}}
+    yield
+    from tests.wachten import wis_eigen_cache
+
+    wis_eigen_cache()
