@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.momentopname import DEMO_VANDAAG, Momentopname
+
 pytest_plugins = ["tests.fixtures", "tests.api"]
 
 
@@ -91,3 +93,54 @@ def eigen_cache(settings):
     from tests.wachten import wis_eigen_cache
 
     wis_eigen_cache()
+
+
+def _met_database(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("db")
+
+
+@pytest.fixture(scope="session")
+def nederland_opname(django_db_setup, django_db_blocker) -> Momentopname:
+    """The national region table (150 SWVs and their gemeenten) and the gemeenten's shapes,
+    imported once per test session."""
+    from django.conf import settings
+
+    from swv.services.gemeenten import importeer_gemeentegrenzen
+    from swv.services.regio import importeer_regio_indeling
+
+    def bouw():
+        importeer_regio_indeling(settings.REFERENTIEDATA_DIR / "regio-indeling-2013.csv")
+        importeer_gemeentegrenzen(settings.REFERENTIEDATA_DIR / "gemeenten-2015.geojson")
+
+    with django_db_blocker.unblock():
+        return Momentopname.van(bouw)
+
+
+@pytest.fixture(scope="session")
+def demo_opname(django_db_setup, django_db_blocker) -> Momentopname:
+    """The demo (all reference data, the DUO schools included, and 150 SWVs with their
+    history and an account for every role), built once per test session."""
+    from demo.services import importeer_referentiedata, laad_demo
+
+    def bouw():
+        importeer_referentiedata(lambda regel: None)
+        laad_demo(2013, DEMO_VANDAAG)
+
+    with django_db_blocker.unblock():
+        return Momentopname.van(bouw)
+
+
+@pytest.fixture
+def nederland(request, nederland_opname):
+    """This test's database holds the national reference data (see `nederland_opname`)."""
+    _met_database(request)
+    nederland_opname.zet_terug()
+
+
+@pytest.fixture
+def demo(request, demo_opname):
+    """This test's database holds the demo, as after `manage.py demo`."""
+    _met_database(request)
+    demo_opname.zet_terug()

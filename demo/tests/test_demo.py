@@ -5,11 +5,12 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import Gebruiker, Rol
-from demo.services import importeer_referentiedata, laad_demo, wis_demo
+from demo.services import laad_demo, wis_demo
 from ondersteuningsplan.models import Feit, OPRBesluit, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten
 from swv.models import Leerlingtelling, Samenwerkingsverband
+from tests.momentopname import DEMO_VANDAAG
 from toezicht.models import (
     Oordeel,
     Registratieoordeel,
@@ -20,7 +21,7 @@ from toezicht.models import (
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = datetime.date(2026, 11, 24)
+VANDAAG = DEMO_VANDAAG
 
 
 def momentopname():
@@ -41,12 +42,6 @@ def momentopname():
         sorted(Signaal.objects.values_list("swv__code", "ontvangen_op", "onderwerp", "uitkomst")),
         sorted(Vervolgafspraak.objects.values_list("swv__code", "deadline", "status")),
     )
-
-
-@pytest.fixture
-def demo(referentiedata):
-    importeer_referentiedata(lambda regel: None)
-    laad_demo(2013, VANDAAG)
 
 
 def test_the_same_seed_gives_the_same_demo(demo):
