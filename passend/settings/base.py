@@ -242,9 +242,8 @@ MIJLPAAL_RISICO_DAGEN = env.int("MIJLPAAL_RISICO_DAGEN", default=60)
 MELDING_HERHAAL_SECONDEN = env.int("MELDING_HERHAAL_SECONDEN", default=60)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # Voortgangsrapportages: a report still "bezig" after this long lost its worker and is queued
-# again by the sweep; the delay only slows a render down for the fault tests.
+# again by the sweep.
 RAPPORT_LEASE_SECONDEN = env.int("RAPPORT_LEASE_SECONDEN", default=20 * 60)
-RAPPORT_VERTRAGING_SECONDEN = env.float("RAPPORT_VERTRAGING_SECONDEN", default=0)
 REFERENTIEDATA_DIR = Path(env("REFERENTIEDATA_DIR", default=str(referentiedata_dir())))
 
 LOGGING = {
