@@ -111,6 +111,35 @@ def test_a_worker_killed_before_it_stores_its_pdf_completes_the_report_once_afte
     assert nieuw.logtekst().count("'klaar'") == 1
 
 
+def test_a_lost_database_connection_is_retried_and_the_report_is_made_once(
+    start_celery_worker, maak_gebruiker, settings
+):
+    """PostgreSQL ends the worker's session (as a restart or a failover does) while it waits
+    to store the PDF: the task gives the attempt back and its retry makes the report."""
+    monitorland()
+    accountmanager = maak_gebruiker("accountmanager")
+    worker = start_celery_worker()
+    rapport = services.vraag_aan(accountmanager, "landelijk", PEILDATUM)
+    wacht_op(rapport, Rapportstatus.BEZIG, Rapportstatus.KLAAR)
+
+    with transaction.atomic():
+        vast = Rapport.objects.select_for_update().get(pk=rapport.pk)
+        assert vast.status == Rapportstatus.BEZIG, "the render finished before the lock"
+        wachtend = wacht_tot(wachtenden_op_mij)
+        assert wachtend, worker.logtekst()[-3000:]
+        with connection.cursor() as cursor:
+            for pid in wachtend:
+                cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+    rapport = wacht_op(rapport, Rapportstatus.KLAAR, Rapportstatus.MISLUKT)
+    log = worker.logtekst()
+    assert rapport.status == Rapportstatus.KLAAR, rapport.fout
+    assert rapport.pogingen == 2
+    assert len(bestanden(rapport, settings)) == 1
+    assert "Retry in" in log and "OperationalError" in log, log[-3000:]
+    assert log.count("'klaar'") == 1
+
+
 def test_a_batch_on_a_real_worker_zips_every_report(start_celery_worker, maak_gebruiker):
     """The worker may finish the first report before the request has queued the last: the
     ZIP must still hold them all."""
