@@ -11,6 +11,19 @@ from tests.momentopname import DEMO_VANDAAG, Momentopname
 pytest_plugins = ["tests.fixtures", "tests.api"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `volledig` run only when the marker expression names them
+    (`./scripts/test -m volledig`); the default run has their bounded variant."""
+    if "volledig" in (config.option.markexpr or ""):
+        return
+    gekozen, weg = [], []
+    for item in items:
+        (weg if item.get_closest_marker("volledig") else gekozen).append(item)
+    if weg:
+        config.hook.pytest_deselected(items=weg)
+        items[:] = gekozen
+
+
 @pytest.fixture
 def referentiedata(settings) -> Path:
     """The real public reference files (../shared/data)."""
