@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.momentopname import DEMO_VANDAAG, Momentopname
+from tests.momentopname import DEMO_VANDAAG, Momentopname, zet_mijlpaalschema_terug
 
 pytest_plugins = ["tests.fixtures", "tests.api"]
 
@@ -84,14 +84,7 @@ def mijlpaalschema(request):
     if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
         return
     request.getfixturevalue("db")
-    import importlib
-
-    from django.apps import apps
-
-    from ondersteuningsplan.models import Mijlpaal
-
-    if not Mijlpaal.objects.exists():
-        importlib.import_module("ondersteuningsplan.migrations.0002_mijlpalen").laad(apps, None)
+    zet_mijlpaalschema_terug()
 
 
 @pytest.fixture(autouse=True)
@@ -132,13 +125,28 @@ def nederland_opname(django_db_setup, django_db_blocker) -> Momentopname:
 
 
 @pytest.fixture(scope="session")
-def demo_opname(django_db_setup, django_db_blocker) -> Momentopname:
-    """The demo (all reference data, the DUO schools included, and 150 SWVs with their
-    history and an account for every role), built once per test session."""
-    from demo.services import importeer_referentiedata, laad_demo
+def referentie_opname(nederland_opname, django_db_blocker) -> Momentopname:
+    """All reference data, as `manage.py demo` imports it: `nederland` and the DUO schools."""
+    from django.conf import settings
+
+    from swv.services.scholen import importeer_vestigingen
 
     def bouw():
-        importeer_referentiedata(lambda regel: None)
+        nederland_opname.zet_terug()
+        importeer_vestigingen(settings.REFERENTIEDATA_DIR / "duo-po-vestigingen-2013.csv")
+
+    with django_db_blocker.unblock():
+        return Momentopname.van(bouw)
+
+
+@pytest.fixture(scope="session")
+def demo_opname(referentie_opname, django_db_blocker) -> Momentopname:
+    """The demo (150 SWVs with their history and an account for every role) on all reference
+    data, built once per test session."""
+    from demo.services import laad_demo
+
+    def bouw():
+        referentie_opname.zet_terug()
         laad_demo(2013, DEMO_VANDAAG)
 
     with django_db_blocker.unblock():
