@@ -51,6 +51,9 @@ def test_a_task_sent_on_the_embedded_default_is_done_by_the_worker_beside_it(tmp
             if time.monotonic() > einde or worker.poll() is not None:
                 pytest.fail(f"the worker did not do the task:\n{uitvoer}")
             time.sleep(0.2)
+        # everything the broker keeps is in its folder, nothing in the checkout
+        assert (tmp_path / "celery" / "besturing").is_dir()
+        assert not (ROOT / "control").exists()
     finally:
         worker.terminate()
         worker.wait(timeout=30)

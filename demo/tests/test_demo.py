@@ -131,3 +131,22 @@ def test_the_command_makes_the_same_demo_again_from_the_same_seed(demo, capsys):
     assert momentopname() == eerste_demo
     assert "Demo geladen." in uitvoer
     assert "wachtwoord voor allemaal: passend-demo" in uitvoer
+
+
+def test_a_fresh_demo_holds_no_text_the_personal_data_guard_refuses(demo, capsys):
+    call_command("controleer_persoonsgegevens")
+    assert "Geen teksten gevonden" in capsys.readouterr().out
+
+
+def test_the_demo_records_bergen_moving_to_vo_25_07_on_1_august_2015(demo):
+    from swv.selectors import regio
+
+    swvs = Samenwerkingsverband.objects.in_bulk(["VO3101", "VO2507"], field_name="code")
+
+    def heeft_bergen(code, peildatum):
+        return "Bergen (L.)" in {r.gemeente.naam for r in regio(swvs[code], peildatum)}
+
+    assert heeft_bergen("VO3101", datetime.date(2015, 7, 31))
+    assert not heeft_bergen("VO2507", datetime.date(2015, 7, 31))
+    assert heeft_bergen("VO2507", datetime.date(2015, 8, 1))
+    assert not heeft_bergen("VO3101", datetime.date(2015, 8, 1))
