@@ -1,11 +1,27 @@
 """Test set-up shared by every app. The tests run with the `ci` environment (chosen by the
 plugin tests/omgeving.py): the real PostgreSQL and Redis on 127.0.0.1."""
 
+import uuid
 from pathlib import Path
 
 import pytest
 
+from tests.momentopname import DEMO_VANDAAG, Momentopname, zet_mijlpaalschema_terug
+
 pytest_plugins = ["tests.fixtures", "tests.api"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `volledig` run only when the marker expression names them
+    (`./scripts/test -m volledig`); the default run has their bounded variant."""
+    if "volledig" in (config.option.markexpr or ""):
+        return
+    gekozen, weg = [], []
+    for item in items:
+        (weg if item.get_closest_marker("volledig") else gekozen).append(item)
+    if weg:
+        config.hook.pytest_deselected(items=weg)
+        items[:] = gekozen
 
 
 @pytest.fixture
@@ -68,11 +84,84 @@ def mijlpaalschema(request):
     if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
         return
     request.getfixturevalue("db")
-    import importlib
+    zet_mijlpaalschema_terug()
 
-    from django.apps import apps
 
-    from ondersteuningsplan.models import Mijlpaal
+@pytest.fixture(autouse=True)
+def eigen_cache(settings):
+    """Every test its own key prefix in the cache. The Redis database is shared with other
+    checkouts on the machine, so a test never empties it (FLUSHDB); it starts with nothing
+    cached because its prefix is new, and its own keys are removed afterwards."""
+    standaard = settings.CACHES["default"]
+    prefix = f"{standaard.get('KEY_PREFIX', 'passend')}-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {**settings.CACHES, "default": {**standaard, "KEY_PREFIX": prefix}}
+    yield
+    from tests.wachten import wis_eigen_cache
 
-    if not Mijlpaal.objects.exists():
-        importlib.import_module("ondersteuningsplan.migrations.0002_mijlpalen").laad(apps, None)
+    wis_eigen_cache()
+
+
+def _met_database(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("db")
+
+
+@pytest.fixture(scope="session")
+def nederland_opname(django_db_setup, django_db_blocker) -> Momentopname:
+    """The national region table (150 SWVs and their gemeenten) and the gemeenten's shapes,
+    imported once per test session."""
+    from django.conf import settings
+
+    from swv.services.gemeenten import importeer_gemeentegrenzen
+    from swv.services.regio import importeer_regio_indeling
+
+    def bouw():
+        importeer_regio_indeling(settings.REFERENTIEDATA_DIR / "regio-indeling-2013.csv")
+        importeer_gemeentegrenzen(settings.REFERENTIEDATA_DIR / "gemeenten-2015.geojson")
+
+    with django_db_blocker.unblock():
+        return Momentopname.van(bouw)
+
+
+@pytest.fixture(scope="session")
+def referentie_opname(nederland_opname, django_db_blocker) -> Momentopname:
+    """All reference data, as `manage.py demo` imports it: `nederland` and the DUO schools."""
+    from django.conf import settings
+
+    from swv.services.scholen import importeer_vestigingen
+
+    def bouw():
+        nederland_opname.zet_terug()
+        importeer_vestigingen(settings.REFERENTIEDATA_DIR / "duo-po-vestigingen-2013.csv")
+
+    with django_db_blocker.unblock():
+        return Momentopname.van(bouw)
+
+
+@pytest.fixture(scope="session")
+def demo_opname(referentie_opname, django_db_blocker) -> Momentopname:
+    """The demo (150 SWVs with their history and an account for every role) on all reference
+    data, built once per test session."""
+    from demo.services import laad_demo
+
+    def bouw():
+        referentie_opname.zet_terug()
+        laad_demo(2013, DEMO_VANDAAG)
+
+    with django_db_blocker.unblock():
+        return Momentopname.van(bouw)
+
+
+@pytest.fixture
+def nederland(request, nederland_opname):
+    """This test's database holds the national reference data (see `nederland_opname`)."""
+    _met_database(request)
+    nederland_opname.zet_terug()
+
+
+@pytest.fixture
+def demo(request, demo_opname):
+    """This test's database holds the demo, as after `manage.py demo`."""
+    _met_database(request)
+    demo_opname.zet_terug()

@@ -7,11 +7,9 @@ from disk: nothing is fetched over the network while rendering.
 """
 
 import datetime
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -75,10 +73,6 @@ def html(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None)
 def render(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None) -> Resultaat:
     from weasyprint import CSS, HTML
 
-    vertraging = settings.RAPPORT_VERTRAGING_SECONDEN
-    if vertraging:
-        # Only for the fault tests: keeps a render running long enough to kill its worker.
-        time.sleep(vertraging)
     document = HTML(string=html(cijfers, titel, gemaakt_op), base_url=str(STIJL.parent)).render(
         stylesheets=[CSS(filename=str(STIJL))], pdf_variant=PDF_VARIANT, pdf_tags=True
     )

@@ -188,6 +188,17 @@ def voltooi(rapport_id: int, poging: int, pdf: bytes, paginas: int, cijfers: dic
         return True
 
 
+def geef_terug(rapport_id: int, poging: int) -> None:
+    """Puts a running report back in the queue after passing trouble (the database went away),
+    so that the task's retry can take it again."""
+    with transaction.atomic():
+        r = Rapport.objects.select_for_update().get(pk=rapport_id)
+        if r.status != Rapportstatus.BEZIG or r.pogingen != poging:
+            return
+        r.status = Rapportstatus.WACHTRIJ
+        r.save(update_fields=["status"])
+
+
 def mislukt(rapport_id: int, poging: int, melding: str) -> None:
     with transaction.atomic():
         r = Rapport.objects.select_for_update().get(pk=rapport_id)

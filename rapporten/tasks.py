@@ -1,16 +1,37 @@
 """Rendering reports in the background. Tasks take ids; each checks first whether its work is
-done (or running elsewhere), so a message delivered twice renders once."""
+done (or running elsewhere), so a message delivered twice renders once.
+
+A lost database connection is passing trouble: the report goes back to the queue and the task
+tries again (a bounded number of times, waiting longer each time). Wrong data or a failing
+renderer is not: the report fails with the reason, for a person to retry."""
 
 import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
 
 from rapporten import inhoud, pdf, services
 from rapporten.models import Rapport
 
 logger = logging.getLogger(__name__)
+
+#: The database went away (restart, failover, network): worth another try.
+TIJDELIJK = (OperationalError, InterfaceError)
+#: What collecting the numbers and rendering can raise on wrong data or a broken environment
+#: (disk, fonts, a template): the report fails and says why.
+RENDERFOUTEN = (
+    DatabaseError,
+    OSError,
+    ValueError,
+    TypeError,
+    LookupError,
+    ArithmeticError,
+    AttributeError,
+    TemplateDoesNotExist,
+    TemplateSyntaxError,
+)
 
 
 @shared_task(
@@ -18,7 +39,7 @@ logger = logging.getLogger(__name__)
     acks_late=True,
     time_limit=10 * 60,
     soft_time_limit=9 * 60,
-    autoretry_for=(OperationalError,),
+    autoretry_for=TIJDELIJK,
     max_retries=3,
     retry_backoff=True,
 )
@@ -26,14 +47,22 @@ def maak_rapport(rapport_id: int) -> str:
     poging = services.start(rapport_id)
     if poging is None:
         return "overgeslagen"
-    rapport = Rapport.objects.select_related("swv").get(pk=rapport_id)
     try:
+        rapport = Rapport.objects.select_related("swv").get(pk=rapport_id)
         cijfers = inhoud.verzamel(rapport.soort, rapport.peildatum, rapport.sector, rapport.swv)
         resultaat = pdf.render(cijfers, rapport.titel)
+        klaar = services.voltooi(rapport_id, poging, resultaat.pdf, resultaat.paginas, cijfers)
     except SoftTimeLimitExceeded:
         services.mislukt(rapport_id, poging, "Het maken duurde langer dan negen minuten.")
         raise
-    except Exception as fout:
+    except TIJDELIJK:
+        # Drop the broken connection, so that the next query connects again, and give the
+        # attempt back for the retry; if the database is still away, that fails too and the
+        # sweep (ronde) queues the report again once its lease has run out.
+        close_old_connections()
+        services.geef_terug(rapport_id, poging)
+        raise
+    except RENDERFOUTEN as fout:
         logger.exception("Rapport %s mislukt", rapport_id)
         services.mislukt(
             rapport_id,
@@ -41,11 +70,7 @@ def maak_rapport(rapport_id: int) -> str:
             f"Het rapport kon niet worden gemaakt: {type(fout).__name__}: {fout}",
         )
         return "mislukt"
-    return (
-        "klaar"
-        if services.voltooi(rapport_id, poging, resultaat.pdf, resultaat.paginas, cijfers)
-        else "vervallen"
-    )
+    return "klaar" if klaar else "vervallen"
 
 
 @shared_task(

@@ -39,17 +39,33 @@ then run this command again (or set PYTHON=/path/to/python3.12)."
     rm -rf .venv
     "$py" -m venv .venv
   fi
+  local stempel=".venv/.passend-${extra//[^a-z]/}-$(stempel_van pyproject.toml)"
+  if [ -f "$stempel" ] && .venv/bin/python -c 'import django, celery, weasyprint' 2>/dev/null; then
+    return 0  # installed from this very pyproject.toml already
+  fi
   say "Installing Python packages"
   .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
   .venv/bin/python -m pip install --quiet -e ".${extra}" 2>&1 | grep -v '^WARNING: Location' || true
   .venv/bin/python -c 'import django, celery, weasyprint' \
     || fail "Installing the Python packages failed; see the messages above."
+  rm -f .venv/.passend-"${extra//[^a-z]/}"-*
+  touch "$stempel"
 }
+
+# A short hash of the files an install step depends on: the step is skipped while they are
+# unchanged, so a second run spends its time on the tests.
+stempel_van() { cat "$@" | sha1sum | cut -c1-12; }
 
 ensure_static() {
   if command -v npm >/dev/null 2>&1; then
-    say "Installing front-end packages (npm) and building static/dist"
-    npm ci --no-audit --no-fund --loglevel=error
+    local stempel
+    stempel="node_modules/.passend-$(stempel_van package.json package-lock.json)"
+    if [ ! -f "$stempel" ]; then
+      say "Installing front-end packages (npm)"
+      npm ci --no-audit --no-fund --loglevel=error
+      touch "$stempel"
+    fi
+    say "Building static/dist"
     node scripts/build-static.mjs
   elif [ ! -f static/dist/passend.css ]; then
     printf 'npm was not found: the pages will work but look plain. Install Node.js 20+ for the NL Design System styles.\n' >&2
@@ -114,6 +130,10 @@ ensure_redis() {
 # Spectral (the NL GOV API Design Rules linter) has its own folder, apart from the page assets.
 ensure_spectral() {
   command -v npm >/dev/null 2>&1 || fail "npm is needed to lint the OpenAPI document with Spectral."
+  local stempel
+  stempel="tools/spectral/node_modules/.passend-$(cd tools/spectral && stempel_van package*.json)"
+  [ -f "$stempel" ] && return 0
   say "Installing Spectral (tools/spectral)"
   (cd tools/spectral && npm install --no-audit --no-fund --loglevel=error)
+  touch "$stempel"
 }

@@ -10,22 +10,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from tests.fixtures import ROOT, vrije_poort
-
-
-def wacht_tot(voorwaarde, seconden: float = 30, stap: float = 0.2):
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if voorwaarde():
-            return True
-        time.sleep(stap)
-    return False
+from tests.wachten import wacht_tot
 
 
 class PriveRedis:
@@ -154,7 +145,7 @@ class Portaal:
             stdout=self.log.open("ab"),
             stderr=subprocess.STDOUT,
         )  # fmt: skip
-        assert wacht_tot(self._luistert, 60), self.log.read_text(errors="replace")[-3000:]
+        assert wacht_tot(self._luistert), self.log.read_text(errors="replace")[-3000:]
 
     def _luistert(self) -> bool:
         try:

@@ -3,16 +3,18 @@ with axe-core. Registered as a pytest plugin from conftest.py."""
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from tests.wachten import DEADLINE_SECONDEN, wacht_tot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,10 +42,8 @@ class SmtpPostbus:
         self.berichten.append(message_from_bytes(envelope.content, policy=default))
         return "250 OK"
 
-    def wacht_op(self, aantal: int, seconden: float = 20) -> list:
-        einde = time.monotonic() + seconden
-        while len(self.berichten) < aantal and time.monotonic() < einde:
-            time.sleep(0.1)
+    def wacht_op(self, aantal: int, seconden: float = DEADLINE_SECONDEN) -> list:
+        wacht_tot(lambda: len(self.berichten) >= aantal, seconden)
         return self.berichten
 
 
@@ -68,7 +68,9 @@ class CeleryWorker:
         self.env, self.log = env, log
         self.proces = None
 
-    def start(self):
+    def start(self, wacht: bool = True):
+        """Starts the process; with `wacht`, returns once it has answered a ping (a test that
+        has queued work the worker will block on waits for its own signal instead)."""
         self.proces = subprocess.Popen(
             [
                 sys.executable, "-m", "celery", "-A", "passend", "worker",
@@ -82,9 +84,10 @@ class CeleryWorker:
             stdout=self.log.open("ab"),
             stderr=subprocess.STDOUT,
         )  # fmt: skip
-        from passend.celery import ping
+        if wacht:
+            from passend.celery import ping
 
-        ping.delay().get(timeout=60)
+            ping.delay().get(timeout=DEADLINE_SECONDEN)
 
     def stop(self, signaal="terminate"):
         if self.proces and self.proces.poll() is None:
@@ -93,6 +96,12 @@ class CeleryWorker:
 
     def logtekst(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def aantal(self, taak: str, uitkomst: str = "succeeded") -> int:
+        """How many tasks `taak` (distinct task ids) the worker logged with this outcome
+        (`succeeded`, `retry`): the positive signal that work has been done, not a pause."""
+        patroon = rf"Task {re.escape(taak)}\[([^\]]+)\] {uitkomst}\b"
+        return len(set(re.findall(patroon, self.logtekst())))
 
 
 @pytest.fixture
@@ -106,7 +115,7 @@ def start_celery_worker(transactional_db, tmp_path):
     app.control.purge()
     workers = []
 
-    def start(**omgeving):
+    def start(wacht: bool = True, **omgeving):
         env = os.environ | {
             "PASSEND_OMGEVING": "ci",
             "DATABASE_URL": database_url(),
@@ -116,7 +125,7 @@ def start_celery_worker(transactional_db, tmp_path):
         }
         worker = CeleryWorker(env, tmp_path / f"celery-worker-{len(workers)}.log")
         workers.append(worker)
-        worker.start()
+        worker.start(wacht)
         return worker
 
     try:
@@ -166,7 +175,9 @@ def pagina(chromium, live_server):
         base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
-    page.set_default_timeout(15000)
+    # Playwright waits for each condition and goes on at once when it holds: a generous limit
+    # costs nothing on a quick machine and keeps a busy one from failing.
+    page.set_default_timeout(DEADLINE_SECONDEN * 1000)
     yield page
     context.close()
 

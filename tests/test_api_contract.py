@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 
 from passend.api.models import Scope
 from passend.api.services import geef_token
@@ -48,16 +47,31 @@ def test_the_openapi_document_passes_the_nl_api_design_rules(client, tmp_path):
     assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr
 
 
+#: How much schemathesis generates. The default run walks every operation with the documented
+#: examples, the coverage phase's boundary values and a few random cases; the `volledig` run
+#: (`./scripts/test -m volledig`) adds the stateful phase and many more random cases.
+BEGRENSD = {"phases": "examples,coverage,fuzzing", "max_examples": "3"}
+VOLLEDIG = {"phases": "examples,coverage,fuzzing,stateful", "max_examples": "50"}
+
+
 @pytest.mark.integratie
 @pytest.mark.django_db(transaction=True)
-def test_schemathesis_finds_nothing_over_the_whole_document(live_server, monkeypatch, tmp_path):
+@pytest.mark.parametrize(
+    "omvang",
+    [
+        pytest.param(BEGRENSD, id="begrensd"),
+        pytest.param(VOLLEDIG, id="volledig", marks=pytest.mark.volledig),
+    ],
+)
+def test_schemathesis_finds_nothing_over_the_whole_document(
+    live_server, monkeypatch, tmp_path, omvang
+):
     from rest_framework.throttling import SimpleRateThrottle
 
     # The live server runs in this process: lift the throttle, which is not what is tested here.
     monkeypatch.setattr(
         SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": "100000/minute"}
     )
-    cache.clear()  # throttle counters of earlier tests
     wereld = maak_wereld()
     _, sleutel = geef_token(
         gebruiker=wereld.coordinator_a.__class__.objects.create(
@@ -76,9 +90,9 @@ def test_schemathesis_finds_nothing_over_the_whole_document(live_server, monkeyp
             "--checks",
             CHECKS,
             "--phases",
-            "examples,coverage,fuzzing,stateful",
+            omvang["phases"],
             "--max-examples",
-            "15",
+            omvang["max_examples"],
             "--seed",
             "2014",
             "--header",
@@ -95,7 +109,7 @@ def test_schemathesis_finds_nothing_over_the_whole_document(live_server, monkeyp
         ],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,
         cwd=tmp_path,
     )
     assert uitkomst.returncode == 0, uitkomst.stdout[-20000:] + uitkomst.stderr[-3000:]

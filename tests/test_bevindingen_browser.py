@@ -8,6 +8,7 @@ import pytest
 from accounts.models import Rol
 from swv.tests.factories import swv_met_regio
 from tests.fixtures import assert_toegankelijk, log_in
+from tests.wachten import DEADLINE_SECONDEN
 from toezicht.tests import factories as bevindingen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,7 +71,7 @@ def scherm(chromium, live_server, breedte):
         base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": 900}
     )
     pagina = context.new_page()
-    pagina.set_default_timeout(15000)
+    pagina.set_default_timeout(DEADLINE_SECONDEN * 1000)
     yield pagina
     context.close()
 

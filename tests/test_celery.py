@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 
 from passend.celery import app, ping
+from tests.wachten import DEADLINE_SECONDEN
 
 
 def test_every_beat_entry_names_a_real_task_whose_signature_fits():
@@ -32,5 +33,5 @@ def test_every_task_is_named_by_its_import_path_and_acknowledged_late():
 def test_a_real_worker_takes_a_task_from_redis(celery_worker):
     resultaat = ping.delay()
 
-    assert resultaat.get(timeout=30) == "pong"
+    assert resultaat.get(timeout=DEADLINE_SECONDEN) == "pong"
     assert "passend.ping" in celery_worker.logtekst()

@@ -2,18 +2,19 @@
 nothing."""
 
 import datetime
-import time
 
 import pytest
 
 from accounts.models import Rol
 from ondersteuningsplan import controle
 from ondersteuningsplan.models import Statuswijziging
-from ondersteuningsplan.tasks import controleer_mijlpalen
+from ondersteuningsplan.tasks import controleer_mijlpalen, meld_statuswijziging
 from ondersteuningsplan.tests.factories import SwvFactory
 from tests.fixtures import SmtpPostbus, vrije_poort
+from tests.wachten import DEADLINE_SECONDEN, wacht_tot
 
 pytestmark = pytest.mark.integratie
+MELD = meld_statuswijziging.name
 
 
 def test_a_failing_mail_server_delays_the_notification_but_loses_none_and_doubles_none(
@@ -23,20 +24,27 @@ def test_a_failing_mail_server_delays_the_notification_but_loses_none_and_double
     swv.coordinatoren.add(maak_gebruiker(Rol.COORDINATOR, email="coord@swv.example"))
     controle.controleer(datetime.date(2013, 8, 1))
     poort = vrije_poort()
-    start_celery_worker(EMAIL_URL=f"smtp://127.0.0.1:{poort}", MELDING_HERHAAL_SECONDEN="1")
+    worker = start_celery_worker(
+        EMAIL_URL=f"smtp://127.0.0.1:{poort}", MELDING_HERHAAL_SECONDEN="1"
+    )
 
-    controleer_mijlpalen.delay("2013-11-01").get(timeout=60)
+    controleer_mijlpalen.delay("2013-11-01").get(timeout=DEADLINE_SECONDEN)
     wijzigingen = Statuswijziging.objects.count()
-    time.sleep(2.5)  # the mail server is down: the first attempts fail and are retried
     assert wijzigingen > 0
+    # The mail server is down: every notification has failed at least once and waits to retry.
+    assert wacht_tot(lambda: worker.aantal(MELD, "retry") >= wijzigingen), worker.logtekst()
+    assert worker.aantal(MELD) == 0
     assert Statuswijziging.objects.filter(gemeld_op__isnull=True).count() == wijzigingen
 
     postbus = SmtpPostbus(poort)
     postbus.controller.start()
     try:
-        postbus.wacht_op(wijzigingen, seconden=30)
-        time.sleep(3)  # time for a duplicate to show up, if there were one
+        # Every notification task has ended (none is waiting to retry), so a duplicate would
+        # have arrived by now.
+        assert wacht_tot(lambda: worker.aantal(MELD) == wijzigingen), worker.logtekst()
         assert len(postbus.berichten) == wijzigingen
         assert not Statuswijziging.objects.filter(gemeld_op__isnull=True).exists()
+        # The next daily check finds nothing left to announce.
+        assert controleer_mijlpalen.delay("2013-11-01").get(timeout=DEADLINE_SECONDEN) == 0
     finally:
         postbus.controller.stop()

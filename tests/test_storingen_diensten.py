@@ -11,11 +11,12 @@ from django.utils import timezone
 from accounts.models import Rol
 from ondersteuningsplan import controle
 from ondersteuningsplan.models import Statuswijziging
-from ondersteuningsplan.tasks import controleer_mijlpalen
+from ondersteuningsplan.tasks import controleer_mijlpalen, meld_statuswijziging
 from ondersteuningsplan.tests.factories import SwvFactory
 from rapporten.models import Rapport, Rapportstatus
 from rapporten.tasks import ronde as rapporten_ronde
 from tests.diensten import Browser, Portaal, PrivePostgres, PriveRedis, manage
+from tests.wachten import DEADLINE_SECONDEN, wacht_tot
 
 pytestmark = [pytest.mark.integratie, pytest.mark.fout]
 
@@ -46,7 +47,7 @@ def test_redis_away_pages_work_and_work_waits_and_runs_once_when_it_is_back(
     swv = SwvFactory(laat_opgericht=True)
     swv.coordinatoren.add(maak_gebruiker(Rol.COORDINATOR, email="coord@swv.example"))
     controle.controleer(datetime.date(2013, 8, 1))
-    start_celery_worker(
+    worker = start_celery_worker(
         CELERY_BROKER_URL=prive_redis.url,
         EMAIL_URL=f"smtp://127.0.0.1:{smtp_postbus.poort}",
         MELDING_HERHAAL_SECONDEN="1",
@@ -71,15 +72,16 @@ def test_redis_away_pages_work_and_work_waits_and_runs_once_when_it_is_back(
     assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
     rapport = Rapport.objects.get()
     assert rapport.status == Rapportstatus.WACHTRIJ
-    time.sleep(2)
     assert smtp_postbus.berichten == []
 
     prive_redis.start()
     # The next round of the daily check (beat) finds the changes not yet announced and sends
     # them; the worker has reconnected by itself.
-    controleer_mijlpalen.delay("2013-11-01").get(timeout=90)
-    smtp_postbus.wacht_op(te_melden, seconden=60)
-    time.sleep(3)  # time for a duplicate to show up, if there were one
+    controleer_mijlpalen.delay("2013-11-01").get(timeout=DEADLINE_SECONDEN)
+    # Every notification task has ended, so a duplicate would have arrived by now.
+    assert wacht_tot(lambda: worker.aantal(meld_statuswijziging.name) == te_melden), (
+        worker.logtekst()[-3000:]
+    )
     assert len(smtp_postbus.berichten) == te_melden
     assert not Statuswijziging.objects.filter(gemeld_op__isnull=True).exists()
 
@@ -87,12 +89,13 @@ def test_redis_away_pages_work_and_work_waits_and_runs_once_when_it_is_back(
     Rapport.objects.filter(pk=rapport.pk).update(
         aangevraagd_op=timezone.now() - datetime.timedelta(minutes=11)
     )
-    assert rapporten_ronde.delay().get(timeout=60)["wachtend"] == 1
-    einde = time.monotonic() + 90
-    while rapport.status != Rapportstatus.KLAAR and time.monotonic() < einde:
-        time.sleep(0.3)
+    assert rapporten_ronde.delay().get(timeout=DEADLINE_SECONDEN)["wachtend"] == 1
+
+    def klaar():
         rapport.refresh_from_db()
-    assert rapport.status == Rapportstatus.KLAAR
+        return rapport.status == Rapportstatus.KLAAR
+
+    assert wacht_tot(klaar), rapport.status
     assert rapport.pogingen == 1
     assert Rapport.objects.count() == 1
 

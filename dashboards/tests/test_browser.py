@@ -10,26 +10,35 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import Rol
+from accounts.models import Gebruiker, Rol
+from accounts.tests.factories import GebruikerFactory
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import FeitFactory
 from swv.models import Samenwerkingsverband
-from swv.services.gemeenten import importeer_gemeentegrenzen
-from swv.services.regio import importeer_regio_indeling
 from swv.tests.factories import LeerlingtellingFactory
 from tests.fixtures import assert_toegankelijk, log_in
+from tests.momentopname import Momentopname
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def land(referentiedata, maak_gebruiker):
-    from django.core.cache import cache
+@pytest.fixture(scope="session")
+def land_opname(nederland_opname, django_db_blocker) -> Momentopname:
+    """The country with facts and pupil counts, and an accountmanager for every fifth SWV:
+    built once for every test of this file (each parametrised page included)."""
+    with django_db_blocker.unblock():
+        return Momentopname.van(lambda: _bouw_land(nederland_opname))
 
-    cache.clear()
-    importeer_regio_indeling(referentiedata / "regio-indeling-2013.csv")
-    importeer_gemeentegrenzen(referentiedata / "gemeenten-2015.geojson")
-    am = maak_gebruiker(Rol.ACCOUNTMANAGER, username="am")
+
+@pytest.fixture
+def land(land_opname):
+    land_opname.zet_terug()
+    return Gebruiker.objects.get(username="am")
+
+
+def _bouw_land(nederland_opname):
+    nederland_opname.zet_terug()
+    am = GebruikerFactory(rol=Rol.ACCOUNTMANAGER, username="am")
     swvs = list(Samenwerkingsverband.objects.order_by("code"))
     for i, swv in enumerate(swvs):
         if i % 5 == 0:

@@ -5,25 +5,16 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.cache import cache
 
 from dashboards import kaart
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import FeitFactory
 from swv.models import Samenwerkingsverband
 from swv.services.gemeenten import importeer_gemeentegrenzen
-from swv.services.regio import importeer_regio_indeling
 from swv.tests.factories import LeerlingtellingFactory
 
 pytestmark = pytest.mark.django_db
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def nederland(referentiedata):
-    importeer_regio_indeling(referentiedata / "regio-indeling-2013.csv")
-    importeer_gemeentegrenzen(referentiedata / "gemeenten-2015.geojson")
-    cache.clear()
 
 
 def test_een_regio_per_swv_met_titel_en_tabel(nederland, maak_gebruiker):

@@ -267,9 +267,8 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 #: The largest body the API accepts (passend.limits); a finding is a few kilobytes.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
 # Voortgangsrapportages: a report still "bezig" after this long lost its worker and is queued
-# again by the sweep; the delay only slows a render down for the fault tests.
+# again by the sweep.
 RAPPORT_LEASE_SECONDEN = env.int("RAPPORT_LEASE_SECONDEN", default=20 * 60)
-RAPPORT_VERTRAGING_SECONDEN = env.float("RAPPORT_VERTRAGING_SECONDEN", default=0)
 REFERENTIEDATA_DIR = Path(env("REFERENTIEDATA_DIR", default=str(referentiedata_dir())))
 
 LOGGING = {
