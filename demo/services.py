@@ -21,9 +21,10 @@ from ondersteuningsplan.models import (
     OPRLid,
     Statuswijziging,
 )
-from swv.models import Leerlingtelling, Samenwerkingsverband
+from swv.models import Gemeente, Leerlingtelling, Regiotoewijzing, Samenwerkingsverband
 from swv.services.gemeenten import importeer_gemeentegrenzen
 from swv.services.regio import importeer_regio_indeling
+from swv.services.regiowijziging import verplaats_gemeente
 from swv.services.scholen import importeer_vestigingen
 from toezicht.models import (
     Herinnering,
@@ -64,6 +65,28 @@ def importeer_referentiedata(schrijf=print):
         importeer_vestigingen(data / "duo-po-vestigingen-2013.csv"),
     ):
         schrijf(f"{verslag.bestand}: " + ("bijgewerkt" if verslag.gewijzigd else "ongewijzigd"))
+
+
+#: Region changes the consolidated table of 2015 already contains, recorded as history: the
+#: gemeente, its SWV before the change, its SWV after, and the date of the change.
+REGIOWIJZIGINGEN = [("Bergen (L.)", "VO3101", "VO2507", datetime.date(2015, 8, 1))]
+
+
+def regiogeschiedenis():
+    """Gives the demo the region as it was before each change of `REGIOWIJZIGINGEN`, then
+    records the change as the beheerder would (`verplaats_gemeente`). Skipped when recorded."""
+    for naam, voor, na, per in REGIOWIJZIGINGEN:
+        gemeente = Gemeente.objects.filter(naam=naam).first()
+        swvs = Samenwerkingsverband.objects.in_bulk([voor, na], field_name="code")
+        if gemeente is None or len(swvs) < 2:
+            continue
+        toewijzingen = Regiotoewijzing.objects.filter(
+            postcodegebied__gemeente=gemeente, sector=swvs[na].sector
+        )
+        if toewijzingen.filter(geldig_van=per).exists():
+            continue
+        toewijzingen.filter(swv=swvs[na], geldig_van__lt=per).update(swv=swvs[voor])
+        verplaats_gemeente(gemeente, swvs[na], per)
 
 
 def heeft_demo() -> bool:
@@ -145,6 +168,7 @@ def laad_demo(seed: int, vandaag: datetime.date):
         [c for _, cellen in resultaat.registraties for c in cellen]
     )
 
+    regiogeschiedenis()
     maak_accounts(swvs, seed)
     inspecteur = Gebruiker.objects.get(username="inspectie")
     registraties = Thuiszitterregistratie.objects.all()

@@ -213,7 +213,21 @@ class Schoolbestuur(models.Model):
         ordering = ["bevoegd_gezag_nummer"]
 
     def __str__(self):
-        return self.naam or f"Bevoegd gezag {self.bevoegd_gezag_nummer}"
+        """Its name; until DUO's board names are imported, the names of its schools (from
+        `SchoolbestuurQuerySet.met_schoolnaam()` where a list shows many boards)."""
+        if self.naam:
+            return self.naam
+        if hasattr(self, "eerste_school"):
+            eerste, aantal = self.eerste_school, self.aantal_scholen_totaal
+        else:
+            namen = list(self.scholen.order_by("naam").values_list("naam", flat=True)[:2])
+            eerste, aantal = (namen[0] if namen else None), self.scholen.count()
+        if not eerste:
+            return f"Schoolbestuur {self.bevoegd_gezag_nummer}"
+        if aantal <= 1:
+            return f"Bestuur van {eerste}"
+        andere = aantal - 1
+        return f"Bestuur van {eerste} en {andere} {'andere school' if andere == 1 else 'andere scholen'}"
 
 
 class Schoolsoort(models.TextChoices):

@@ -120,6 +120,14 @@ class SchoolQuerySet(models.QuerySet):
 class SchoolbestuurQuerySet(models.QuerySet):
     """A coördinator sees the boards that are members of their SWVs; the other roles all."""
 
+    def met_schoolnaam(self):
+        """What a board without a name is shown by (its first school and how many more), in
+        the same query, so a list of boards does not ask once per board."""
+        return self.annotate(
+            eerste_school=models.Min("scholen__naam"),
+            aantal_scholen_totaal=models.Count("scholen", distinct=True),
+        )
+
     def for_user(self, user, actie: Actie = Actie.LEZEN):
         if actie != Actie.LEZEN:
             return self.none()

@@ -5,10 +5,17 @@ from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from swv.models import Gemeente, Lidmaatschap, Regiotoewijzing, Samenwerkingsverband, School
+from swv.models import (
+    Gemeente,
+    Lidmaatschap,
+    Regiotoewijzing,
+    Samenwerkingsverband,
+    School,
+    Schoolbestuur,
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ def leden(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
     return (
         Lidmaatschap.objects.filter(swv=swv, begindatum__lte=peildatum)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
-        .select_related("bestuur")
+        .prefetch_related(Prefetch("bestuur", Schoolbestuur.objects.met_schoolnaam()))
         .annotate(
             aantal_scholen=Count(
                 "bestuur__scholen",
@@ -60,7 +67,8 @@ def leden(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
 def scholen(swv: Samenwerkingsverband, peildatum: datetime.date | None = None):
     return (
         School.objects.in_swv(swv, peildatum or vandaag())
-        .select_related("bestuur", "postcodegebied__gemeente")
+        .select_related("postcodegebied__gemeente")
+        .prefetch_related(Prefetch("bestuur", Schoolbestuur.objects.met_schoolnaam()))
         .order_by("naam")
     )
 

@@ -84,7 +84,8 @@ def lid_toevoegen(request, code):
     besturen = (
         Schoolbestuur.objects.filter(pk__in=School.objects.in_swv(swv, vandaag).values("bestuur"))
         .exclude(Exists(lopend))
-        .order_by("naam")
+        .met_schoolnaam()
+        .order_by("naam", "eerste_school")
     )
     form = LidToevoegenForm(
         request.POST or None, besturen=besturen, initial={"begindatum": vandaag}

@@ -84,6 +84,14 @@ def test_the_demo_tells_a_believable_history(demo):
         assert zorgplicht.deadline == datetime.date(2013, 8, 1)
         assert zorgplicht.status == Status.BEHAALD
 
+    # OP cycles: the plans due in 2014, 2018 and 2022 came mostly on time, some late.
+    nu = standen(swvs, VANDAAG)
+    cycli = [c for stand in nu.values() for s in stand for c in s.eerdere_cycli]
+    for jaar in (2014, 2018, 2022):
+        uitkomsten = {c.status for c in cycli if c.deadline.year == jaar}
+        assert {Status.BEHAALD, Status.TE_LAAT} <= uitkomsten, jaar
+    assert any(c.dagen_te_laat and c.dagen_te_laat > 60 for c in cycli)
+
     assert Leerlingtelling.objects.values("teldatum").distinct().count() >= 5
     # the Inspectie's findings: every SWV judged, some signalen, some agreements overdue
     assert Registratieoordeel.objects.count() == 150
@@ -141,3 +149,17 @@ def test_the_command_prints_the_logins_and_a_second_run_changes_nothing(referent
         assert "wachtwoord voor allemaal: passend-demo" in uitvoer
         assert "coordinator" in uitvoer and "inspectie" in uitvoer and "am.noord" in uitvoer
         assert "Tweestapsverificatie staat uit in deze demo" in uitvoer
+
+
+def test_the_demo_records_bergen_moving_to_vo_25_07_on_1_august_2015(demo):
+    from swv.selectors import regio
+
+    swvs = Samenwerkingsverband.objects.in_bulk(["VO3101", "VO2507"], field_name="code")
+
+    def heeft_bergen(code, peildatum):
+        return "Bergen (L.)" in {r.gemeente.naam for r in regio(swvs[code], peildatum)}
+
+    assert heeft_bergen("VO3101", datetime.date(2015, 7, 31))
+    assert not heeft_bergen("VO2507", datetime.date(2015, 7, 31))
+    assert heeft_bergen("VO2507", datetime.date(2015, 8, 1))
+    assert not heeft_bergen("VO3101", datetime.date(2015, 8, 1))
