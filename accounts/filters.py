@@ -6,7 +6,7 @@ from passend.forms import NldsFormMixin
 
 
 class AuditFilterForm(NldsFormMixin, forms.Form):
-    pass
+    controleer_vrije_tekst = False  # a search over the audit log, never stored
 
 
 class AuditFilter(django_filters.FilterSet):

@@ -5,18 +5,19 @@ from passend.forms import NldsFormMixin
 
 
 class InlogForm(NldsFormMixin, AuthenticationForm):
-    pass
+    controleer_vrije_tekst = False  # a user name, an e-mail address, a password
 
 
 class WachtwoordVergetenForm(NldsFormMixin, PasswordResetForm):
-    pass
+    controleer_vrije_tekst = False  # a user name, an e-mail address, a password
 
 
 class NieuwWachtwoordForm(NldsFormMixin, SetPasswordForm):
-    pass
+    controleer_vrije_tekst = False  # a user name, an e-mail address, a password
 
 
 class CodeForm(NldsFormMixin, forms.Form):
+    controleer_vrije_tekst = False  # six digits of a one-time code
     code = forms.CharField(
         label="Code uit de app",
         help_text="De zes cijfers die uw authenticator-app nu toont.",

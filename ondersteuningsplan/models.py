@@ -8,6 +8,8 @@ from django.db.models import Q
 
 from ondersteuningsplan.querysets import OndersteuningsplanQuerySet, ViaOndersteuningsplanQuerySet
 from ondersteuningsplan.stappen import FEITSTAPPEN, Stap
+from passend.constraints import VeldgerichteControles
+from passend.fields import DatumField, VrijeRegelField, VrijeTekstField
 from passend.locking import Versiebeheer
 from swv.models import (
     Document,
@@ -27,9 +29,9 @@ class Rechtsvorm(models.TextChoices):
 
 class Ondersteuningsplan(SwvGebonden, Versiebeheer):
     swv = swv_veld("ondersteuningsplannen")
-    titel = models.CharField("titel", max_length=200)
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    titel = VrijeRegelField("titel", max_length=200)
+    periode_van = DatumField("periode van")
+    periode_tot = DatumField("periode tot en met")
     document = models.ForeignKey(
         Document,
         verbose_name="document",
@@ -72,8 +74,8 @@ class Feit(SwvGebonden, Versiebeheer):
         help_text="Voor stappen van een ondersteuningsplan: over welke versie het gaat.",
     )
     stap = models.CharField("stap", max_length=40, choices=Stap)
-    datum = models.DateField("datum")
-    opmerking = models.TextField("opmerking", blank=True)
+    datum = DatumField("datum", verleden=True)
+    opmerking = VrijeTekstField("opmerking", blank=True)
     document = models.ForeignKey(
         Document,
         verbose_name="document",
@@ -135,7 +137,7 @@ class OPRLid(SwvGebonden, Versiebeheer):
     schools. Adult members' names are recorded; a pupil member is recorded by role only."""
 
     swv = swv_veld("opr_leden")
-    naam = models.CharField(
+    naam = VrijeRegelField(
         "naam",
         max_length=200,
         blank=True,
@@ -150,8 +152,8 @@ class OPRLid(SwvGebonden, Versiebeheer):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    begin_termijn = models.DateField("begin termijn")
-    einde_termijn = models.DateField("einde termijn", null=True, blank=True)
+    begin_termijn = DatumField("begin termijn")
+    einde_termijn = DatumField("einde termijn", null=True, blank=True)
 
     class Meta:
         verbose_name = "lid van de ondersteuningsplanraad"
@@ -196,9 +198,9 @@ class OPRBesluit(SwvGebonden, Versiebeheer):
         on_delete=models.CASCADE,
         related_name="opr_besluiten",
     )
-    datum_voorgelegd = models.DateField("voorgelegd op")
+    datum_voorgelegd = DatumField("voorgelegd op", verleden=True)
     besluit = models.CharField("besluit", max_length=16, choices=Besluit, blank=True)
-    datum_besluit = models.DateField("datum besluit", null=True, blank=True)
+    datum_besluit = DatumField("datum besluit", null=True, blank=True, verleden=True)
     notulen = models.ForeignKey(
         Document,
         verbose_name="notulen",
@@ -207,11 +209,14 @@ class OPRBesluit(SwvGebonden, Versiebeheer):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    toelichting = models.TextField("toelichting", blank=True)
-    geschil_aangevraagd = models.DateField(
-        "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op", null=True, blank=True
+    toelichting = VrijeTekstField("toelichting", blank=True)
+    geschil_aangevraagd = DatumField(
+        "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op",
+        null=True,
+        blank=True,
+        verleden=True,
     )
-    geschil_uitspraak = models.TextField("uitspraak van de commissie", blank=True)
+    geschil_uitspraak = VrijeTekstField("uitspraak van de commissie", blank=True)
 
     objects = ViaOndersteuningsplanQuerySet.as_manager()
 
@@ -253,10 +258,12 @@ class OOGO(SwvGebonden, Versiebeheer):
         Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+"
     )
     status = models.CharField("status", max_length=16, choices=OOGOStatus)
-    datum_gepland = models.DateField("gepland op", null=True, blank=True)
-    datum_gehouden = models.DateField("gehouden op", null=True, blank=True)
-    datum_uitkomst = models.DateField("datum overeenstemming of geschil", null=True, blank=True)
-    toelichting = models.TextField("toelichting", blank=True)
+    datum_gepland = DatumField("gepland op", null=True, blank=True)
+    datum_gehouden = DatumField("gehouden op", null=True, blank=True, verleden=True)
+    datum_uitkomst = DatumField(
+        "datum overeenstemming of geschil", null=True, blank=True, verleden=True
+    )
+    toelichting = VrijeTekstField("toelichting", blank=True)
     verslag = models.ForeignKey(
         Document,
         verbose_name="verslag",
@@ -265,7 +272,7 @@ class OOGO(SwvGebonden, Versiebeheer):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    geschil_uitkomst = models.TextField("uitkomst van het geschil", blank=True)
+    geschil_uitkomst = VrijeTekstField("uitkomst van het geschil", blank=True)
 
     objects = ViaOndersteuningsplanQuerySet.as_manager()
 
@@ -292,7 +299,7 @@ class OOGO(SwvGebonden, Versiebeheer):
         return f"OOGO met {self.gemeente}: {self.get_status_display()}"
 
 
-class Mijlpaal(models.Model):
+class Mijlpaal(VeldgerichteControles):
     """One row of the official schedule: which steps meet it, by when, for which sector.
 
     A milestone without steps is a moment on the timeline only. A recurring milestone has no
@@ -300,16 +307,14 @@ class Mijlpaal(models.Model):
     """
 
     code = models.SlugField("code", max_length=40, unique=True)
-    naam = models.CharField("naam", max_length=200)
-    omschrijving = models.TextField("omschrijving", blank=True)
+    naam = VrijeRegelField("naam", max_length=200)
+    omschrijving = VrijeTekstField("omschrijving", blank=True)
     volgorde = models.PositiveSmallIntegerField("volgorde")
     sector = models.CharField(
         "sector", max_length=2, choices=Sector, blank=True, help_text="Leeg: beide sectoren."
     )
-    deadline = models.DateField("uiterste datum", null=True, blank=True)
-    deadline_experiment = models.DateField(
-        "uiterste datum voor experiment-SWV's", null=True, blank=True
-    )
+    deadline = DatumField("uiterste datum", null=True, blank=True)
+    deadline_experiment = DatumField("uiterste datum voor experiment-SWV's", null=True, blank=True)
     herhaling_jaren = models.PositiveSmallIntegerField(
         "herhaalt na (jaren)", null=True, blank=True, validators=[MinValueValidator(1)]
     )
@@ -360,8 +365,8 @@ class MijlpaalUitzondering(SwvGebonden):
         help_text="Alleen bij een herhalende mijlpaal: de hoeveelste cyclus (1 is het eerste "
         "ondersteuningsplan).",
     )
-    deadline = models.DateField("uiterste datum")
-    reden = models.TextField("reden")
+    deadline = DatumField("uiterste datum")
+    reden = VrijeTekstField("reden")
 
     class Meta:
         verbose_name = "uitzondering op een mijlpaal"
@@ -411,7 +416,7 @@ class Mijlpaalstatus(SwvGebonden):
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
     status = models.CharField("status", max_length=8, choices=Status)
     cyclus = models.PositiveSmallIntegerField("cyclus", null=True, blank=True)
-    sinds = models.DateField("sinds")
+    sinds = DatumField("sinds")
 
     class Meta:
         verbose_name = "mijlpaalstatus"
@@ -432,7 +437,7 @@ class Statuswijziging(SwvGebonden):
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="statuswijzigingen"
     )
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
-    datum = models.DateField("datum")
+    datum = DatumField("datum")
     van = models.CharField("van", max_length=8, choices=Status)
     naar = models.CharField("naar", max_length=8, choices=Status)
     cyclus = models.CharField(

@@ -1,10 +1,14 @@
-"""Form helpers shared by every app: widgets dressed as NL Design System components."""
+"""Form helpers shared by every app: widgets dressed as NL Design System components, and the
+guard against personal data on every free-text field (passend.persoonsgegevens)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from passend.locking import Wijzigingsconflict
+from passend.persoonsgegevens import geen_persoonsgegevens, mogelijke_namen
+
+NAMEN_BEVESTIGD = "namen_bevestigd"
 
 _WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -17,12 +21,27 @@ _WIDGET_CLASSES = {
 }
 
 
+def _vrije_tekst(field) -> bool:
+    return type(field) is forms.CharField
+
+
 class NldsFormMixin:
     """Adds the component classes to every widget, marks invalid fields for the component CSS,
-    and renders dates as native date inputs."""
+    and renders dates as native date inputs.
+
+    Every free-text field refuses personal data (the same guard as the model fields), and a
+    text that may hold a pupil's name (a first name and surname beside leerling or kind) is
+    only saved after the user ticks that it holds none."""
+
+    #: Off only for the login forms, whose fields hold a user name or an e-mail address.
+    controleer_vrije_tekst = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.controleer_vrije_tekst:
+            for field in self.fields.values():
+                if _vrije_tekst(field):
+                    field.validators.append(geen_persoonsgegevens)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.DateInput) and widget.input_type == "text":
@@ -33,6 +52,29 @@ class NldsFormMixin:
                 "utrecht-textbox",
             )
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.controleer_vrije_tekst:
+            return cleaned_data
+        namen = [
+            naam
+            for veld, field in self.fields.items()
+            if _vrije_tekst(field) and isinstance(cleaned_data.get(veld), str)
+            for naam in mogelijke_namen(cleaned_data[veld])
+        ]
+        if namen and not self.data.get(self.add_prefix(NAMEN_BEVESTIGD)):
+            self.fields[NAMEN_BEVESTIGD] = forms.BooleanField(
+                label="Ik heb gecontroleerd dat dit geen naam van een leerling is.",
+                required=False,
+            )
+            self.add_error(
+                None,
+                f"Staat hier de naam van een leerling ({', '.join(dict.fromkeys(namen))})? Leg "
+                "nooit gegevens vast waarmee een leerling te herkennen is. Is het geen naam van "
+                "een leerling, vink dat dan hieronder aan en sla opnieuw op.",
+            )
+        return cleaned_data
 
     def full_clean(self):
         super().full_clean()

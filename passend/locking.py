@@ -4,6 +4,8 @@ people may edit at the same time."""
 
 from django.db import models, transaction
 
+from passend.constraints import VeldgerichteControles
+
 
 class Wijzigingsconflict(Exception):
     """Someone else saved the record after it was read. `actueel` is the record as it is now."""
@@ -16,7 +18,7 @@ class Wijzigingsconflict(Exception):
         self.actueel = actueel
 
 
-class Versiebeheer(models.Model):
+class Versiebeheer(VeldgerichteControles):
     versie = models.PositiveIntegerField("versie", default=1, editable=False)
 
     class Meta:

@@ -6,6 +6,17 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 EERSTE = datetime.date(2012, 1, 1)
+JAREN_VOORUIT = 10
+
+
+def laatste(vandaag: datetime.date | None = None) -> datetime.date:
+    """The last date the portal accepts: ten years from today (28 February for 29 February)."""
+    vandaag = vandaag or timezone.localdate()
+    jaar = vandaag.year + JAREN_VOORUIT
+    try:
+        return vandaag.replace(year=jaar)
+    except ValueError:
+        return vandaag.replace(year=jaar, day=28)
 
 
 def lees_datum(waarde: str | None, naam: str = "peildatum") -> datetime.date:
@@ -21,9 +32,9 @@ def lees_datum(waarde: str | None, naam: str = "peildatum") -> datetime.date:
                 naam: f"'{waarde}' is geen datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2014-02-01."
             }
         ) from None
-    laatste = timezone.localdate().replace(year=timezone.localdate().year + 10)
-    if not EERSTE <= datum <= laatste:
+    grens = laatste()
+    if not EERSTE <= datum <= grens:
         raise ValidationError(
-            {naam: f"Kies een {naam} tussen {EERSTE:%d-%m-%Y} en {laatste:%d-%m-%Y}."}
+            {naam: f"Kies een {naam} tussen {EERSTE:%d-%m-%Y} en {grens:%d-%m-%Y}."}
         )
     return datum

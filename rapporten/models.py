@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from passend.fields import DatumField
 from swv.models import Samenwerkingsverband, Sector
 from swv.querysets import Bereik, bereik
 
@@ -71,7 +72,7 @@ class RapportQuerySet(models.QuerySet):
 class Batch(models.Model):
     """Every SWV's report for one peildatum, and a ZIP of them once all are done."""
 
-    peildatum = models.DateField("peildatum")
+    peildatum = DatumField("peildatum")
     aangevraagd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -97,7 +98,7 @@ class Batch(models.Model):
 
 class Rapport(models.Model):
     soort = models.CharField("soort", max_length=10, choices=Soort)
-    peildatum = models.DateField("peildatum")
+    peildatum = DatumField("peildatum")
     sector = models.CharField("sector", max_length=2, choices=Sector, blank=True)
     swv = models.ForeignKey(
         Samenwerkingsverband,

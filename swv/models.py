@@ -8,6 +8,8 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
+from passend.constraints import VeldgerichteControles
+from passend.fields import DatumField, VrijeRegelField
 from passend.locking import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
@@ -30,7 +32,7 @@ class Sector(models.TextChoices):
 
 
 class Gemeente(models.Model):
-    naam = models.CharField("naam", max_length=100, unique=True)
+    naam = VrijeRegelField("naam", max_length=100, unique=True)
     cbs_code = models.CharField(
         "CBS-code",
         max_length=6,
@@ -52,7 +54,7 @@ class Gemeente(models.Model):
         return self.naam
 
 
-class Samenwerkingsverband(models.Model):
+class Samenwerkingsverband(VeldgerichteControles):
     code = models.CharField(
         "code",
         max_length=6,
@@ -61,7 +63,7 @@ class Samenwerkingsverband(models.Model):
         help_text="De compacte vorm, zoals PO2707.",
     )
     sector = models.CharField("sector", max_length=2, choices=Sector)
-    naam = models.CharField("naam", max_length=200)
+    naam = VrijeRegelField("naam", max_length=200)
     experiment = models.BooleanField(
         "experiment",
         default=False,
@@ -161,7 +163,7 @@ class Postcodegebied(models.Model):
         return f"{self.pc4} ({self.gemeente})"
 
 
-class Regiotoewijzing(SwvGebonden):
+class Regiotoewijzing(SwvGebonden, VeldgerichteControles):
     """A PC4 area belongs to one SWV per sector, from `geldig_van` until `geldig_tot`
     (exclusive). A change of region ends one assignment and starts another."""
 
@@ -175,8 +177,8 @@ class Regiotoewijzing(SwvGebonden):
         related_name="regio",
     )
     sector = models.CharField("sector", max_length=2, choices=Sector)
-    geldig_van = models.DateField("geldig van", default=REGIO_INGANGSDATUM)
-    geldig_tot = models.DateField("geldig tot", null=True, blank=True)
+    geldig_van = DatumField("geldig van", default=REGIO_INGANGSDATUM)
+    geldig_tot = DatumField("geldig tot", null=True, blank=True)
 
     objects = RegioQuerySet.as_manager()
 
@@ -203,7 +205,7 @@ class Schoolbestuur(models.Model):
     bevoegd_gezag_nummer = models.CharField(
         "bevoegd-gezagnummer", max_length=5, unique=True, validators=[RegexValidator(r"^\d{5}$")]
     )
-    naam = models.CharField("naam", max_length=200, blank=True)
+    naam = VrijeRegelField("naam", max_length=200, blank=True)
 
     objects = SchoolbestuurQuerySet.as_manager()
 
@@ -257,19 +259,19 @@ class School(models.Model):
         validators=[RegexValidator(r"^\d{2}[A-Z]{2}\d{2}$", "Zoals 16AH00: BRIN en volgnummer.")],
     )
     brin = models.CharField("BRIN", max_length=4)
-    naam = models.CharField("naam", max_length=200)
+    naam = VrijeRegelField("naam", max_length=200)
     soort = models.CharField("soort", max_length=3, choices=Schoolsoort)
     sector = models.CharField("sector", max_length=2, choices=Sector)
     bestuur = models.ForeignKey(
         Schoolbestuur, verbose_name="bestuur", on_delete=models.PROTECT, related_name="scholen"
     )
-    straat = models.CharField("straat en huisnummer", max_length=200, blank=True)
+    straat = VrijeRegelField("straat en huisnummer", max_length=200, blank=True)
     postcode = models.CharField("postcode", max_length=7)
-    plaats = models.CharField("plaats", max_length=100, blank=True)
+    plaats = VrijeRegelField("plaats", max_length=100, blank=True)
     postcodegebied = models.ForeignKey(
         Postcodegebied, on_delete=models.PROTECT, related_name="scholen"
     )
-    denominatie = models.CharField("denominatie", max_length=100, blank=True)
+    denominatie = VrijeRegelField("denominatie", max_length=100, blank=True)
 
     objects = SchoolQuerySet.as_manager()
 
@@ -299,8 +301,8 @@ class Lidmaatschap(SwvGebonden, Versiebeheer):
     stemgewicht = models.PositiveIntegerField(
         "stemgewicht", default=1, validators=[MinValueValidator(1)]
     )
-    begindatum = models.DateField("begindatum", default=REGIO_INGANGSDATUM)
-    einddatum = models.DateField("einddatum", null=True, blank=True)
+    begindatum = DatumField("begindatum", default=REGIO_INGANGSDATUM)
+    einddatum = DatumField("einddatum", null=True, blank=True)
 
     class Meta:
         verbose_name = "lidmaatschap"
@@ -346,7 +348,7 @@ class Leerlingtelling(SwvGebonden):
     """The number of pupils of one category in an SWV on a teldatum (1 October)."""
 
     swv = swv_veld("leerlingtellingen")
-    teldatum = models.DateField("teldatum")
+    teldatum = DatumField("teldatum", verleden=True)
     categorie = models.CharField("categorie", max_length=8, choices=Leerlingcategorie)
     aantal = models.PositiveIntegerField("aantal")
 
@@ -382,7 +384,7 @@ class Document(SwvGebonden):
         related_name="documenten",
     )
     bestand = models.FileField("bestand", upload_to=document_pad, max_length=200)
-    naam = models.CharField("bestandsnaam", max_length=200)
+    naam = VrijeRegelField("bestandsnaam", max_length=200)
     grootte = models.PositiveIntegerField("grootte (bytes)")
     sha256 = models.CharField("SHA-256", max_length=64)
     geupload_door = models.ForeignKey(

@@ -376,7 +376,7 @@ def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api
     eigen = Vervolgafspraak.objects.get(swv=wereld.swv_b)
     verplaatst = client.patch(
         f"/api/v1/vervolgafspraken/{eigen.pk}",
-        {"samenwerkingsverband": wereld.swv_a.code},
+        {"samenwerkingsverband": wereld.swv_a.code, "versie": eigen.versie},
         format="json",
     )
     assert verplaatst.status_code == 400
@@ -385,7 +385,7 @@ def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api
     # and the investigation cannot move away from the agreements that refer to it
     weg = client.patch(
         f"/api/v1/kwaliteitsonderzoeken/{onderzoek_b.pk}",
-        {"samenwerkingsverband": wereld.swv_a.code},
+        {"samenwerkingsverband": wereld.swv_a.code, "versie": onderzoek_b.versie},
         format="json",
     )
     assert weg.status_code == 400
@@ -398,7 +398,7 @@ def test_an_agreement_refers_only_to_an_investigation_of_its_own_swv(wereld, api
     assert client.post("/api/v1/vervolgafspraken", afspraak, format="json").status_code == 201
 
 
-def test_a_constraint_of_the_model_is_a_non_field_error(wereld, api_als):
+def test_a_constraint_of_the_model_names_the_field_it_tests(wereld, api_als):
     antwoord = api_als("inspectie").post(
         "/api/v1/risicoindicatoren",
         {
@@ -411,4 +411,4 @@ def test_a_constraint_of_the_model_is_a_non_field_error(wereld, api_als):
         format="json",
     )
     assert antwoord.status_code == 400
-    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["nonFieldErrors"]
+    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["periodeTot"]

@@ -133,3 +133,26 @@ def test_a_password_needs_twelve_characters():
     with pytest.raises(ValidationError, match="12"):
         validate_password("kort-1234")
     validate_password("een-lang-nieuw-wachtwoord-42")
+
+
+PRODUCTIE_API = """
+import json
+from django.test import Client
+c = Client(HTTP_HOST="passend.example")
+https = c.get("/api/v1/openapi.json", secure=True)
+http = c.get("/api/v1/openapi.json")
+print(json.dumps({"https": https.status_code, "hsts": https.get("Strict-Transport-Security"),
+    "http": http.status_code, "http_type": http.get("Content-Type"),
+    "http_location": http.get("Location"), "pagina": c.get("/inloggen/").status_code}))
+"""
+
+
+def test_in_production_the_api_never_redirects_and_asks_for_hsts_preload():
+    uitkomst = manage("shell", "-c", PRODUCTIE_API, PASSEND_OMGEVING="production", **PRODUCTIE)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    antwoord = json.loads(uitkomst.stdout.strip().splitlines()[-1])
+    assert antwoord["https"] == 200
+    assert antwoord["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert antwoord["http"] == 403 and antwoord["http_location"] is None
+    assert antwoord["http_type"] == "application/problem+json"
+    assert antwoord["pagina"] == 301  # the pages still send plain http on to https

@@ -19,11 +19,12 @@ from swv.tests.factories import (
     SchoolFactory,
     swv_met_regio,
 )
+from swv.tests.pdfs import gewone_pdf
 from tests.fixtures import ROOT, assert_toegankelijk, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = gewone_pdf()
 
 
 def pdf(naam="akte.pdf"):

@@ -17,13 +17,15 @@ from ondersteuningsplan.tests.factories import (
 )
 from swv.models import Document, Lidmaatschap
 from swv.services.documenten import bewaar_document
+from swv.tests import pdfs
 from swv.tests.factories import LidmaatschapFactory, SchoolFactory, swv_met_regio
+from swv.tests.pdfs import gewone_pdf
 from toezicht.models import Thuiszitterregistratie
 from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = gewone_pdf()
 
 
 def pdf(naam="akte.pdf", inhoud=PDF):
@@ -156,6 +158,14 @@ def test_a_fact_with_a_pdf_is_saved_and_the_pdf_served_to_readers_only(
     [
         (pdf("akte.pdf", b"MZ\x90\x00 this is an executable"), "geen PDF-bestand"),
         (pdf("akte.pdf", b"<html>%PDF-</html>"), "geen PDF-bestand"),
+        (pdf("akte.pdf", pdfs.HTML_MET_PDF_KOP), "geen PDF-bestand"),
+        (pdf("akte.pdf", gewone_pdf()[:300]), "geen PDF-bestand"),
+        (pdf("akte.pdf", pdfs.pdf_met_javascript()), "actieve inhoud (JavaScript)"),
+        (pdf("akte.pdf", pdfs.pdf_met_javascript_in_names()), "actieve inhoud (JavaScript)"),
+        (pdf("akte.pdf", pdfs.pdf_met_launch()), "een actie die een programma start"),
+        (pdf("akte.pdf", pdfs.pdf_met_bijlage()), "ingesloten bestanden"),
+        (pdf("akte.pdf", pdfs.pdf_met_verzendformulier()), "een formulier dat gegevens verstuurt"),
+        (pdf("leerling 111222333.pdf"), "burgerservicenummer"),
     ],
 )
 def test_an_upload_that_is_not_a_pdf_is_refused_and_nothing_saved(
@@ -443,7 +453,7 @@ def test_the_end_of_an_opr_members_term_is_set_corrected_and_cleared(coordinator
 
     te_vroeg = coordinator.post(pad, gegevens | {"einde_termijn": "2013-08-31", "versie": 4})
     assert (
-        "Het einde van de termijn ligt na het begin."
+        "Het einde van de termijn moet na het begin liggen."
         in te_vroeg.context["form"].errors["einde_termijn"]
     )
     oud = coordinator.post(pad, gegevens | {"einde_termijn": "2015-08-31", "versie": 2})
@@ -460,8 +470,8 @@ def vul(swv, aantal_plannen):
         plan = OndersteuningsplanFactory(
             swv=swv,
             titel=f"Plan {i}",
-            periode_van=datetime.date(2014 + 4 * i, 8, 1),
-            periode_tot=datetime.date(2018 + 4 * i, 7, 31),
+            periode_van=datetime.date(2014 + 2 * i, 8, 1),
+            periode_tot=datetime.date(2016 + 2 * i, 7, 31),  # within the ten years ahead
         )
         document = bewaar_document(swv, pdf(f"plan-{i}.pdf", PDF + str(i).encode()), None)
         FeitFactory(swv=swv, ondersteuningsplan=plan, stap=Stap.CONCEPT_OP_GEREED,
@@ -534,3 +544,18 @@ def test_the_password_is_reset_by_email(client, maak_gebruiker):
     mail.outbox.clear()
     assert client.post("/wachtwoord-vergeten/", {"email": "niemand@x.example"}).status_code == 302
     assert mail.outbox == []
+
+
+def test_the_opr_page_shows_the_current_members_and_the_former_ones_on_request(coordinator, swv):
+    def lid(naam, begin, einde=None):
+        OPRLid.objects.create(
+            swv=swv, naam=naam, geleding="ouders", begin_termijn=begin, einde_termijn=einde
+        )
+
+    lid("A. Huidig", datetime.date(2019, 9, 1))
+    lid("B. Vertrokken", datetime.date(2013, 9, 1), datetime.date(2017, 8, 31))
+    huidig = coordinator.get(url(swv, "opr/")).content.decode()
+    assert "A. Huidig" in huidig and "B. Vertrokken" not in huidig
+    assert "1 lid met een lopende termijn" in huidig
+    alle = coordinator.get(url(swv, "opr/"), {"alle": "ja"}).content.decode()
+    assert "A. Huidig" in alle and "B. Vertrokken" in alle and "2 leden, per geleding" in alle

@@ -7,18 +7,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from passend.fields import DatumField, VrijeTekstField
 from passend.locking import Versiebeheer
 from swv.models import Samenwerkingsverband, SwvGebonden, swv_veld
 from swv.querysets import ReferentieQuerySet
-from toezicht.persoonsgegevens import geen_persoonsgegevens
 from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
 
 
 class Periode(models.Model):
     """Abstract: a record about a period, from and to (inclusive), that runs forward."""
 
-    periode_van = models.DateField("periode van")
-    periode_tot = models.DateField("periode tot en met")
+    periode_van = DatumField("periode van")
+    periode_tot = DatumField("periode tot en met")
 
     class Meta:
         abstract = True
@@ -101,7 +101,7 @@ class Thuiszitterregistratie(Periode, SwvGebonden, Versiebeheer):
         on_delete=models.PROTECT,
         related_name="registraties",
     )
-    opmerking = models.TextField("opmerking", blank=True)
+    opmerking = VrijeTekstField("opmerking", blank=True)
     status = models.CharField(
         "status", max_length=16, choices=Indieningsstatus, default=Indieningsstatus.INGEDIEND
     )
@@ -128,11 +128,10 @@ class Thuiszitterregistratie(Periode, SwvGebonden, Versiebeheer):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reden = models.TextField(
+    reden = VrijeTekstField(
         "reden",
         blank=True,
         max_length=2000,
-        validators=[geen_persoonsgegevens],
         help_text="Waarom de Inspectie de aantallen terugstuurde of heropende.",
     )
 
@@ -274,14 +273,12 @@ class Signaal(Bevinding):
 
     bron = models.CharField("bron", max_length=16, choices=Bron)
     onderwerp = models.CharField("onderwerp", max_length=16, choices=Onderwerp)
-    ontvangen_op = models.DateField("ontvangen op")
-    afgehandeld_op = models.DateField("afgehandeld op", null=True, blank=True)
+    ontvangen_op = DatumField("ontvangen op", verleden=True)
+    afgehandeld_op = DatumField("afgehandeld op", null=True, blank=True, verleden=True)
     uitkomst = models.CharField(
         "uitkomst", max_length=20, choices=Uitkomst, default=Uitkomst.NIET_OPGELOST
     )
-    omschrijving = models.TextField(
-        "omschrijving", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    omschrijving = VrijeTekstField("omschrijving", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "signaal"
@@ -309,9 +306,7 @@ class Registratieoordeel(Periode, Bevinding):
     """The Inspectie's judgement of an SWV's thuiszitter registration for a period."""
 
     oordeel = models.CharField("oordeel", max_length=16, choices=Oordeel)
-    toelichting = models.TextField(
-        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "registratieoordeel"
@@ -338,8 +333,8 @@ class Onderzoeksuitkomst(models.TextChoices):
 class Kwaliteitsonderzoek(Bevinding):
     """A (yearly or risk-driven) quality investigation of an SWV and its outcome."""
 
-    begonnen_op = models.DateField("begonnen op")
-    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    begonnen_op = DatumField("begonnen op", verleden=True)
+    afgerond_op = DatumField("afgerond op", null=True, blank=True, verleden=True)
     uitkomst = models.CharField(
         "uitkomst",
         max_length=12,
@@ -347,9 +342,7 @@ class Kwaliteitsonderzoek(Bevinding):
         blank=True,
         help_text="Leeg zolang het onderzoek loopt.",
     )
-    toelichting = models.TextField(
-        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "kwaliteitsonderzoek"
@@ -399,15 +392,13 @@ class Vervolgafspraak(Bevinding):
         on_delete=models.PROTECT,
         related_name="vervolgafspraken",
     )
-    omschrijving = models.TextField(
-        "omschrijving", validators=[geen_persoonsgegevens], max_length=4000
-    )
-    gemaakt_op = models.DateField("gemaakt op")
-    deadline = models.DateField("uiterste datum")
+    omschrijving = VrijeTekstField("omschrijving", max_length=4000)
+    gemaakt_op = DatumField("gemaakt op", verleden=True)
+    deadline = DatumField("uiterste datum")
     status = models.CharField(
         "status", max_length=16, choices=Afspraakstatus, default=Afspraakstatus.OPEN
     )
-    afgesloten_op = models.DateField("afgesloten op", null=True, blank=True)
+    afgesloten_op = DatumField("afgesloten op", null=True, blank=True, verleden=True)
 
     class Meta:
         verbose_name = "vervolgafspraak"
@@ -468,9 +459,7 @@ class Risicoindicator(Periode, Bevinding):
 
     indicator = models.CharField("indicator", max_length=20, choices=Indicator)
     niveau = models.CharField("niveau", max_length=10, choices=Risiconiveau)
-    toelichting = models.TextField(
-        "toelichting", blank=True, validators=[geen_persoonsgegevens], max_length=4000
-    )
+    toelichting = VrijeTekstField("toelichting", blank=True, max_length=4000)
 
     class Meta:
         verbose_name = "risico-indicator"

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from passend.locking import bewaar_versie
+from passend.persoonsgegevens import geen_persoonsgegevens
 from swv.models import Samenwerkingsverband
 from toezicht.models import (
     Duur,
@@ -21,7 +22,6 @@ from toezicht.models import (
     Thuiszittertelling,
     Verzuimsoort,
 )
-from toezicht.persoonsgegevens import geen_persoonsgegevens
 
 #: Every cell of a registration: every kind, by duration, with and without an offer.
 CELLEN = tuple(product(Verzuimsoort.values, Duur.values, (True, False)))

@@ -21,10 +21,11 @@ from ondersteuningsplan.services import registreer_feit
 from ondersteuningsplan.stappen import Stap
 from swv.services.documenten import bewaar_document
 from swv.tests.factories import SamenwerkingsverbandFactory
+from swv.tests.pdfs import gewone_pdf
 from tests.fixtures import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = gewone_pdf()
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -151,6 +151,11 @@ def test_the_command_prints_the_logins_and_a_second_run_changes_nothing(referent
         assert "Tweestapsverificatie staat uit in deze demo" in uitvoer
 
 
+def test_a_fresh_demo_holds_no_text_the_personal_data_guard_refuses(demo, capsys):
+    call_command("controleer_persoonsgegevens")
+    assert "Geen teksten gevonden" in capsys.readouterr().out
+
+
 def test_the_demo_records_bergen_moving_to_vo_25_07_on_1_august_2015(demo):
     from swv.selectors import regio
 

@@ -17,6 +17,7 @@ from passend.locking import Wijzigingsconflict
 from swv.models import Document
 from swv.services.documenten import bewaar_document
 from swv.tests.factories import SamenwerkingsverbandFactory, swv_met_regio
+from swv.tests.pdfs import gewone_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -218,7 +219,7 @@ def test_a_step_others_build_on_cannot_be_deleted(door, plan):
 
 def test_a_removed_fact_is_in_the_history_with_who_and_its_document_kept(door):
     swv = SamenwerkingsverbandFactory()
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = gewone_pdf()
     document = bewaar_document(swv, SimpleUploadedFile("statuten.pdf", pdf), door)
     feit = services.registreer_feit(
         swv=swv, stap=Stap.CONCEPT_STATUTEN, datum=D(2013, 5, 1), door=door, document=document

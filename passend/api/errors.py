@@ -4,6 +4,7 @@ invalid field in `invalidParams`, as the NL API Design Rules ask."""
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -24,6 +25,8 @@ TITELS = {
     405: "Methode niet toegestaan.",
     406: "Dit formaat wordt niet geleverd.",
     409: "Wijzigingsconflict.",
+    413: "Verzoek te groot.",
+    414: "Adres te lang.",
     415: "Dit formaat wordt niet geaccepteerd.",
     429: "Te veel verzoeken.",
     500: "Interne fout.",
@@ -84,7 +87,17 @@ def _veldnamen(view) -> dict[str, str]:
     return {veld.source: naam for naam, veld in klasse()().fields.items() if not veld.read_only}
 
 
+class TeGroot(exceptions.APIException):
+    status_code = 413
+    default_detail = "Het verzoek is te groot; stuur minder gegevens tegelijk."
+    default_code = "te_groot"
+
+
 def _als_drf(exc, view=None):
+    if isinstance(exc, RequestDataTooBig):
+        return TeGroot()
+    if isinstance(exc, TooManyFieldsSent):
+        return exceptions.ParseError("Het verzoek heeft te veel velden.")
     if isinstance(exc, Http404):
         return exceptions.NotFound("Deze bron bestaat niet of u heeft er geen toegang toe.")
     if isinstance(exc, DjangoPermissionDenied):

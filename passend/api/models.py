@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from passend.fields import VrijeRegelField
+
 PREFIX = "pp_"
 
 
@@ -34,7 +36,7 @@ class ApitokenQuerySet(models.QuerySet):
 
 
 class Apitoken(models.Model):
-    naam = models.CharField("naam", max_length=100, help_text="Welk systeem gebruikt dit token.")
+    naam = VrijeRegelField("naam", max_length=100, help_text="Welk systeem gebruikt dit token.")
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="account",

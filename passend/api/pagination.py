@@ -1,3 +1,4 @@
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -10,6 +11,25 @@ class Paginering(PageNumberPagination):
     page_size = 20
     max_page_size = 100
     invalid_page_message = "Deze pagina bestaat niet."
+
+    def _geheel_getal(self, request, naam: str, hoogste: int | None):
+        waarde = request.query_params.get(naam)
+        if waarde is None:
+            return None
+        bereik = f"van 1 tot en met {hoogste}" if hoogste else "vanaf 1"
+        if not (waarde.isascii() and waarde.isdigit()) or not 1 <= int(waarde) <= (
+            hoogste or 10**9
+        ):
+            raise ValidationError({naam: f"Een geheel getal {bereik}."})
+        return int(waarde)
+
+    def get_page_size(self, request):
+        grootte = self._geheel_getal(request, self.page_size_query_param, self.max_page_size)
+        return grootte or self.page_size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._geheel_getal(request, self.page_query_param, None)
+        return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response(self, data):
         from rest_framework.response import Response
@@ -42,7 +62,7 @@ class Paginering(PageNumberPagination):
                 "required": False,
                 "in": "query",
                 "description": "Het paginanummer, vanaf 1.",
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": {"type": "integer", "minimum": 1, "maximum": 10**9},
             },
             {
                 "name": self.page_size_query_param,

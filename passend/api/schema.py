@@ -69,5 +69,6 @@ def voeg_standaarden_toe(result, generator, request, public):
                 antwoorden[str(status)] = _fout(status, "Probleem")
             if methode in ("post", "put", "patch"):
                 antwoorden["409"] = _fout(409, "Probleem")
+                antwoorden["413"] = _fout(413, "Probleem")
                 antwoorden["415"] = _fout(415, "Probleem")
     return result

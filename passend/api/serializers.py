@@ -1,5 +1,11 @@
 from rest_framework import serializers
 
+from passend.fields import DatumField
+
+#: The integer range of PostgreSQL, for every database: the document and the validation are
+#: then the same on the embedded default (SQLite, 64 bits) as in production.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+
 
 def camel(naam: str) -> str:
     eerste, *rest = naam.split("_")
@@ -27,7 +33,16 @@ class Serializer(CamelMixin, serializers.Serializer):
 
 
 class ModelSerializer(CamelMixin, serializers.ModelSerializer):
-    pass
+    def build_standard_field(self, field_name, model_field):
+        klasse, kwargs = super().build_standard_field(field_name, model_field)
+        if "max_value" in kwargs:
+            kwargs["max_value"] = min(kwargs["max_value"], INT_MAX)
+        if "min_value" in kwargs:
+            kwargs["min_value"] = max(kwargs["min_value"], INT_MIN)
+        if isinstance(model_field, DatumField):
+            uitleg = kwargs.get("help_text") or ""
+            kwargs["help_text"] = f"{uitleg} {model_field.grenzen.omschrijving()}".strip()
+        return klasse, kwargs
 
 
 class SlugVeld(serializers.SlugRelatedField):

@@ -4,18 +4,23 @@ Anything else under /api answers 404 as problem+json, also an address with a tra
 from django.urls import include, path, re_path
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.response import Response
 
+from passend.api.document import openapi_document
 from passend.api.errors import NietGevonden
 
 
 class OpenApiDocument(SpectacularAPIView):
     """Public, as the standard asks: no login needed to read the contract (no permission
-    classes, so no role applies)."""
+    classes, so no role applies). Generated once per process (passend.api.document)."""
 
     authentication_classes = []
     permission_classes = []
     throttle_classes = []
     renderer_classes = [OpenApiJsonRenderer]
+
+    def get(self, request, *args, **kwargs):
+        return Response(openapi_document())
 
 
 class Documentatie(SpectacularSwaggerSplitView):

@@ -12,7 +12,10 @@ from passend.peildatum import lees_datum
 PEILDATUM = OpenApiParameter(
     "peildatum",
     OpenApiTypes.DATE,
-    description="De dag waarop de stand gevraagd wordt (JJJJ-MM-DD); standaard vandaag.",
+    description=(
+        "De dag waarop de stand gevraagd wordt (JJJJ-MM-DD); standaard vandaag. Van 2012-01-01 "
+        "tot en met tien jaar na vandaag; leeg is geen datum."
+    ),
 )
 SWV_CODE = OpenApiParameter(
     "code",

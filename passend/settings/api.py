@@ -31,7 +31,7 @@ REST_FRAMEWORK = {
         "passend.api.permissions.ScopePermission",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["passend.api.parsers.JsonParser"],
     "DEFAULT_PAGINATION_CLASS": "passend.api.pagination.Paginering",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "passend.api.middleware.ApiHeadersMiddleware",
+    "passend.limits.VerzoekgrenzenMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "passend.api.middleware.StrikteParametersMiddleware",
     "accounts.access.ToegangMiddleware",
     "accounts.two_factor.TweestapsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -208,6 +210,8 @@ SECURE = env.bool("SECURE", default=False)
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE
+#: The API answers plain http with a problem, never a redirect (ADR 0030, passend.api.middleware).
+SECURE_REDIRECT_EXEMPT = [r"^api/"]
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
@@ -266,6 +270,8 @@ PORTAAL_URL = env("PORTAAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 MIJLPAAL_RISICO_DAGEN = env.int("MIJLPAAL_RISICO_DAGEN", default=60)
 MELDING_HERHAAL_SECONDEN = env.int("MELDING_HERHAAL_SECONDEN", default=60)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+#: The largest body the API accepts (passend.limits); a finding is a few kilobytes.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
 # Voortgangsrapportages: a report still "bezig" after this long lost its worker and is queued
 # again by the sweep; the delay only slows a render down for the fault tests.
 RAPPORT_LEASE_SECONDEN = env.int("RAPPORT_LEASE_SECONDEN", default=20 * 60)

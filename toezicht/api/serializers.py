@@ -87,8 +87,19 @@ class BevindingSerializer(ModelSerializer):
     versie = serializers.IntegerField(
         required=False,
         min_value=1,
-        help_text="Bij een wijziging: de versie die u las. Een intussen gewijzigde bevinding geeft 409.",
+        help_text=(
+            "Verplicht bij een wijziging: de versie die u las. Een intussen gewijzigde bevinding "
+            "geeft 409; een wijziging zonder versie 400."
+        ),
     )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if self.instance is not None and attrs.get("versie") is None:
+            raise serializers.ValidationError(
+                {"versie": "Stuur bij een wijziging de versie mee die u las."}
+            )
+        return attrs
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_vastgelegd_door(self, bevinding):
