@@ -375,8 +375,22 @@ class Thuiszitterregel:
     met_aanbod: int
     zonder_aanbod: int
     lang_zonder_aanbod: int
-    verschil: int | None = None  # against the previous period
+    verschil: int | None = None  # against the previous round, over the SWVs in both
     swv: Samenwerkingsverband | None = field(default=None)
+    ingediend: int | None = None  # how many SWVs the figures hold, of
+    verwacht: int | None = None  # how many should have submitted
+    vergeleken: int = 0  # how many SWVs the difference is over
+
+    @property
+    def voorlopig(self) -> bool:
+        return self.verwacht is not None and (self.ingediend or 0) < self.verwacht
+
+    @property
+    def stand(self) -> str:
+        if self.verwacht is None:
+            return ""
+        woord = "voorlopig" if self.voorlopig else "compleet"
+        return f"{woord}: {self.ingediend} van {self.verwacht} samenwerkingsverbanden"
 
 
 def _thuiszitterregel(p, *verschil, **extra) -> Thuiszitterregel:
@@ -395,14 +409,27 @@ def _thuiszitterregel(p, *verschil, **extra) -> Thuiszitterregel:
     )
 
 
-def thuiszitters(swvs=None) -> list[Thuiszitterregel]:
-    """The counts per period, summed over the given SWVs (all when None), oldest first, with
-    the change against the previous period; one query."""
-    regels, vorige = [], None
-    for p in toezicht_selectors.per_periode(swvs):
-        regels.append(_thuiszitterregel(p, None if vorige is None else p.totaal - vorige))
-        vorige = p.totaal
-    return regels
+def thuiszitters(
+    swvs=None, tot: datetime.date | None = None, weergave: str = "alle"
+) -> list[Thuiszitterregel]:
+    """The counts per reporting round that has ended, summed over the given SWVs (all when
+    None), oldest first: how many SWVs are in (voorlopig or compleet) and the change against the
+    previous round over the SWVs in both. The one source for page, API and PDF
+    (`toezicht.selectors.rondecijfers`); a fixed number of queries."""
+    if swvs is None:
+        swvs = Samenwerkingsverband.objects.all()
+    elif not isinstance(swvs, QuerySet):
+        swvs = Samenwerkingsverband.objects.filter(pk__in=[s.pk for s in swvs])
+    return [
+        _thuiszitterregel(
+            r.cijfers,
+            r.verschil,
+            ingediend=r.ingediend,
+            verwacht=r.verwacht,
+            vergeleken=r.vergeleken,
+        )
+        for r in toezicht_selectors.rondecijfers(swvs, tot, weergave)
+    ]
 
 
 def thuiszitters_per_swv(swvs, periode_van: datetime.date) -> list[Thuiszitterregel]:
@@ -433,11 +460,14 @@ def thuiszitters_per_swv(swvs, periode_van: datetime.date) -> list[Thuiszitterre
 
 
 def thuiszittergrafiek(regels: list[Thuiszitterregel], wie: str = "landelijk") -> Grafiek:
+    """Complete rounds on the lines; a round not every SWV has submitted yet stands apart as
+    "totaal, voorlopig", so a half-filled round never reads as a drop."""
     return lijndiagram(
         f"Thuiszitters {wie} per periode",
         [f"{r.periode_van:%m-%Y}" for r in regels],
         {
-            "totaal": [r.totaal for r in regels],
+            "totaal": [None if r.voorlopig else r.totaal for r in regels],
+            "totaal, voorlopig": [r.totaal if r.voorlopig else None for r in regels],
             **{
                 Verzuimsoort(s).label.split(" (")[0]: [r.per_soort[s] for r in regels]
                 for s in Verzuimsoort.values

@@ -283,16 +283,30 @@ def _thuiszittercellen(r: selectors.Thuiszitterregel) -> list:
 def thuiszitters_landelijk(
     regels: list[selectors.Thuiszitterregel], wie: str, naam: str = "thuiszitters-perioden"
 ) -> Tabel:
-    kolommen = ["Periode van", "Periode tot en met", *_thuiszitterkolommen(), "Verschil totaal"]
+    kolommen = [
+        "Periode van",
+        "Periode tot en met",
+        "Stand",
+        *_thuiszitterkolommen(),
+        "Verschil totaal (dezelfde SWV's)",
+        "Vergeleken SWV's",
+    ]
     return Tabel(
         naam,
         f"Thuiszitters {wie} per periode",
         kolommen,
         [
-            [r.periode_van, r.periode_tot, *_thuiszittercellen(r), r.verschil]
+            [
+                r.periode_van,
+                r.periode_tot,
+                r.stand,
+                *_thuiszittercellen(r),
+                r.verschil,
+                r.vergeleken if r.verschil is not None else None,
+            ]
             for r in reversed(regels)
         ],
-        getallen=frozenset(range(2, len(kolommen))),
+        getallen=frozenset(range(3, len(kolommen))),
     )
 
 

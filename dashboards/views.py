@@ -15,6 +15,7 @@ from dashboards import export, kaart, selectors, tables
 from passend.peildatum import lees_datum
 from swv import deelname
 from swv.models import Samenwerkingsverband, Sector
+from toezicht.selectors import Weergave
 
 #: Who reads the dashboards: the ministry, and the roles that read every SWV anyway.
 LEZERS = (Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER)
@@ -172,7 +173,8 @@ def _formules(sector: str) -> list[str]:
 def _thuiszitters(request) -> dict:
     swvs = Samenwerkingsverband.objects.for_user(request.user)
     gekozen = _swv_keuze(request, swvs)
-    landelijk = selectors.thuiszitters(swvs)
+    weergave = _keuze(request, "weergave", [w for w, _ in Weergave.KEUZES], Weergave.ALLE)
+    landelijk = selectors.thuiszitters(swvs, weergave=weergave)
     perioden = [r.periode_van for r in landelijk]
     periode = _keuze(request, "periode", perioden, perioden[-1] if perioden else None)
     alle = {}
@@ -180,7 +182,7 @@ def _thuiszitters(request) -> dict:
     alle[t.naam] = t
     grafiek_swv = None
     if gekozen:
-        reeks = selectors.thuiszitters([gekozen])
+        reeks = selectors.thuiszitters(swvs.filter(pk=gekozen.pk), weergave=weergave)
         t = tables.thuiszitters_landelijk(
             reeks, f"in {gekozen.weergavecode}", f"thuiszitters-{gekozen.code.lower()}"
         )
@@ -193,6 +195,9 @@ def _thuiszitters(request) -> dict:
     return {
         "paginatitel": "Thuiszitters",
         "gekozen": gekozen,
+        "weergave": weergave,
+        "weergaven": Weergave.KEUZES,
+        "laatste": landelijk[-1] if landelijk else None,
         "keuzelijst": swvs.order_by("code"),
         "grafiek_swv": grafiek_swv,
         "periode": periode,

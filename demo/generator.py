@@ -34,7 +34,13 @@ from swv.models import (
     School,
     Sector,
 )
-from toezicht.models import Duur, Thuiszitterregistratie, Thuiszittertelling, Verzuimsoort
+from toezicht.models import (
+    Duur,
+    Indieningsstatus,
+    Thuiszitterregistratie,
+    Thuiszittertelling,
+    Verzuimsoort,
+)
 
 D = datetime.date
 
@@ -67,9 +73,10 @@ class Resultaat:
 
 
 class Generator:
-    def __init__(self, seed: int, vandaag: datetime.date):
+    def __init__(self, seed: int, vandaag: datetime.date, rondes=()):
         self.seed = seed
         self.vandaag = vandaag
+        self.rondes = list(rondes)
 
     def rng(self, swv: Samenwerkingsverband, doel: str) -> random.Random:
         return random.Random(f"{self.seed}:{swv.code}:{doel}")
@@ -361,19 +368,52 @@ class Generator:
         return tellingen
 
     def thuiszitters(self, swv, aantal_scholen):
+        """One submission per round whose period has ended: most on time, some late, a few
+        missing in the first year of registration; the newest rounds are still coming in.
+        Rounds older than six weeks past their deadline are accepted by the Inspectie."""
         rng = self.rng(swv, "thuiszitters")
         grootte = max(aantal_scholen, 8) * (1.0 if swv.sector == Sector.PO else 1.6)
         registraties = []
-        van = EERSTE_THUISZITTERPERIODE
-        while True:
-            tot = D(
-                van.year + (van.month + 1) // 12, (van.month + 1) % 12 + 1, 1
-            ) - datetime.timedelta(days=1)
+        for ronde in self.rondes:
+            van, tot = ronde.periode_van, ronde.periode_tot
             if tot >= self.vandaag:
                 break
+            kans = rng.random()
+            if van < D(2016, 11, 1) and kans < 0.04:
+                continue  # never submitted, while registering was new
+            if kans < 0.78:
+                dag = self.tussen(rng, tot + datetime.timedelta(days=1), ronde.deadline)
+            else:
+                dag = ronde.deadline + self.dagen(rng, 1, 45)
+            if dag >= self.vandaag:
+                continue  # not in yet
+            ingediend_op = datetime.datetime.combine(
+                dag, datetime.time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=datetime.UTC
+            )
+            status = Indieningsstatus.INGEDIEND
+            beoordeeld_op = None
+            if ronde.deadline + datetime.timedelta(days=42) < self.vandaag:
+                status = Indieningsstatus.GEACCEPTEERD
+                beoordeeld_op = ingediend_op + self.dagen(rng, 5, 30)
+            elif rng.random() < 0.08:
+                status = Indieningsstatus.TERUGGESTUURD
+                beoordeeld_op = ingediend_op + self.dagen(rng, 1, 5)
             jaren = (van - EERSTE_THUISZITTERPERIODE).days / 365
             verwacht = grootte * 0.35 * max(0.45, 1 - 0.06 * jaren)
-            registratie = Thuiszitterregistratie(swv=swv, periode_van=van, periode_tot=tot)
+            registratie = Thuiszitterregistratie(
+                swv=swv,
+                ronde=ronde,
+                periode_van=van,
+                periode_tot=tot,
+                ingediend_op=ingediend_op,
+                status=status,
+                beoordeeld_op=beoordeeld_op,
+                reden=(
+                    "Controleer het relatief verzuim: het wijkt sterk af van de vorige ronde."
+                    if status == Indieningsstatus.TERUGGESTUURD
+                    else ""
+                ),
+            )
             cellen = []
             for soort, aandeel in (
                 (Verzuimsoort.RELATIEF, 0.6),
@@ -396,7 +436,6 @@ class Generator:
                             )
                         )
             registraties.append((registratie, cellen))
-            van = tot + datetime.timedelta(days=1)
         return registraties
 
 

@@ -27,7 +27,10 @@ from swv.services.regio import importeer_regio_indeling
 from swv.services.regiowijziging import verplaats_gemeente
 from swv.services.scholen import importeer_vestigingen
 from toezicht.models import (
+    Herinnering,
     Kwaliteitsonderzoek,
+    Rapportageronde,
+    Rapportagesoort,
     Registratieoordeel,
     Risicoindicator,
     Signaal,
@@ -35,6 +38,7 @@ from toezicht.models import (
     Thuiszittertelling,
     Vervolgafspraak,
 )
+from toezicht.services import plan_rondes
 
 WACHTWOORD = "passend-demo"
 
@@ -105,6 +109,7 @@ def wis_demo():
             Signaal,
             Statuswijziging,
             Mijlpaalstatus,
+            Herinnering,
             Thuiszittertelling,
             Thuiszitterregistratie,
             Leerlingtelling,
@@ -135,7 +140,11 @@ def demo_gebruikersnamen() -> list[str]:
 def laad_demo(seed: int, vandaag: datetime.date):
     swvs = list(Samenwerkingsverband.objects.order_by("code"))
     gemeenten, scholen = regio_gegevens()
-    resultaat = Generator(seed, vandaag).genereer(swvs, gemeenten, scholen)
+    plan_rondes(vandaag)
+    rondes = Rapportageronde.objects.filter(soort=Rapportagesoort.THUISZITTERS).order_by(
+        "periode_van"
+    )
+    resultaat = Generator(seed, vandaag, rondes).genereer(swvs, gemeenten, scholen)
 
     Feit.objects.bulk_create(resultaat.feiten)
     Ondersteuningsplan.objects.bulk_create([p.op for p in resultaat.plannen])
@@ -162,6 +171,14 @@ def laad_demo(seed: int, vandaag: datetime.date):
     regiogeschiedenis()
     maak_accounts(swvs, seed)
     inspecteur = Gebruiker.objects.get(username="inspectie")
+    registraties = Thuiszitterregistratie.objects.all()
+    registraties.filter(beoordeeld_op__isnull=False).update(beoordeeld_door=inspecteur)
+    for coordinator in Gebruiker.objects.filter(username__startswith="coord.").prefetch_related(
+        "samenwerkingsverbanden"
+    ):
+        registraties.filter(swv__in=coordinator.samenwerkingsverbanden.all()).update(
+            ingediend_door=coordinator
+        )
     for model, objecten in bevindingen.genereer(swvs, inspecteur, seed, vandaag):
         model.objects.bulk_create(objecten)
     controle.controleer(vandaag)

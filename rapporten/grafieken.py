@@ -75,7 +75,9 @@ def thuiszitters(perioden: list[dict], wie: str) -> Grafiek | None:
         f"Thuiszitters {wie} per periode",
         [f"{datetime.date.fromisoformat(p['van']):%m-%Y}" for p in perioden],
         {
-            "totaal": [p["totaal"] for p in perioden],
+            # A round not every SWV submitted yet stands apart, as on the dashboard.
+            "totaal": [None if p.get("voorlopig") else p["totaal"] for p in perioden],
+            "totaal, voorlopig": [p["totaal"] if p.get("voorlopig") else None for p in perioden],
             "absoluut verzuim": [p["per_soort"]["absoluut"] for p in perioden],
             "relatief verzuim": [p["per_soort"]["relatief"] for p in perioden],
             "vrijstelling": [p["per_soort"]["vrijstelling"] for p in perioden],

@@ -104,21 +104,30 @@ def _maten(sector) -> list[list[str]]:
     return [[m, deelname.LABELS[m]] for m in deelname.TELLERS[sector]]
 
 
-def _thuiszitters(perioden, peildatum) -> list[dict]:
-    return [
-        {
-            "van": p.periode_van.isoformat(),
-            "tot": p.periode_tot.isoformat(),
-            "totaal": p.totaal,
-            "per_soort": p.per_soort(),
-            "per_duur": p.per_duur(),
-            "met_aanbod": p.met_aanbod,
-            "zonder_aanbod": p.zonder_aanbod,
-            "lang_zonder_aanbod": p.lang_zonder_aanbod,
-        }
-        for p in perioden
-        if p.periode_tot <= peildatum
-    ]
+def _thuiszitters(swvs, peildatum) -> list[dict]:
+    """The rounds that ended on or before the peildatum, from the one source of the thuiszitter
+    figures (`toezicht.selectors.rondecijfers`), with how many SWVs each holds."""
+    uit = []
+    for r in toezicht_selectors.rondecijfers(swvs, peildatum + datetime.timedelta(days=1)):
+        p = r.cijfers
+        uit.append(
+            {
+                "van": p.periode_van.isoformat(),
+                "tot": p.periode_tot.isoformat(),
+                "totaal": p.totaal,
+                "per_soort": p.per_soort(),
+                "per_duur": p.per_duur(),
+                "met_aanbod": p.met_aanbod,
+                "zonder_aanbod": p.zonder_aanbod,
+                "lang_zonder_aanbod": p.lang_zonder_aanbod,
+                "ingediend": r.ingediend,
+                "verwacht": r.verwacht,
+                "voorlopig": r.voorlopig,
+                "verschil": r.verschil,
+                "vergeleken": r.vergeleken,
+            }
+        )
+    return uit
 
 
 def _swv(swv) -> dict:
@@ -249,11 +258,9 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
         ],
         "experimenten": experimenten,
         "thuiszitters": _thuiszitters(
-            toezicht_selectors.per_periode(
-                Samenwerkingsverband.objects.filter(sector__in=sectoren)
-                if len(sectoren) == 1
-                else None
-            ),
+            Samenwerkingsverband.objects.filter(sector__in=sectoren)
+            if len(sectoren) == 1
+            else Samenwerkingsverband.objects.all(),
             peildatum,
         ),
         "bijlage": bijlage,
@@ -319,6 +326,6 @@ def _swv_rapport(swv, peildatum) -> dict:
         "zwaar": deelname.ZWAAR[swv.sector],
         "teldatum": _iso(laatste),
         "verevening": verevening,
-        "thuiszitters": _thuiszitters(toezicht_selectors.per_periode([swv]), peildatum),
+        "thuiszitters": _thuiszitters(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),
         "labels": labels(),
     }

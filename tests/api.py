@@ -27,6 +27,7 @@ from swv.tests.factories import (
 from toezicht.models import Duur, Verzuimsoort
 from toezicht.services import registreer_thuiszitters
 from toezicht.tests import factories as bevindingen
+from toezicht.tests.factories import ronde
 
 
 @dataclass
@@ -90,15 +91,13 @@ def maak_wereld() -> Wereld:
             )
     registreer_thuiszitters(
         swv=swv_a,
-        periode_van=datetime.date(2016, 1, 1),
-        periode_tot=datetime.date(2016, 2, 29),
+        ronde=ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)),
         aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): 3},
         door=coordinator_a,
     )
     registreer_thuiszitters(
         swv=swv_b,
-        periode_van=datetime.date(2016, 1, 1),
-        periode_tot=datetime.date(2016, 2, 29),
+        ronde=ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)),
         aantallen={(Verzuimsoort.RELATIEF, Duur.KORT, True): 2},
         door=coordinator_b,
     )

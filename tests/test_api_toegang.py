@@ -11,6 +11,7 @@ from passend.api.models import Scope
 from swv.models import Leerlingtelling
 from toezicht.models import (
     Kwaliteitsonderzoek,
+    Rapportageronde,
     Registratieoordeel,
     Risicoindicator,
     Thuiszitterregistratie,
@@ -31,6 +32,8 @@ LIJSTEN = [
     "/api/v1/deelnamepercentages/landelijk",
     "/api/v1/monitor",
     "/api/v1/thuiszitterregistraties",
+    "/api/v1/rapportagerondes",
+    "/api/v1/thuiszittercijfers",
     "/api/v1/signalen",
     "/api/v1/signalen/samenvatting",
     "/api/v1/registratieoordelen",
@@ -99,6 +102,7 @@ def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
         return [(f"/api/v1/{pad}/{model.objects.get(swv=swv).pk}", eigen) for swv, eigen in swvs]
 
     tabel = {lijst.removeprefix("/api/v1/"): [(lijst, None)] for lijst in LIJSTEN}
+    ronde = Rapportageronde.objects.first()
     for onderdeel in SWV_ONDERDELEN:
         tabel["samenwerkingsverbanden/{code}" + onderdeel] = [
             (f"/api/v1/samenwerkingsverbanden/{swv.code}{onderdeel}", eigen) for swv, eigen in swvs
@@ -121,6 +125,10 @@ def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
             (f"/api/v1/signalen/{wereld.signaal_b.pk}", "b"),
         ],
         "thuiszitterregistraties/{pk}": per_swv(Thuiszitterregistratie, "thuiszitterregistraties"),
+        "rapportagerondes/{pk}": [(f"/api/v1/rapportagerondes/{ronde.pk}", None)],
+        "rapportagerondes/{pk}/volledigheid": [
+            (f"/api/v1/rapportagerondes/{ronde.pk}/volledigheid", None)
+        ],
         "registratieoordelen/{pk}": per_swv(Registratieoordeel, "registratieoordelen"),
         "kwaliteitsonderzoeken/{pk}": per_swv(Kwaliteitsonderzoek, "kwaliteitsonderzoeken"),
         "vervolgafspraken/{pk}": per_swv(Vervolgafspraak, "vervolgafspraken"),

@@ -21,6 +21,7 @@ from swv.tests import pdfs
 from swv.tests.factories import LidmaatschapFactory, SchoolFactory, swv_met_regio
 from swv.tests.pdfs import gewone_pdf
 from toezicht.models import Thuiszitterregistratie
+from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
 
@@ -272,11 +273,8 @@ def test_oogo_opr_and_members_are_kept_through_their_forms(coordinator, swv):
 
 def test_thuiszitters_are_counts_only(coordinator, swv):
     form = coordinator.get(url(swv, "thuiszitters/nieuw/")).context["form"]
-    assert all(
-        naam in ("versie", "periode_van", "periode_tot") or naam.startswith("aantal_")
-        for naam in form.fields
-    )
-    data = {"periode_van": "2016-01-01", "periode_tot": "2016-02-29"}
+    assert all(naam in ("versie", "ronde") or naam.startswith("aantal_") for naam in form.fields)
+    data = {"ronde": ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)).pk}
     data |= {naam: 0 for naam in form.fields if naam.startswith("aantal_")}
     data["aantal_relatief_lang_zonder"] = 4
     assert coordinator.post(url(swv, "thuiszitters/nieuw/"), data).status_code == 302

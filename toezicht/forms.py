@@ -1,9 +1,10 @@
-"""The thuiszitter form: counts only. No field takes a name, a pupil number or free text."""
+"""The thuiszitter form: counts only. No field takes a name, a pupil number or free text; and
+the review forms of the Inspectie."""
 
 from django import forms
 
 from passend.forms import NldsFormMixin, VersieFormMixin
-from toezicht.models import Duur, Verzuimsoort
+from toezicht.models import Duur, Oordeel, Rapportageronde, Verzuimsoort
 from toezicht.services import CELLEN
 
 
@@ -11,12 +12,30 @@ def veldnaam(soort: str, duur: str, met_aanbod: bool) -> str:
     return f"aantal_{soort}_{duur}_{'met' if met_aanbod else 'zonder'}"
 
 
-class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
-    periode_van = forms.DateField(label="Periode van")
-    periode_tot = forms.DateField(label="Periode tot en met")
+class RondeKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, ronde):
+        return (
+            f"{ronde.periode_van:%d-%m-%Y} t/m {ronde.periode_tot:%d-%m-%Y} "
+            f"(uiterlijk indienen op {ronde.deadline:%d-%m-%Y})"
+        )
 
-    def __init__(self, *args, **kwargs):
+
+class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
+    ronde = RondeKeuze(
+        label="Rapportageronde",
+        queryset=Rapportageronde.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Kies een rapportageronde.",
+            "invalid_choice": "Kies een rapportageronde uit de lijst.",
+        },
+    )
+
+    def __init__(self, *args, rondes=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["ronde"].queryset = (
+            rondes if rondes is not None else Rapportageronde.objects.all()
+        )
         for soort, duur, met_aanbod in CELLEN:
             naam = veldnaam(soort, duur, met_aanbod)
             self.fields[naam] = forms.IntegerField(
@@ -46,3 +65,24 @@ class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
 
     def aantallen(self) -> dict[tuple[str, str, bool], int]:
         return {cel: self.cleaned_data[veldnaam(*cel)] for cel in CELLEN}
+
+
+class BeoordelingForm(NldsFormMixin, VersieFormMixin):
+    """The Inspectie's review of a submission: accept (with the judgement) or return, or
+    reopen an accepted one. The reason is shown to the coördinator."""
+
+    ACTIES = (("accepteer", "Accepteren"), ("stuur_terug", "Terugsturen"), ("heropen", "Heropenen"))
+
+    actie = forms.ChoiceField(choices=ACTIES, widget=forms.HiddenInput)
+    oordeel = forms.ChoiceField(
+        label="Oordeel over de registratie",
+        choices=[("", "Kies een oordeel"), *Oordeel.choices],
+        required=False,
+    )
+    reden = forms.CharField(
+        label="Reden of toelichting",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Bij terugsturen en heropenen verplicht; de coördinator ziet de reden.",
+    )

@@ -12,3 +12,4 @@ for bevinding in (
     models.Risicoindicator,
 ):
     auditlog.register(bevinding, exclude_fields=["versie", "gewijzigd_op"])
+auditlog.register(models.Rapportageronde)

@@ -5,10 +5,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from passend.fields import DatumField, VrijeTekstField
 from passend.locking import Versiebeheer
 from swv.models import Samenwerkingsverband, SwvGebonden, swv_veld
+from swv.querysets import ReferentieQuerySet
 from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
 
 
@@ -39,11 +41,99 @@ class Duur(models.TextChoices):
     LANG = "lang", "3 maanden of langer"
 
 
+class Rapportagesoort(models.TextChoices):
+    THUISZITTERS = "thuiszitters", "Thuiszitters"
+
+
+class Rapportageronde(Periode):
+    """A period the Inspectie (or the ministry) asks every SWV to report on, and the date by
+    which the report is due. Rounds are data: the beheerder adds or moves them in the admin,
+    and the daily schedule adds the next two-monthly thuiszitter round (ADR 0059)."""
+
+    soort = models.CharField(
+        "soort", max_length=16, choices=Rapportagesoort, default=Rapportagesoort.THUISZITTERS
+    )
+    deadline = models.DateField(
+        "uiterste indiendatum", help_text="Wat later binnenkomt, is te laat ingediend."
+    )
+
+    objects = ReferentieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rapportageronde"
+        verbose_name_plural = "rapportagerondes"
+        ordering = ["soort", "periode_van"]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "periode_van"], name="een_ronde_per_periode"),
+            Periode.loopt_vooruit("rondeperiode_loopt_vooruit"),
+            models.CheckConstraint(
+                condition=Q(deadline__gt=models.F("periode_tot")), name="deadline_na_periode"
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.get_soort_display()} {self.periode_van:%d-%m-%Y} t/m "
+            f"{self.periode_tot:%d-%m-%Y} (uiterlijk {self.deadline:%d-%m-%Y})"
+        )
+
+    def is_afgelopen(self, vandaag) -> bool:
+        """Counts can be submitted once the period is over: not before its last day has passed."""
+        return self.periode_tot < vandaag
+
+
+class Indieningsstatus(models.TextChoices):
+    INGEDIEND = "ingediend", "Ingediend, wacht op beoordeling"
+    TERUGGESTUURD = "teruggestuurd", "Teruggestuurd voor correctie"
+    GEACCEPTEERD = "geaccepteerd", "Geaccepteerd (vergrendeld)"
+    HEROPEND = "heropend", "Heropend voor correctie"
+
+
 class Thuiszitterregistratie(Periode, SwvGebonden, Versiebeheer):
-    """An SWV's thuiszitter counts for one period (the Inspectie asks every two months)."""
+    """An SWV's submission of its thuiszitter counts for one reporting round: who submitted it
+    and when (the first submission decides whether it was on time), and the Inspectie's review.
+    Accepted means locked: it changes only after the Inspectie reopens it with a reason."""
 
     swv = swv_veld("thuiszitterregistraties")
+    ronde = models.ForeignKey(
+        Rapportageronde,
+        verbose_name="rapportageronde",
+        on_delete=models.PROTECT,
+        related_name="registraties",
+    )
     opmerking = VrijeTekstField("opmerking", blank=True)
+    status = models.CharField(
+        "status", max_length=16, choices=Indieningsstatus, default=Indieningsstatus.INGEDIEND
+    )
+    ingediend_op = models.DateTimeField(
+        "eerst ingediend op",
+        null=True,
+        blank=True,
+        help_text="Leeg bij aantallen van voor de rapportagerondes: tijdigheid onbekend.",
+    )
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ingediend door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="beoordeeld door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reden = VrijeTekstField(
+        "reden",
+        blank=True,
+        max_length=2000,
+        help_text="Waarom de Inspectie de aantallen terugstuurde of heropende.",
+    )
 
     class Meta:
         verbose_name = "thuiszitterregistratie"
@@ -53,11 +143,22 @@ class Thuiszitterregistratie(Periode, SwvGebonden, Versiebeheer):
             models.UniqueConstraint(
                 fields=["swv", "periode_van"], name="een_registratie_per_periode"
             ),
+            models.UniqueConstraint(fields=["swv", "ronde"], name="een_registratie_per_ronde"),
             Periode.loopt_vooruit("thuiszitterperiode_loopt_vooruit"),
         ]
 
     def __str__(self):
         return f"Thuiszitters {self.swv.code} {self.periode_van:%d-%m-%Y} t/m {self.periode_tot:%d-%m-%Y}"
+
+    @property
+    def is_vergrendeld(self) -> bool:
+        return self.status == Indieningsstatus.GEACCEPTEERD
+
+    @property
+    def te_laat(self) -> bool | None:
+        if self.ingediend_op is None:
+            return None
+        return timezone.localdate(self.ingediend_op) > self.ronde.deadline
 
 
 class Thuiszittertelling(SwvGebonden):
@@ -85,6 +186,36 @@ class Thuiszittertelling(SwvGebonden):
     def __str__(self):
         aanbod = "met" if self.met_aanbod else "zonder"
         return f"{self.get_soort_display()}, {self.get_duur_display().lower()}, {aanbod} aanbod: {self.aantal}"
+
+
+class Herinneringsmoment(models.TextChoices):
+    VOOR = "voor", "Voor de uiterste indiendatum"
+    NA = "na", "Na de uiterste indiendatum"
+
+
+class Herinnering(SwvGebonden):
+    """One reminder to an SWV's coördinator about one round, before or after its deadline.
+    The row is made before the mail and is unique, so two runs or two workers send it once."""
+
+    ronde = models.ForeignKey(
+        Rapportageronde, verbose_name="rapportageronde", on_delete=models.CASCADE, related_name="+"
+    )
+    swv = swv_veld("+")
+    moment = models.CharField("moment", max_length=4, choices=Herinneringsmoment)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "herinnering"
+        verbose_name_plural = "herinneringen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ronde", "swv", "moment"], name="een_herinnering_per_moment"
+            )
+        ]
+
+    def __str__(self):
+        return f"Herinnering {self.swv.code} {self.ronde} ({self.get_moment_display().lower()})"
 
 
 # The Inspectie's findings. Each is kept with who recorded it and when, and lands in the SWV's

@@ -4,9 +4,18 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
 
-from toezicht.models import Duur, Thuiszittertelling, Verzuimsoort
+from toezicht.models import (
+    Duur,
+    Indieningsstatus,
+    Rapportageronde,
+    Rapportagesoort,
+    Thuiszitterregistratie,
+    Thuiszittertelling,
+    Verzuimsoort,
+)
 
 
 @dataclass
@@ -62,6 +71,162 @@ def per_periode(swvs=None) -> list[Periodecijfers]:
         periode = (rij["registratie__periode_van"], rij["registratie__periode_tot"])
         perioden[periode][(rij["soort"], rij["duur"], rij["met_aanbod"])] = rij["aantal"]
     return [Periodecijfers(van, tot, cellen) for (van, tot), cellen in sorted(perioden.items())]
+
+
+# -- reporting rounds -------------------------------------------------------------------------
+
+
+class Weergave:
+    """Which submissions the figures count: every submitted one, or the accepted ones only."""
+
+    ALLE = "alle"
+    GEACCEPTEERD = "geaccepteerd"
+    KEUZES = ((ALLE, "Alle ingediende aantallen"), (GEACCEPTEERD, "Alleen geaccepteerde aantallen"))
+
+
+def _registraties(swvs, weergave: str = Weergave.ALLE):
+    registraties = Thuiszitterregistratie.objects.all()
+    if swvs is not None:
+        registraties = registraties.filter(swv__in=swvs)
+    if weergave == Weergave.GEACCEPTEERD:
+        registraties = registraties.filter(status=Indieningsstatus.GEACCEPTEERD)
+    return registraties
+
+
+@dataclass
+class Volledigheid:
+    """How complete and how timely one round is, over a set of SWVs."""
+
+    ronde: Rapportageronde
+    verwacht: int
+    ingediend: int = 0
+    op_tijd: int = 0
+    te_laat: int = 0
+    geaccepteerd: int = 0
+    teruggestuurd: int = 0
+
+    @property
+    def ontbreekt(self) -> int:
+        return self.verwacht - self.ingediend
+
+    @property
+    def compleet(self) -> bool:
+        return self.verwacht > 0 and self.ingediend >= self.verwacht
+
+    @property
+    def percentage_op_tijd(self) -> float | None:
+        return round(100 * self.op_tijd / self.verwacht, 1) if self.verwacht else None
+
+
+def rondes(tot: datetime.date | None = None, soort: str = Rapportagesoort.THUISZITTERS):
+    """The rounds whose period has ended on `tot` (default today), oldest first."""
+    tot = tot or timezone.localdate()
+    return Rapportageronde.objects.filter(soort=soort, periode_tot__lt=tot).order_by("periode_van")
+
+
+def volledigheid(swvs, rondelijst) -> list[Volledigheid]:
+    """Expected, submitted, on time, late, accepted and returned per round, for the SWVs in
+    `swvs` (a queryset); two queries whatever the number of rounds and SWVs."""
+    rondelijst = list(rondelijst)
+    verwacht = swvs.count()
+    uit = {r.pk: Volledigheid(r, verwacht) for r in rondelijst}
+    rijen = (
+        Thuiszitterregistratie.objects.filter(swv__in=swvs, ronde__in=[r.pk for r in rondelijst])
+        .values("ronde_id")
+        .annotate(
+            ingediend=Count("pk"),
+            op_tijd=Count("pk", filter=Q(ingediend_op__date__lte=F("ronde__deadline"))),
+            te_laat=Count("pk", filter=Q(ingediend_op__date__gt=F("ronde__deadline"))),
+            geaccepteerd=Count("pk", filter=Q(status=Indieningsstatus.GEACCEPTEERD)),
+            teruggestuurd=Count("pk", filter=Q(status=Indieningsstatus.TERUGGESTUURD)),
+        )
+        .order_by()
+    )
+    for rij in rijen:
+        v = uit[rij.pop("ronde_id")]
+        for naam, waarde in rij.items():
+            setattr(v, naam, waarde)
+    return [uit[r.pk] for r in rondelijst]
+
+
+def niet_ingediend(swvs, ronde):
+    """The SWVs of `swvs` without a submission for the round, with their coördinatoren."""
+    return (
+        swvs.exclude(thuiszitterregistraties__ronde=ronde)
+        .prefetch_related("coordinatoren")
+        .order_by("code")
+    )
+
+
+@dataclass
+class Rondecijfers:
+    """The national (or sector, or portfolio) figures of one round, with how many SWVs they
+    hold. `voorlopig` when not every expected SWV is in; `verschil` is against the previous
+    round over the SWVs counted in both (like with like), `vergeleken` how many those are."""
+
+    ronde: Rapportageronde
+    cijfers: Periodecijfers
+    ingediend: int
+    verwacht: int
+    verschil: int | None = None
+    vergeleken: int = 0
+
+    @property
+    def voorlopig(self) -> bool:
+        return self.ingediend < self.verwacht
+
+    @property
+    def volledigheidstekst(self) -> str:
+        if not self.voorlopig:
+            return f"compleet: {self.ingediend} van {self.verwacht} samenwerkingsverbanden"
+        return f"voorlopig: {self.ingediend} van {self.verwacht} samenwerkingsverbanden"
+
+
+def rondecijfers(
+    swvs, tot: datetime.date | None = None, weergave: str = Weergave.ALLE
+) -> list[Rondecijfers]:
+    """The one source of the thuiszitter figures per round for the dashboards, the API and the
+    PDF: sums over `swvs` (a queryset) of every round whose period ended before `tot`, oldest
+    first; three queries."""
+    rondelijst = list(rondes(tot))
+    verwacht = swvs.count()
+    registraties = _registraties(swvs, weergave).filter(ronde__in=[r.pk for r in rondelijst])
+    cellen = defaultdict(dict)
+    for rij in (
+        Thuiszittertelling.objects.filter(registratie__in=registraties)
+        .values("registratie__ronde_id", "soort", "duur", "met_aanbod")
+        .annotate(aantal=Sum("aantal"))
+        .order_by()
+    ):
+        cellen[rij["registratie__ronde_id"]][(rij["soort"], rij["duur"], rij["met_aanbod"])] = rij[
+            "aantal"
+        ]
+    per_swv = defaultdict(dict)  # ronde -> swv -> total
+    for rij in (
+        Thuiszittertelling.objects.filter(registratie__in=registraties)
+        .values("registratie__ronde_id", "registratie__swv_id")
+        .annotate(aantal=Sum("aantal"))
+        .order_by()
+    ):
+        per_swv[rij["registratie__ronde_id"]][rij["registratie__swv_id"]] = rij["aantal"]
+    uit, vorige = [], None
+    for ronde in rondelijst:
+        totalen = per_swv.get(ronde.pk, {})
+        if not totalen:
+            continue
+        regel = Rondecijfers(
+            ronde,
+            Periodecijfers(ronde.periode_van, ronde.periode_tot, cellen[ronde.pk]),
+            ingediend=len(totalen),
+            verwacht=verwacht,
+        )
+        if vorige is not None:
+            beide = totalen.keys() & vorige.keys()
+            regel.vergeleken = len(beide)
+            regel.verschil = sum(totalen[s] for s in beide) - sum(vorige[s] for s in beide)
+        uit.append(regel)
+        vorige = totalen
+    return uit
 
 
 def signaalsamenvatting(signalen, periode_van: datetime.date | None, periode_tot: datetime.date):

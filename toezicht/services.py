@@ -9,48 +9,130 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from passend.locking import bewaar_versie
+from passend.persoonsgegevens import geen_persoonsgegevens
 from swv.models import Samenwerkingsverband
-from toezicht.models import Duur, Thuiszitterregistratie, Thuiszittertelling, Verzuimsoort
+from toezicht.models import (
+    Duur,
+    Indieningsstatus,
+    Oordeel,
+    Rapportageronde,
+    Rapportagesoort,
+    Registratieoordeel,
+    Thuiszitterregistratie,
+    Thuiszittertelling,
+    Verzuimsoort,
+)
 
 #: Every cell of a registration: every kind, by duration, with and without an offer.
 CELLEN = tuple(product(Verzuimsoort.values, Duur.values, (True, False)))
+
+
+#: The first two-monthly thuiszitter round: since November 2015 the Inspectie asks every SWV.
+EERSTE_RONDE = datetime.date(2015, 11, 1)
+
+
+def standaard_deadline(periode_tot: datetime.date) -> datetime.date:
+    """The 15th of the month after the period: two weeks to count and submit (ADR 0059)."""
+    return (periode_tot.replace(day=1) + datetime.timedelta(days=32)).replace(day=15)
+
+
+def tweemaandelijkse_perioden(tot: datetime.date):
+    """The two-monthly periods from November 2015 that have begun on `tot`."""
+    van = EERSTE_RONDE
+    while van <= tot:
+        jaar, maand = (
+            (van.year + 1, van.month - 10) if van.month > 10 else (van.year, van.month + 2)
+        )
+        volgende = datetime.date(jaar, maand, 1)
+        yield van, volgende - datetime.timedelta(days=1)
+        van = volgende
+
+
+@transaction.atomic
+def plan_rondes(tot: datetime.date | None = None) -> int:
+    """Adds every two-monthly thuiszitter round that has begun by `tot` (default today) and is
+    not there yet; a round the beheerder moved keeps its own dates. Returns how many it added."""
+    tot = tot or timezone.localdate()
+    bestaand = set(
+        Rapportageronde.objects.filter(soort=Rapportagesoort.THUISZITTERS).values_list(
+            "periode_van", flat=True
+        )
+    )
+    nieuw = [
+        Rapportageronde(
+            soort=Rapportagesoort.THUISZITTERS,
+            periode_van=van,
+            periode_tot=t,
+            deadline=standaard_deadline(t),
+        )
+        for van, t in tweemaandelijkse_perioden(tot)
+        if van not in bestaand
+    ]
+    Rapportageronde.objects.bulk_create(nieuw, ignore_conflicts=True)
+    return len(nieuw)
 
 
 @transaction.atomic
 def registreer_thuiszitters(
     *,
     swv: Samenwerkingsverband,
-    periode_van: datetime.date,
-    periode_tot: datetime.date,
+    ronde: Rapportageronde,
     aantallen: dict[tuple[str, str, bool], int],
     door,
     opmerking: str = "",
     registratie: Thuiszitterregistratie | None = None,
     verwachte_versie: int | None = None,
 ) -> Thuiszitterregistratie:
-    """Records the counts of one period; a cell left out counts as 0."""
-    if periode_tot < periode_van:
-        raise ValidationError({"periode_tot": "Het einde van de periode moet na het begin liggen."})
-    if periode_van > timezone.localdate():
-        raise ValidationError({"periode_van": "Een periode die nog moet beginnen kan niet."})
+    """Submits (or corrects) an SWV's counts for one round; a cell left out counts as 0.
+
+    Refused before the round's period has ended, and while the Inspectie has the submission
+    accepted (locked). A correction after a return or a reopening goes back for review."""
+    vandaag = timezone.localdate()
+    if ronde.soort != Rapportagesoort.THUISZITTERS:
+        raise ValidationError({"ronde": "Deze rapportageronde vraagt geen thuiszitteraantallen."})
+    if not ronde.is_afgelopen(vandaag):
+        raise ValidationError(
+            {
+                "ronde": f"De periode van deze ronde loopt tot en met {ronde.periode_tot:%d-%m-%Y}. "
+                f"U kunt de aantallen indienen vanaf {ronde.periode_tot + datetime.timedelta(days=1):%d-%m-%Y}."
+            }
+        )
     onbekend = set(aantallen) - set(CELLEN)
     if onbekend:
         raise ValidationError({"aantallen": "Onbekende soort, duur of aanbod."})
     if any(not isinstance(a, int) or a < 0 for a in aantallen.values()):
         raise ValidationError({"aantallen": "Aantallen zijn hele getallen van 0 of meer."})
-    velden = {"periode_van": periode_van, "periode_tot": periode_tot, "opmerking": opmerking}
+    velden = {
+        "ronde": ronde,
+        "periode_van": ronde.periode_van,
+        "periode_tot": ronde.periode_tot,
+        "opmerking": opmerking,
+        "status": Indieningsstatus.INGEDIEND,
+    }
     with set_actor(door):
         if registratie is None:
             try:
                 with transaction.atomic():
-                    registratie = Thuiszitterregistratie.objects.create(swv=swv, **velden)
+                    registratie = Thuiszitterregistratie.objects.create(
+                        swv=swv, ingediend_op=timezone.now(), ingediend_door=door, **velden
+                    )
             except IntegrityError:
                 raise ValidationError(
-                    {
-                        "periode_van": "Voor deze periode zijn de aantallen al vastgelegd; wijzig die."
-                    }
+                    {"ronde": "Voor deze ronde zijn de aantallen al ingediend; wijzig die."}
                 ) from None
         else:
+            vergrendeld = Thuiszitterregistratie.objects.select_for_update().get(pk=registratie.pk)
+            if vergrendeld.is_vergrendeld:
+                raise ValidationError(
+                    {
+                        "ronde": "De Inspectie heeft deze aantallen geaccepteerd; ze zijn "
+                        "vergrendeld. Vraag de Inspectie ze te heropenen als er iets niet klopt."
+                    }
+                )
+            if vergrendeld.ronde_id != ronde.pk:
+                raise ValidationError(
+                    {"ronde": "Een ingediende ronde kan niet van ronde wisselen."}
+                )
             registratie = bewaar_versie(registratie, verwachte_versie, **velden)
         bestaand = {(t.soort, t.duur, t.met_aanbod): t for t in registratie.tellingen.all()}
         for cel in CELLEN:
@@ -68,6 +150,92 @@ def registreer_thuiszitters(
                 telling.aantal = aantal
                 telling.save(update_fields=["aantal"])
     return registratie
+
+
+def _beoordeel(registratie, verwachte_versie, door, toegestaan, melding, **velden):
+    """One step of the Inspectie's review: only from the statuses in `toegestaan`, guarded
+    against a lost update, recorded in the SWV's history through the audit log."""
+    actueel = Thuiszitterregistratie.objects.select_for_update().get(pk=registratie.pk)
+    if actueel.status not in toegestaan:
+        raise ValidationError({"status": melding})
+    with set_actor(door):
+        return bewaar_versie(
+            actueel,
+            verwachte_versie,
+            beoordeeld_op=timezone.now(),
+            beoordeeld_door=door,
+            **velden,
+        )
+
+
+def _reden(reden: str) -> str:
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": "Geef een reden op; de coördinator ziet die."})
+    geen_persoonsgegevens(reden)
+    return reden
+
+
+@transaction.atomic
+def accepteer(registratie, *, door, oordeel: str, toelichting: str = "", verwachte_versie=None):
+    """Accepts a submission, which locks it, and records the Inspectie's judgement of the
+    registration beside it (one Registratieoordeel per SWV and period)."""
+    if oordeel not in Oordeel.values:
+        raise ValidationError({"oordeel": "Kies onvoldoende, voldoende of voldoende-goed."})
+    geen_persoonsgegevens(toelichting)
+    registratie = _beoordeel(
+        registratie,
+        verwachte_versie,
+        door,
+        {Indieningsstatus.INGEDIEND},
+        "Alleen ingediende aantallen die wachten op beoordeling kunnen worden geaccepteerd.",
+        status=Indieningsstatus.GEACCEPTEERD,
+        reden="",
+    )
+    bestaand = Registratieoordeel.objects.filter(
+        swv=registratie.swv, periode_van=registratie.periode_van
+    ).first()
+    velden = {"oordeel": oordeel, "toelichting": toelichting}
+    if bestaand is None:
+        leg_bevinding_vast(
+            Registratieoordeel,
+            door=door,
+            swv=registratie.swv,
+            periode_van=registratie.periode_van,
+            periode_tot=registratie.periode_tot,
+            **velden,
+        )
+    else:
+        wijzig_bevinding(bestaand, door=door, **velden)
+    return registratie
+
+
+@transaction.atomic
+def stuur_terug(registratie, *, door, reden: str, verwachte_versie=None):
+    """Returns a submission to the coördinator with a reason, to correct and resubmit."""
+    return _beoordeel(
+        registratie,
+        verwachte_versie,
+        door,
+        {Indieningsstatus.INGEDIEND},
+        "Alleen ingediende aantallen die wachten op beoordeling kunnen worden teruggestuurd.",
+        status=Indieningsstatus.TERUGGESTUURD,
+        reden=_reden(reden),
+    )
+
+
+@transaction.atomic
+def heropen(registratie, *, door, reden: str, verwachte_versie=None):
+    """Unlocks an accepted submission with a reason, so the coördinator can correct it."""
+    return _beoordeel(
+        registratie,
+        verwachte_versie,
+        door,
+        {Indieningsstatus.GEACCEPTEERD},
+        "Alleen geaccepteerde (vergrendelde) aantallen kunnen worden heropend.",
+        status=Indieningsstatus.HEROPEND,
+        reden=_reden(reden),
+    )
 
 
 @transaction.atomic

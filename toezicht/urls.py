@@ -12,4 +12,9 @@ urlpatterns = [
 ]
 
 # Included under toezicht/ with the namespace "bevindingen".
-bevindingen_urlpatterns = [path("", views.bevindingen, name="bevindingen")]
+bevindingen_urlpatterns = [
+    path("", views.bevindingen, name="bevindingen"),
+    path("rondes/", views.rondes, name="rondes"),
+    path("rondes/<int:pk>/", views.ronde, name="ronde"),
+    path("inzendingen/<int:pk>/", views.inzending, name="inzending"),
+]

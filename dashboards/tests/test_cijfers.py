@@ -14,6 +14,7 @@ from ondersteuningsplan.tests.factories import FeitFactory, OPRBesluitFactory
 from swv.models import Samenwerkingsverband
 from swv.tests.factories import LeerlingtellingFactory, SamenwerkingsverbandFactory
 from toezicht.services import registreer_thuiszitters
+from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -253,11 +254,11 @@ def test_thuiszitters_landelijk_is_de_som_per_swv_met_trend(maak_gebruiker):
         (b, p1, {("vrijstelling", "lang", True): 3}),
         (a, p2, {("relatief", "lang", False): 1}),
     ]:
-        registreer_thuiszitters(
-            swv=swv, periode_van=periode[0], periode_tot=periode[1], door=door, aantallen=aantallen
-        )
+        registreer_thuiszitters(swv=swv, ronde=ronde(*periode), door=door, aantallen=aantallen)
     eerste, tweede = selectors.thuiszitters()
-    assert (eerste.totaal, tweede.totaal, tweede.verschil) == (9, 1, -8)
+    # b did not report in the second round: compared like with like, over a only (6 -> 1).
+    assert (eerste.totaal, tweede.totaal, tweede.verschil, tweede.vergeleken) == (9, 1, -5, 1)
+    assert (tweede.ingediend, tweede.verwacht, tweede.voorlopig) == (1, 2, True)
     assert eerste.per_soort == {"absoluut": 2, "relatief": 4, "vrijstelling": 3}
     assert eerste.lang_zonder_aanbod == 4
     per_swv = selectors.thuiszitters_per_swv(Samenwerkingsverband.objects.all(), p1[0])

@@ -23,6 +23,7 @@ from swv.tests.factories import (
     swv_met_regio,
 )
 from toezicht.services import registreer_thuiszitters
+from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +59,7 @@ def maak_swvs(aantal, accountmanager=None, door=None):
         if door:
             registreer_thuiszitters(
                 swv=swv,
-                periode_van=datetime.date(2016, 1, 1),
-                periode_tot=datetime.date(2016, 2, 29),
+                ronde=ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)),
                 door=door,
                 aantallen={("relatief", "lang", False): i, ("absoluut", "kort", True): 1},
             )
@@ -293,7 +293,7 @@ def test_verloop_van_een_swv(
     assert swv.weergavecode in antwoord.context["grafiek_swv"].titel
     if naam == "thuiszitters":
         tabel = antwoord.context["tabellen"][f"thuiszitters-{swv.code.lower()}"]
-        assert tabel.rijen[0][2] == 1  # swv 0: 0 relatief + 1 absoluut
+        assert tabel.rijen[0][3] == 1  # swv 0: 0 relatief + 1 absoluut
     fout = client.get(reverse(f"dashboards:{naam}"), {"swv": "PO9999"})
     assert fout.status_code == 400
     assert "geen samenwerkingsverband in deze lijst" in fout.content.decode()

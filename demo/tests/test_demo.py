@@ -11,6 +11,7 @@ from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten
 from swv.models import Leerlingtelling, Samenwerkingsverband
 from tests.momentopname import DEMO_VANDAAG
+from toezicht import selectors as toezicht_selectors
 from toezicht.models import (
     Oordeel,
     Registratieoordeel,
@@ -84,6 +85,17 @@ def test_the_demo_tells_a_believable_history(demo):
         bevinding.full_clean()
     for rol in Rol.values:
         assert Gebruiker.objects.filter(rol=rol).exists(), rol
+
+    # thuiszitter rounds from November 2015: mostly on time, some late, a few missing, the
+    # newest still coming in
+    rondes = list(toezicht_selectors.rondes(VANDAAG))
+    assert rondes[0].periode_van == datetime.date(2015, 11, 1)
+    stand = toezicht_selectors.volledigheid(Samenwerkingsverband.objects.all(), rondes)
+    ingediend = sum(v.ingediend for v in stand)
+    assert 0.05 < sum(v.te_laat for v in stand) / ingediend < 0.4
+    assert any(v.ontbreekt for v in stand[:6])
+    assert stand[-1].ontbreekt > 0 and not stand[-2].ontbreekt
+    assert stand[-10].geaccepteerd == stand[-10].ingediend
 
 
 def test_every_demo_fact_obeys_the_order_rules(demo):

@@ -194,6 +194,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ondersteuningsplan.tasks.controleer_mijlpalen",
         "schedule": crontab(hour=5, minute=0),
     },
+    "rapportagerondes-plannen": {
+        "task": "toezicht.tasks.plan_rondes",
+        "schedule": crontab(hour=4, minute=30),
+    },
+    "herinneringen-dagelijks": {
+        "task": "toezicht.tasks.herinner",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "rapporten-ronde": {
         "task": "rapporten.tasks.ronde",
         "schedule": crontab(minute="*/5"),

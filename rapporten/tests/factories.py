@@ -4,6 +4,7 @@ from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import FeitFactory, SwvFactory
 from swv.tests.factories import LeerlingtellingFactory
 from toezicht.models import Thuiszitterregistratie, Thuiszittertelling
+from toezicht.tests.factories import ronde
 
 PEILDATUM = datetime.date(2014, 2, 1)
 
@@ -33,7 +34,10 @@ def monitorland():
         LeerlingtellingFactory(swv=eerste, teldatum=teldatum, categorie="sbo", aantal=sbo)
         LeerlingtellingFactory(swv=eerste, teldatum=teldatum, categorie="so_cl34", aantal=20)
     registratie = Thuiszitterregistratie.objects.create(
-        swv=eerste, periode_van=datetime.date(2013, 11, 1), periode_tot=datetime.date(2013, 12, 31)
+        swv=eerste,
+        ronde=ronde(datetime.date(2013, 11, 1), datetime.date(2013, 12, 31)),
+        periode_van=datetime.date(2013, 11, 1),
+        periode_tot=datetime.date(2013, 12, 31),
     )
     Thuiszittertelling.objects.create(
         registratie=registratie, soort="absoluut", duur="lang", met_aanbod=False, aantal=7

@@ -5,10 +5,13 @@ from toezicht.models import (
     Afspraakstatus,
     Bron,
     Indicator,
+    Indieningsstatus,
     Kwaliteitsonderzoek,
     Onderwerp,
     Onderzoeksuitkomst,
     Oordeel,
+    Rapportageronde,
+    Rapportagesoort,
     Registratieoordeel,
     Risicoindicator,
     Risiconiveau,
@@ -25,8 +28,19 @@ class SwvFilter(filters.FilterSet):
 
 
 class ThuiszitterregistratieFilter(SwvFilter):
+    status = filters.ChoiceFilter(choices=Indieningsstatus.choices)
+    ronde = filters.NumberFilter(field_name="ronde_id", label="Het id van de rapportageronde.")
+
     class Meta:
         model = Thuiszitterregistratie
+        fields = []
+
+
+class RapportagerondeFilter(filters.FilterSet):
+    soort = filters.ChoiceFilter(choices=Rapportagesoort.choices)
+
+    class Meta:
+        model = Rapportageronde
         fields = []
 
 

@@ -6,6 +6,7 @@ from swv.models import Samenwerkingsverband
 from toezicht import services
 from toezicht.models import (
     Kwaliteitsonderzoek,
+    Rapportageronde,
     Registratieoordeel,
     Risicoindicator,
     Signaal,
@@ -25,10 +26,37 @@ class ThuiszitterregistratieSerializer(ModelSerializer):
     samenwerkingsverband = serializers.CharField(source="swv.code")
     tellingen = ThuiszittertellingSerializer(many=True)
     totaal = serializers.SerializerMethodField()
+    ronde = serializers.PrimaryKeyRelatedField(read_only=True, help_text="De rapportageronde.")
+    ingediend_door = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    beoordeeld_door = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    te_laat = serializers.BooleanField(
+        read_only=True,
+        allow_null=True,
+        help_text="Eerst ingediend na de uiterste indiendatum; leeg als dat onbekend is.",
+    )
 
     class Meta:
         model = Thuiszitterregistratie
-        fields = ["id", "samenwerkingsverband", "periode_van", "periode_tot", "totaal", "tellingen"]
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "ronde",
+            "periode_van",
+            "periode_tot",
+            "status",
+            "ingediend_op",
+            "ingediend_door",
+            "te_laat",
+            "beoordeeld_op",
+            "beoordeeld_door",
+            "reden",
+            "totaal",
+            "tellingen",
+        ]
 
     def get_totaal(self, registratie) -> int:
         return sum(t.aantal for t in registratie.tellingen.all())
@@ -168,3 +196,45 @@ class SignaalsamenvattingSerializer(Serializer):
     per_bron = TellingSerializer(many=True)
     per_uitkomst = TellingSerializer(many=True)
     per_bron_en_uitkomst = BronUitkomstSerializer(many=True)
+
+
+class RapportagerondeSerializer(ModelSerializer):
+    class Meta:
+        model = Rapportageronde
+        fields = ["id", "soort", "periode_van", "periode_tot", "deadline"]
+
+
+class VolledigheidSerializer(Serializer):
+    ronde = RapportagerondeSerializer()
+    verwacht = serializers.IntegerField(help_text="Samenwerkingsverbanden die moeten indienen.")
+    ingediend = serializers.IntegerField()
+    op_tijd = serializers.IntegerField()
+    te_laat = serializers.IntegerField()
+    ontbreekt = serializers.IntegerField()
+    geaccepteerd = serializers.IntegerField()
+    teruggestuurd = serializers.IntegerField()
+    niet_ingediend = serializers.ListField(
+        child=serializers.CharField(), help_text="Codes van wie nog niet heeft ingediend."
+    )
+
+
+class ThuiszittercijfersSerializer(Serializer):
+    """The figures of one round over the reader's SWVs, from the one source of the dashboard
+    and the PDF (toezicht.selectors.rondecijfers)."""
+
+    ronde = RapportagerondeSerializer()
+    voorlopig = serializers.BooleanField(help_text="Nog niet alle samenwerkingsverbanden zijn in.")
+    stand = serializers.CharField(source="volledigheidstekst")
+    ingediend = serializers.IntegerField()
+    verwacht = serializers.IntegerField()
+    totaal = serializers.IntegerField(source="cijfers.totaal")
+    per_soort = serializers.DictField(child=serializers.IntegerField(), source="cijfers.per_soort")
+    per_duur = serializers.DictField(child=serializers.IntegerField(), source="cijfers.per_duur")
+    met_aanbod = serializers.IntegerField(source="cijfers.met_aanbod")
+    zonder_aanbod = serializers.IntegerField(source="cijfers.zonder_aanbod")
+    lang_zonder_aanbod = serializers.IntegerField(source="cijfers.lang_zonder_aanbod")
+    verschil = serializers.IntegerField(
+        allow_null=True,
+        help_text="Verschil met de vorige ronde, alleen over de samenwerkingsverbanden in beide.",
+    )
+    vergeleken = serializers.IntegerField(help_text="Over hoeveel samenwerkingsverbanden.")

@@ -6,6 +6,8 @@ router = SimpleRouter(trailing_slash=False)
 router.register(
     "thuiszitterregistraties", views.ThuiszitterregistratieViewSet, "thuiszitterregistratie"
 )
+router.register("rapportagerondes", views.RapportagerondeViewSet, "rapportageronde")
+router.register("thuiszittercijfers", views.ThuiszittercijfersViewSet, "thuiszittercijfers")
 router.register("signalen", views.SignaalViewSet, "signaal")
 router.register("registratieoordelen", views.RegistratieoordeelViewSet, "registratieoordeel")
 router.register("kwaliteitsonderzoeken", views.KwaliteitsonderzoekViewSet, "kwaliteitsonderzoek")

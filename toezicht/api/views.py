@@ -1,17 +1,22 @@
+import datetime
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.models import Rol
-from passend.api.views import PEILDATUM
+from passend.api.views import PEILDATUM, PeildatumMixin
 from passend.peildatum import lees_datum
-from swv.api.views import LeesViewSet
+from swv.api.views import LEZERS, LeesViewSet
+from swv.models import Samenwerkingsverband, Sector
 from toezicht import selectors
 from toezicht.api import filters, serializers
 from toezicht.models import (
     Kwaliteitsonderzoek,
+    Rapportageronde,
     Registratieoordeel,
     Risicoindicator,
     Signaal,
@@ -28,7 +33,9 @@ from toezicht.models import (
     retrieve=extend_schema(parameters=[PEILDATUM]),
 )
 class ThuiszitterregistratieViewSet(LeesViewSet):
-    queryset = Thuiszitterregistratie.objects.select_related("swv").prefetch_related("tellingen")
+    queryset = Thuiszitterregistratie.objects.select_related(
+        "swv", "ronde", "ingediend_door", "beoordeeld_door"
+    ).prefetch_related("tellingen")
     serializer_class = serializers.ThuiszitterregistratieSerializer
     filterset_class = filters.ThuiszitterregistratieFilter
     lookup_value_regex = r"\d+"
@@ -123,3 +130,97 @@ class RisicoindicatorViewSet(BevindingViewSet):
     serializer_class = serializers.RisicoindicatorSerializer
     filterset_class = filters.RisicoindicatorFilter
     datumveld = "periode_van"
+
+
+def _swvs(request):
+    """The SWVs the reader may read, optionally of one sector."""
+    swvs = Samenwerkingsverband.objects.for_user(request.user)
+    sector = request.query_params.get("sector")
+    if sector:
+        if sector not in Sector.values:
+            raise ValidationError({"sector": "Kies PO of VO."})
+        swvs = swvs.filter(sector=sector)
+    return swvs
+
+
+SECTOR = OpenApiParameter(
+    "sector", OpenApiTypes.STR, enum=Sector.values, description="Standaard beide sectoren."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Rapportagerondes: periode en uiterste indiendatum"),
+)
+class RapportagerondeViewSet(LeesViewSet):
+    queryset = Rapportageronde.objects.order_by("soort", "periode_van")
+    serializer_class = serializers.RapportagerondeSerializer
+    filterset_class = filters.RapportagerondeFilter
+    lookup_value_regex = r"\d+"
+
+    @extend_schema(
+        summary="Volledigheid en tijdigheid van een ronde over de samenwerkingsverbanden die u "
+        "mag lezen: verwacht, ingediend, op tijd, te laat, ontbrekend, en wie ontbreekt",
+        parameters=[SECTOR],
+        responses=serializers.VolledigheidSerializer,
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def volledigheid(self, request, pk=None):
+        ronde = self.get_object()
+        swvs = _swvs(request)
+        (stand,) = selectors.volledigheid(swvs, [ronde])
+        data = {
+            "ronde": ronde,
+            "niet_ingediend": [s.code for s in selectors.niet_ingediend(swvs, ronde)],
+            **{
+                naam: getattr(stand, naam)
+                for naam in (
+                    "verwacht",
+                    "ingediend",
+                    "op_tijd",
+                    "te_laat",
+                    "ontbreekt",
+                    "geaccepteerd",
+                    "teruggestuurd",
+                )
+            },
+        }
+        return Response(serializers.VolledigheidSerializer(data).data)
+
+
+class ThuiszittercijfersViewSet(PeildatumMixin, viewsets.GenericViewSet):
+    """Thuiszitter figures per round over the SWVs the reader may read: the same numbers as the
+    dashboard and the PDF (ADR 0060)."""
+
+    rollen = LEZERS
+    schrijfrollen = ()
+    serializer_class = serializers.ThuiszittercijfersSerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return Thuiszitterregistratie.objects.none()
+
+    @extend_schema(
+        summary="Thuiszitters per rapportageronde die op de peildatum was afgelopen, met hoeveel "
+        "samenwerkingsverbanden erin zitten (voorlopig of compleet)",
+        parameters=[
+            PEILDATUM,
+            SECTOR,
+            OpenApiParameter(
+                "weergave",
+                OpenApiTypes.STR,
+                enum=[w for w, _ in selectors.Weergave.KEUZES],
+                description="alle: alle ingediende aantallen (standaard); geaccepteerd: alleen "
+                "wat de Inspectie heeft geaccepteerd.",
+            ),
+        ],
+        responses=serializers.ThuiszittercijfersSerializer(many=True),
+    )
+    def list(self, request):
+        weergave = request.query_params.get("weergave") or selectors.Weergave.ALLE
+        if weergave not in dict(selectors.Weergave.KEUZES):
+            raise ValidationError({"weergave": "Kies alle of geaccepteerd."})
+        regels = selectors.rondecijfers(
+            _swvs(request), self.peildatum + datetime.timedelta(days=1), weergave
+        )
+        return Response(self.get_serializer(regels, many=True).data)

@@ -54,3 +54,22 @@ class RisicoindicatorFactory(factory.django.DjangoModelFactory):
     periode_tot = datetime.date(2017, 12, 31)
     indicator = models.Indicator.THUISZITTERS
     niveau = models.Risiconiveau.VERHOOGD
+
+
+class RapportagerondeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Rapportageronde
+        django_get_or_create = ("soort", "periode_van")
+
+    soort = models.Rapportagesoort.THUISZITTERS
+
+    periode_van = datetime.date(2016, 1, 1)
+    periode_tot = datetime.date(2016, 2, 29)
+    deadline = factory.LazyAttribute(
+        lambda r: (r.periode_tot.replace(day=1) + datetime.timedelta(days=32)).replace(day=15)
+    )
+
+
+def ronde(van: datetime.date, tot: datetime.date, **velden) -> models.Rapportageronde:
+    """The thuiszitter round of a period (made when it is not there yet)."""
+    return RapportagerondeFactory(periode_van=van, periode_tot=tot, **velden)

@@ -5,6 +5,7 @@ import pytest
 from swv.tests.factories import SamenwerkingsverbandFactory
 from toezicht import selectors
 from toezicht.services import registreer_thuiszitters
+from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +15,11 @@ def test_national_figures_sum_the_swvs_per_period(maak_gebruiker):
     a, b = SamenwerkingsverbandFactory(), SamenwerkingsverbandFactory()
     van, tot = datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)
     registreer_thuiszitters(
-        swv=a, periode_van=van, periode_tot=tot, door=door,
+        swv=a, ronde=ronde(van, tot), door=door,
         aantallen={("relatief", "lang", False): 4, ("absoluut", "kort", True): 2},
     )  # fmt: skip
     registreer_thuiszitters(
-        swv=b, periode_van=van, periode_tot=tot, door=door,
+        swv=b, ronde=ronde(van, tot), door=door,
         aantallen={("relatief", "lang", False): 1, ("vrijstelling", "lang", True): 3},
     )  # fmt: skip
 

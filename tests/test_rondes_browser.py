@@ -1,0 +1,117 @@
+"""The review of a thuiszitter round in a real headless Chromium: the coördinator submits, the
+Inspectie returns it with a reason, the coördinator corrects, the Inspectie accepts (locked), a
+change is refused until the Inspectie reopens it. Every page is scanned with axe-core."""
+
+import datetime
+import re
+
+import pytest
+
+from accounts.models import Rol
+from swv.tests.factories import SamenwerkingsverbandFactory
+from tests.fixtures import assert_toegankelijk, log_in
+from toezicht.models import Indieningsstatus, Registratieoordeel, Thuiszitterregistratie
+from toezicht.tests.factories import ronde
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def wereld(maak_gebruiker):
+    swv = SamenwerkingsverbandFactory(code="PO2707", naam="Samenwerkingsverband Amsterdam")
+    maak_gebruiker(Rol.COORDINATOR, username="anna", swvs=[swv])
+    maak_gebruiker(Rol.INSPECTIE, username="inspecteur")
+    return swv, ronde(datetime.date(2026, 9, 1), datetime.date(2026, 10, 31))
+
+
+def uitloggen(pagina):
+    pagina.get_by_role("button", name="Uitloggen").click()
+    pagina.wait_for_load_state()
+
+
+def vul_in(pagina, aantal: str):
+    pagina.get_by_role("group", name=re.compile("^Langdurig relatief verzuim")).get_by_label(
+        "3 maanden of langer, zonder aanbod"
+    ).fill(aantal)
+
+
+def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
+    swv, _ = wereld
+
+    # the coördinator submits
+    log_in(pagina, "anna")
+    pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/")
+    assert_toegankelijk(pagina)
+    pagina.get_by_role("link", name=re.compile(r"^Indienen\W+ronde vanaf 1 september 2026")).click()
+    assert_toegankelijk(pagina)
+    vul_in(pagina, "30")
+    pagina.get_by_role("button", name="Opslaan").click()
+    assert "ingediend" in pagina.get_by_role("status").first.inner_text()
+    assert_toegankelijk(pagina)
+    registratie = Thuiszitterregistratie.objects.get(swv=swv)
+    uitloggen(pagina)
+
+    # the Inspectie returns it with a reason
+    log_in(pagina, "inspecteur")
+    pagina.goto("/toezicht/rondes/")
+    assert_toegankelijk(pagina)
+    pagina.get_by_role("link", name=re.compile(r"^1 \w+\.? 2026")).click()
+    assert_toegankelijk(pagina)
+    pagina.get_by_role("link", name=re.compile("PO 27-07")).click()
+    assert_toegankelijk(pagina)
+    pagina.get_by_label("Reden van terugsturen").fill("30 lijkt een tikfout; was het 3?")
+    pagina.get_by_role("button", name="Terugsturen").click()
+    assert pagina.locator("#status").inner_text() == "Teruggestuurd voor correctie"
+    assert_toegankelijk(pagina)
+    uitloggen(pagina)
+
+    # the coördinator sees the reason and corrects
+    log_in(pagina, "anna")
+    pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/")
+    assert "30 lijkt een tikfout" in pagina.locator("main").inner_text()
+    pagina.get_by_role("link", name=re.compile(r"^Corrigeren")).click()
+    assert_toegankelijk(pagina)
+    vul_in(pagina, "3")
+    pagina.get_by_role("button", name="Opslaan").click()
+    assert "ingediend" in pagina.get_by_role("status").first.inner_text()
+    uitloggen(pagina)
+
+    # the Inspectie accepts: locked, the judgement beside it
+    log_in(pagina, "inspecteur")
+    pagina.goto(f"/toezicht/inzendingen/{registratie.pk}/")
+    pagina.get_by_label("Oordeel over de registratie").select_option("voldoende-goed")
+    pagina.get_by_role("button", name="Accepteren en vergrendelen").click()
+    assert pagina.locator("#status").inner_text() == "Geaccepteerd (vergrendeld)"
+    assert "Voldoende-goed" in pagina.locator("main").inner_text()
+    assert_toegankelijk(pagina)
+    uitloggen(pagina)
+    assert Registratieoordeel.objects.get(swv=swv).oordeel == "voldoende-goed"
+
+    # a change is refused while locked
+    log_in(pagina, "anna")
+    pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/")
+    assert pagina.get_by_role("link", name=re.compile(r"^Corrigeren")).count() == 0
+    pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/{registratie.pk}/")
+    vul_in(pagina, "4")
+    pagina.get_by_role("button", name="Opslaan").click()
+    assert "vergrendeld" in pagina.locator("main").inner_text()
+    assert_toegankelijk(pagina)
+    assert sum(t.aantal for t in registratie.tellingen.all()) == 3
+    uitloggen(pagina)
+
+    # until the Inspectie reopens it with a reason
+    log_in(pagina, "inspecteur")
+    pagina.goto(f"/toezicht/inzendingen/{registratie.pk}/")
+    pagina.get_by_label("Reden van heropenen").fill("De gemeente meldt er één meer.")
+    pagina.get_by_role("button", name="Heropenen").click()
+    assert pagina.locator("#status").inner_text() == "Heropend voor correctie"
+    uitloggen(pagina)
+
+    log_in(pagina, "anna")
+    pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/{registratie.pk}/")
+    vul_in(pagina, "4")
+    pagina.get_by_role("button", name="Opslaan").click()
+    assert "ingediend" in pagina.get_by_role("status").first.inner_text()
+    registratie.refresh_from_db()
+    assert registratie.status == Indieningsstatus.INGEDIEND
+    assert sum(t.aantal for t in registratie.tellingen.all()) == 4

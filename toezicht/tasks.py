@@ -1,0 +1,64 @@
+"""Background work of the reporting rounds. Tasks take ids or ISO dates, never objects; each
+checks whether its work is done already, so running one twice does no harm."""
+
+import datetime
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError
+from django.utils import timezone
+
+from passend.dispatch import stuur_na_commit
+from toezicht import herinneringen, services
+
+
+@shared_task(
+    name="toezicht.tasks.plan_rondes",
+    acks_late=True,
+    time_limit=5 * 60,
+    soft_time_limit=4 * 60,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+)
+def plan_rondes(tot: str | None = None) -> int:
+    """Daily (Celery beat): adds the two-monthly thuiszitter rounds that have begun."""
+    return services.plan_rondes(datetime.date.fromisoformat(tot) if tot else None)
+
+
+@shared_task(
+    name="toezicht.tasks.herinner",
+    acks_late=True,
+    time_limit=10 * 60,
+    soft_time_limit=9 * 60,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+)
+def herinner(peildatum: str | None = None) -> int:
+    """Daily (Celery beat): records the reminders due on `peildatum` (ISO date, default today)
+    and queues one mail for each not sent yet; returns how many it queued."""
+    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
+    te_sturen = herinneringen.maak_herinneringen(datum)
+    for pk in te_sturen:
+        stuur_na_commit(stuur_herinnering, pk)
+    return len(te_sturen)
+
+
+@shared_task(
+    name="toezicht.tasks.stuur_herinnering",
+    bind=True,
+    acks_late=True,
+    time_limit=60,
+    soft_time_limit=50,
+    max_retries=8,
+)
+def stuur_herinnering(self, herinnering_id: int) -> bool:
+    """Mails one reminder; on a mail or database failure it tries again later, waiting twice as
+    long each time. A reminder whose mail never went out is queued again by the next run."""
+    try:
+        return herinneringen.stuur(herinnering_id)
+    except (smtplib.SMTPException, OSError, OperationalError) as fout:
+        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
+        raise self.retry(exc=fout, countdown=wacht) from fout

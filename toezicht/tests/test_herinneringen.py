@@ -1,0 +1,79 @@
+"""Reminders: before and after the deadline, once per SWV per round, only to who has not
+submitted; and through a real Celery worker and a real SMTP server."""
+
+import datetime
+
+import pytest
+from django.core import mail
+
+from swv.tests.factories import SamenwerkingsverbandFactory
+from toezicht import herinneringen
+from toezicht.models import Herinnering
+from toezicht.services import registreer_thuiszitters
+from toezicht.tasks import herinner
+from toezicht.tests.factories import ronde
+
+D = datetime.date
+
+
+@pytest.fixture
+def twee_swvs(maak_gebruiker):
+    """Two SWVs with a coördinator each; the round 1 Jan to 28 Feb 2026 is due 15 March."""
+    swvs = []
+    for letter in "ab":
+        coordinator = maak_gebruiker("coordinator", email=f"coord-{letter}@swv.example")
+        swv = SamenwerkingsverbandFactory()
+        swv.coordinatoren.add(coordinator)
+        swvs.append((swv, coordinator))
+    return swvs, ronde(D(2026, 1, 1), D(2026, 2, 28))
+
+
+@pytest.mark.django_db
+def test_one_reminder_before_and_one_after_the_deadline_to_who_has_not_submitted(
+    twee_swvs, django_capture_on_commit_callbacks
+):
+    (a, coord_a), (b, _) = twee_swvs[0]
+    r = twee_swvs[1]
+    registreer_thuiszitters(swv=a, ronde=r, aantallen={}, door=coord_a)
+
+    def draai(dag):
+        with django_capture_on_commit_callbacks(execute=True):
+            herinner(dag.isoformat())  # eager: the mails go out at once
+
+    for dag in (D(2026, 3, 5), D(2026, 3, 8), D(2026, 3, 9), D(2026, 3, 15)):
+        draai(dag)
+    assert [m.to for m in mail.outbox] == [["coord-b@swv.example"]]
+    assert "uiterlijk 15-03-2026" in mail.outbox[0].subject
+
+    for dag in (D(2026, 3, 16), D(2026, 3, 20)):
+        draai(dag)
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].subject.startswith("Te laat")
+    assert Herinnering.objects.filter(swv=b).count() == 2
+    assert not Herinnering.objects.filter(swv=a).exists()
+
+
+@pytest.mark.django_db
+def test_a_reminder_for_an_swv_that_submitted_meanwhile_is_not_mailed(twee_swvs):
+    (a, coord_a), _ = twee_swvs[0]
+    r = twee_swvs[1]
+    [eerste, _] = herinneringen.maak_herinneringen(D(2026, 3, 10))
+    registreer_thuiszitters(swv=a, ronde=r, aantallen={}, door=coord_a)
+    assert Herinnering.objects.get(pk=eerste).swv == a
+    assert herinneringen.stuur(eerste) is False
+    assert mail.outbox == []
+    assert herinneringen.stuur(eerste) is False  # done: not even considered again
+
+
+@pytest.mark.integratie
+def test_a_real_worker_mails_each_reminder_once(celery_worker, smtp_postbus, twee_swvs):
+    assert herinner.delay("2026-03-10").get(timeout=60) == 2
+    berichten = smtp_postbus.wacht_op(2)
+    assert sorted(b["To"] for b in berichten) == ["coord-a@swv.example", "coord-b@swv.example"]
+    assert all("Herinnering: thuiszitters" in b["Subject"] for b in berichten)
+
+    # The next runs find every reminder of the day sent: nothing is queued, nothing is mailed.
+    assert herinner.delay("2026-03-10").get(timeout=60) == 0
+    assert herinner.delay("2026-03-11").get(timeout=60) == 0
+    assert Herinnering.objects.filter(verstuurd_op__isnull=True).count() == 0
+    assert len(smtp_postbus.berichten) == 2
