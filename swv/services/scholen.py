@@ -113,23 +113,23 @@ def _geldige_rijen(rijen, verslag):
         vestiging = rij["vestigingsnummer"] = rij["vestigingsnummer"].upper()
         postcode = POSTCODE.match(rij["postcode"].upper())
         if not BEVOEGD_GEZAG.match(nummer):
-            verslag.meld(
+            verslag.weiger(
                 regel, f"'{nummer}' is geen bevoegd-gezagnummer (vijf cijfers); overgeslagen"
             )
         elif not VESTIGING.match(vestiging):
-            verslag.meld(
+            verslag.weiger(
                 regel, f"'{vestiging}' is geen vestigingsnummer zoals 16AH00; overgeslagen"
             )
         elif vestiging in gezien:
-            verslag.meld(
+            verslag.weiger(
                 regel, f"vestiging {vestiging} staat twee keer in het bestand; de eerste telt"
             )
         elif postcode is None:
-            verslag.meld(
+            verslag.weiger(
                 regel, f"vestiging {vestiging}: '{rij['postcode']}' is geen postcode; overgeslagen"
             )
         elif postcode[1] not in gebieden:
-            verslag.meld(
+            verslag.weiger(
                 regel,
                 f"vestiging {vestiging}: postcode {postcode[1]} {postcode[2]} staat niet in de "
                 "regio-indeling; overgeslagen",
