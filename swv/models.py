@@ -461,6 +461,7 @@ class Importopdracht(models.Model):
         related_name="+",
     )
     geupload_op = models.DateTimeField("geüpload op", auto_now_add=True)
+    verstuurd_op = models.DateTimeField("in de wachtrij gezet op", null=True, blank=True)
     gestart_op = models.DateTimeField("gestart op", null=True, blank=True)
     toegepast_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -35,3 +35,8 @@ def proefimport(opdracht_id: int) -> str:
 @shared_task(name="swv.tasks.importeer", **TAAKOPTIES)
 def importeer(opdracht_id: int) -> str:
     return _veilig(importopdrachten.voer_import_uit, opdracht_id)
+
+
+@shared_task(name="swv.tasks.ronde", acks_late=True, time_limit=5 * 60, soft_time_limit=4 * 60)
+def ronde() -> list[int]:
+    return importopdrachten.ronde()

@@ -95,7 +95,12 @@ def maak_opdracht(
     controleer_bestand(soort, naam, inhoud)
     sha256 = hashlib.sha256(inhoud).hexdigest()
     opdracht = Importopdracht(
-        soort=soort, naam=naam[:200], grootte=len(inhoud), sha256=sha256, geupload_door=gebruiker
+        soort=soort,
+        naam=naam[:200],
+        grootte=len(inhoud),
+        sha256=sha256,
+        geupload_door=gebruiker,
+        verstuurd_op=timezone.now(),
     )
     if geldig_van:
         opdracht.geldig_van = geldig_van
@@ -122,8 +127,12 @@ def pas_toe(gebruiker, opdracht: Importopdracht) -> Importopdracht:
             raise ValidationError(
                 "De proefimport vond regels die niet kloppen; verbeter het bestand en upload het opnieuw."
             )
-        o.status, o.toegepast_door = Importstatus.WACHTRIJ, gebruiker
-        o.save(update_fields=["status", "toegepast_door"])
+        o.status, o.toegepast_door, o.verstuurd_op = (
+            Importstatus.WACHTRIJ,
+            gebruiker,
+            timezone.now(),
+        )
+        o.save(update_fields=["status", "toegepast_door", "verstuurd_op"])
         stuur_na_commit(_taak("importeer"), o.pk)
     return o
 
@@ -222,6 +231,42 @@ def mislukt(opdracht_id: int, melding: str) -> None:
         if o.status in (Importstatus.PROEF_BEZIG, Importstatus.BEZIG):
             o.status, o.fout, o.klaar_op = Importstatus.MISLUKT, melding, timezone.now()
             o.save(update_fields=["status", "fout", "klaar_op"])
+
+
+#: A running step older than this lost its worker: its transaction rolled back, so it can run
+#: again. Longer than the tasks' time limit.
+LEASE = datetime.timedelta(minutes=15)
+#: A queued step older than this never reached a worker (the broker was down).
+VERGETEN = datetime.timedelta(minutes=10)
+
+
+def ronde() -> list[int]:
+    """The periodic sweep: queues again the steps whose worker died, and sends again those
+    that never reached one. Returns the ids of the jobs sent."""
+    nu = timezone.now()
+    terug = {
+        Importstatus.PROEF_BEZIG: Importstatus.PROEF_WACHTRIJ,
+        Importstatus.BEZIG: Importstatus.WACHTRIJ,
+    }
+    verstuurd = []
+    with transaction.atomic():
+        for o in Importopdracht.objects.select_for_update(skip_locked=True).filter(
+            status__in=terug, gestart_op__lt=nu - LEASE
+        ):
+            logger.warning("Importopdracht %s liep te lang; opnieuw in de wachtrij", o.pk)
+            o.status, o.verstuurd_op = terug[o.status], nu
+            o.save(update_fields=["status", "verstuurd_op"])
+            verstuurd.append(o.pk)
+        for o in Importopdracht.objects.filter(
+            status__in=terug.values(), verstuurd_op__lt=nu - VERGETEN
+        ).exclude(pk__in=verstuurd):
+            o.verstuurd_op = nu
+            o.save(update_fields=["verstuurd_op"])
+            verstuurd.append(o.pk)
+        for o in Importopdracht.objects.filter(pk__in=verstuurd):
+            stap = "proefimport" if o.status == Importstatus.PROEF_WACHTRIJ else "importeer"
+            stuur_na_commit(_taak(stap), o.pk)
+    return verstuurd
 
 
 # The report, for the page and as a download.

@@ -256,3 +256,61 @@ def test_a_running_job_refreshes_itself_without_script(beheerder):
 
     assert '<meta http-equiv="refresh" content="3">' in html
     assert '<progress max="4" value="0"' in html
+
+
+KLEIN = b"pc4,gemeente,po_swv,vo_swv\n1011,Amsterdam,PO2707,VO2708\n"
+
+
+def test_the_sweep_sends_again_what_never_reached_a_worker_or_lost_it(
+    maak_gebruiker, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from swv.services import importopdrachten
+
+    beheerder = maak_gebruiker(Rol.BEHEERDER)
+    with django_capture_on_commit_callbacks(execute=False):  # the broker was down
+        vergeten = importopdrachten.maak_opdracht(beheerder, "regio", "a.csv", KLEIN)
+    assert importopdrachten.ronde() == []  # too recent to call forgotten
+    Importopdracht.objects.filter(pk=vergeten.pk).update(
+        verstuurd_op=timezone.now() - datetime.timedelta(minutes=11)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert importopdrachten.ronde() == [vergeten.pk]
+
+    vergeten.refresh_from_db()
+    assert vergeten.status == Importstatus.PROEF_KLAAR
+    # An import whose worker died mid-way: its transaction rolled back, so it runs again.
+    Importopdracht.objects.filter(pk=vergeten.pk).update(
+        status=Importstatus.BEZIG,
+        toegepast_door=beheerder,
+        gestart_op=timezone.now() - datetime.timedelta(minutes=16),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert importopdrachten.ronde() == [vergeten.pk]
+    vergeten.refresh_from_db()
+    assert vergeten.status == Importstatus.TOEGEPAST
+    assert Regiotoewijzing.objects.filter(postcodegebied__pc4="1011").count() == 2
+
+
+def test_the_import_pages_cost_a_bounded_number_of_queries(
+    beheerder, maak_gebruiker, django_assert_max_num_queries
+):
+    door = maak_gebruiker(Rol.BEHEERDER)
+    opdrachten = [
+        Importopdracht.objects.create(
+            soort="regio",
+            naam=f"regio-{i}.csv",
+            grootte=1,
+            sha256="0" * 64,
+            bestand="importen/x.csv",
+            geupload_door=door,
+            toegepast_door=door,
+        )
+        for i in range(30)
+    ]
+    with django_assert_max_num_queries(12):
+        assert beheerder.get(reverse("admin:swv_importopdracht_changelist")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert beheerder.get(pagina(opdrachten[0].pk)).status_code == 200
