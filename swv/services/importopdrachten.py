@@ -90,7 +90,7 @@ def maak_opdracht(
     schoolsoort: str = "",
 ) -> Importopdracht:
     """Stores the upload and queues its dry run."""
-    if gebruiker.rol != Rol.BEHEERDER:
+    if not gebruiker.heeft_rol(Rol.BEHEERDER):
         raise PermissionDenied("Alleen de beheerder importeert referentiegegevens.")
     controleer_bestand(soort, naam, inhoud)
     sha256 = hashlib.sha256(inhoud).hexdigest()
@@ -115,7 +115,7 @@ def maak_opdracht(
 
 def pas_toe(gebruiker, opdracht: Importopdracht) -> Importopdracht:
     """Queues the import of a file whose dry run found no wrong line."""
-    if gebruiker.rol != Rol.BEHEERDER:
+    if not gebruiker.heeft_rol(Rol.BEHEERDER):
         raise PermissionDenied("Alleen de beheerder importeert referentiegegevens.")
     with transaction.atomic():
         o = Importopdracht.objects.select_for_update().get(pk=opdracht.pk)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from accounts.models import Rol
 from swv.models import Importopdracht, Importstatus, Regiotoewijzing
 from swv.services.regio import importeer_regio_indeling
+from tests.test_beheer_admin import engelse_woorden
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,7 @@ def test_a_changed_region_table_dry_runs_applies_and_is_undone_by_the_previous_f
     assert "Wat het inlezen zou veranderen" in html
     assert "PC4 1011 gaat op 01-08-2015 van PO2707 naar PO2704" in html
     assert 'value="Inlezen"' in html
+    assert not engelse_woorden(html)
 
     opdracht = inlezen(beheerder, opdracht, django_capture_on_commit_callbacks)
 
@@ -119,7 +121,9 @@ def test_a_changed_region_table_dry_runs_applies_and_is_undone_by_the_previous_f
     assert swv_van("1012", "VO") == "VO2601"
     oud = Regiotoewijzing.objects.get(postcodegebied__pc4="1011", sector="PO", swv__code="PO2707")
     assert oud.geldig_tot == OVERGANG  # the region before the move stays readable
-    assert "Wat er is veranderd" in beheerder.get(pagina(opdracht.pk)).content.decode()
+    html = beheerder.get(pagina(opdracht.pk)).content.decode()
+    assert "Wat er is veranderd" in html
+    assert not engelse_woorden(html)
 
     terug = proef(beheerder, regio, django_capture_on_commit_callbacks)
     assert terug.proefverslag["telling"]["regiotoewijzingen verwijderd"] == 2
