@@ -14,18 +14,46 @@ from dashboards.tables import Tabel, exportwaarde
 
 FORMATEN = {
     "csv": "text/csv; charset=utf-8",
+    "csv-internationaal": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
+#: The file name's ending per format.
+EXTENSIES = {"csv": "csv", "csv-internationaal": "csv", "xlsx": "xlsx"}
 
-def als_csv(tabel: Tabel) -> bytes:
-    """RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads the accents), ISO dates and
-    a decimal point: a file for programs first."""
+
+def _nederlands(waarde) -> str:
+    """A cell as Dutch Excel reads it: a decimal comma, no thousands separator (Excel would take
+    a point for one), dates as dd-mm-jjjj."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, float):
+        return repr(waarde).replace(".", ",")
+    if isinstance(waarde, datetime.date):
+        return f"{waarde:%d-%m-%Y}"
+    return str(waarde)
+
+
+def _internationaal(waarde):
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime.date):
+        return waarde.isoformat()
+    return waarde
+
+
+def als_csv(tabel: Tabel, internationaal: bool = False) -> bytes:
+    """CSV in UTF-8 with a byte-order mark (so Excel reads the accents). By default as Dutch
+    Excel opens it with a double click: `;` between fields, decimal commas, dd-mm-jjjj dates.
+    `internationaal`: RFC 4180 with commas, decimal points and ISO dates, for programs."""
     buffer = io.StringIO()
-    schrijver = csv.writer(buffer, lineterminator="\r\n")
+    schrijver = csv.writer(buffer, delimiter="," if internationaal else ";", lineterminator="\r\n")
+    cel = _internationaal if internationaal else _nederlands
     schrijver.writerow(tabel.kolommen)
     for rij in tabel.rijen:
-        schrijver.writerow(["" if (w := exportwaarde(c)) is None else w for c in rij])
+        schrijver.writerow([cel(exportwaarde(c)) for c in rij])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -50,7 +78,10 @@ def als_xlsx(tabel: Tabel) -> bytes:
 
 
 def antwoord(request, dashboard: str, tabel: Tabel, formaat: str) -> HttpResponse:
-    inhoud = als_csv(tabel) if formaat == "csv" else als_xlsx(tabel)
+    if formaat == "xlsx":
+        inhoud = als_xlsx(tabel)
+    else:
+        inhoud = als_csv(tabel, internationaal=formaat == "csv-internationaal")
     registreer(
         "export",
         request=request,
@@ -61,5 +92,6 @@ def antwoord(request, dashboard: str, tabel: Tabel, formaat: str) -> HttpRespons
         rijen=len(tabel.rijen),
     )
     response = HttpResponse(inhoud, content_type=FORMATEN[formaat])
-    response["Content-Disposition"] = f'attachment; filename="{tabel.naam}.{formaat}"'
+    naam = f"{tabel.naam}-internationaal" if formaat == "csv-internationaal" else tabel.naam
+    response["Content-Disposition"] = f'attachment; filename="{naam}.{EXTENSIES[formaat]}"'
     return response

@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from shapely.geometry import shape
 from shapely.ops import unary_union
 
-from dashboards.tables import Tabel
+from dashboards.tables import Tabel, cyclustekst
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Mijlpaal, Status
 from swv import deelname
@@ -174,15 +174,21 @@ def regiovormen(sector: str, peildatum: datetime.date):
 
 
 def kies_mijlpaal(sector: str, peildatum: datetime.date, code: str | None = None):
-    """The milestone to colour by: the given one, else the first whose deadline is on or after
-    the peildatum (else the last); milestones with a fixed deadline of this sector only."""
+    """The milestone to colour by: the given one, else the recurring one (its current OP
+    cycle, the milestone that matters after the introduction), else the first whose deadline is
+    on or after the peildatum (else the last); milestones of this sector with a status only."""
     mijlpalen = [
         m
         for m in Mijlpaal.objects.order_by("volgorde")
-        if not m.alleen_tijdlijn and m.deadline and (not m.sector or m.sector == sector)
+        if not m.alleen_tijdlijn
+        and (m.deadline or m.herhaling_jaren)
+        and (not m.sector or m.sector == sector)
     ]
     if code:
         return next((m for m in mijlpalen if m.code == code), None), mijlpalen
+    cyclisch = [m for m in mijlpalen if m.herhaling_jaren]
+    if cyclisch:
+        return cyclisch[0], mijlpalen
     komend = [m for m in mijlpalen if m.deadline >= peildatum]
     return (min(komend, key=lambda m: m.deadline) if komend else mijlpalen[-1]), mijlpalen
 
@@ -194,14 +200,21 @@ def kaart(
     swvs = {
         s.pk: s for s in Samenwerkingsverband.objects.for_user(user).filter(pk__in=list(regios))
     }
+    cycli = None  # per SWV: its current and previous OP cycle, when colouring by them
     if kleuring == "status":
         if mijlpaal is None:
             mijlpaal, _ = kies_mijlpaal(sector, peildatum)
         standen = op_selectors.standen(list(swvs.values()), peildatum)
-        waarden = {
-            pk: next((s.status for s in standen[pk] if s.mijlpaal.pk == mijlpaal.pk), None)
-            for pk in swvs
+        gekozen = {
+            pk: next((s for s in standen[pk] if s.mijlpaal.pk == mijlpaal.pk), None) for pk in swvs
         }
+        waarden = {pk: s.status if s else None for pk, s in gekozen.items()}
+        if mijlpaal.herhaling_jaren:
+            cycli = {
+                pk: (cyclustekst(s.cyclus), cyclustekst(s.vorige_cyclus))
+                for pk, s in gekozen.items()
+                if s
+            }
         kleuren, labels = (
             STATUSKLEUREN,
             {
@@ -209,7 +222,11 @@ def kaart(
                 None: "Geen status",
             },
         )
-        onderwerp = f"status van mijlpaal '{mijlpaal.naam}'"
+        onderwerp = (
+            f"status van de huidige OP-cyclus ('{mijlpaal.naam}')"
+            if mijlpaal.herhaling_jaren
+            else f"status van mijlpaal '{mijlpaal.naam}'"
+        )
     else:
         teldata = [t for t in deelname.teldata(sector) if t <= peildatum]
         waarden = {}
@@ -223,11 +240,10 @@ def kaart(
         onderwerp = "verevening" + (f" (teldatum {teldata[-1]:%d-%m-%Y})" if teldata else "")
 
     titel = f"Regio's {sector.lower()} op {peildatum:%d-%m-%Y}, gekleurd naar {onderwerp}"
-    tabel = Tabel(
-        "kaart",
-        titel,
-        ["Samenwerkingsverband", "Naam", "Kleur naar", "Gemeenten", "Gesplitste gemeenten"],
-    )
+    kolommen = ["Samenwerkingsverband", "Naam", "Kleur naar", "Gemeenten", "Gesplitste gemeenten"]
+    if cycli is not None:
+        kolommen += ["Huidige OP-cyclus", "Vorige OP-cyclus"]
+    tabel = Tabel("kaart", titel, kolommen)
     regiolijst = []
     for swv in sorted(swvs.values(), key=lambda s: s.code):
         pk = swv.pk
@@ -235,7 +251,10 @@ def kaart(
         waarde = waarden.get(pk)
         label = labels[waarde]
         regiolijst.append(Regio(swv, pad, kleuren[waarde], label, tuple(namen), tuple(gesplitst)))
-        tabel.rijen.append([swv, swv.naam, label, ", ".join(namen), ", ".join(gesplitst)])
+        rij = [swv, swv.naam, label, ", ".join(namen), ", ".join(gesplitst)]
+        if cycli is not None:
+            rij += list(cycli.get(pk, ("", "")))
+        tabel.rijen.append(rij)
     tellingen = Counter(r.label for r in regiolijst)
     beschrijving = f"{titel}. " + "; ".join(f"{label}: {n}" for label, n in tellingen.items())
     legenda = [(kleuren[w], f"{labels[w]} ({tellingen.get(labels[w], 0)})") for w in kleuren]

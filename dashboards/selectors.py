@@ -39,7 +39,13 @@ class Portefeuilleregel:
     volgende: op_selectors.Stand | None
 
     def aantal(self, status: Status) -> int:
-        return sum(1 for s in self.standen if s.status == status)
+        """Counts earlier OP cycles too: a plan adopted late stays late (ADR 0056)."""
+        return sum(s.statussen.count(status) for s in self.standen)
+
+    @property
+    def cyclus(self) -> op_selectors.Stand | None:
+        """The recurring milestone (a new OP every four years), with its cycles."""
+        return next((s for s in self.standen if s.cycli), None)
 
     @property
     def gemist(self) -> int:

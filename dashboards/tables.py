@@ -57,11 +57,13 @@ def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
             "Uiterste datum",
             "Status",
             "Ontbreekt nog",
+            "Huidige OP-cyclus",
+            "Vorige OP-cyclus",
         ],
         getallen=frozenset({2, 3, 4}),
     )
     for r in regels:
-        v = r.volgende
+        v, c = r.volgende, r.cyclus
         tabel.rijen.append(
             [
                 r.swv,
@@ -73,9 +75,16 @@ def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
                 v.deadline if v else None,
                 Status(v.status) if v else None,
                 "; ".join(v.ontbrekend_labels) if v else "",
+                cyclustekst(c.cyclus if c else None),
+                cyclustekst(c.vorige_cyclus if c else None),
             ]
         )
     return tabel
+
+
+def cyclustekst(cyclus) -> str:
+    """An OP cycle in a cell: "2022-2026: te laat behaald (10 maanden)"."""
+    return f"{cyclus.naam}: {cyclus.uitkomst}" if cyclus else ""
 
 
 # -- monitor -----------------------------------------------------------------------------------
@@ -108,13 +117,27 @@ def monitor(landelijk: selectors.LandelijkeMonitor) -> list[Tabel]:
 
 
 def matrix(m: selectors.Matrix) -> Tabel:
+    """A recurring milestone (a new OP) shows its current cycle; a column beside the statuses
+    holds the previous cycle's outcome, which the status of the current one would hide."""
+    cyclisch = [i for i, mp in enumerate(m.mijlpalen) if mp.herhaling_jaren]
+
+    def rij(r):
+        cellen = [Status(s.status) if s and s.status else None for s in r[1]]
+        vorige = [cyclustekst(r[1][i].vorige_cyclus if r[1][i] else None) for i in cyclisch]
+        return [r[0], *cellen, *vorige]
+
     return Tabel(
         "matrix",
         "Status per samenwerkingsverband en mijlpaal",
-        ["SWV", *(mp.naam for mp in m.mijlpalen)],
-        m.rijen.map(
-            lambda rij: [rij[0], *(Status(s.status) if s and s.status else None for s in rij[1])]
-        ),
+        [
+            "SWV",
+            *(
+                f"{mp.naam} (huidige OP-cyclus)" if mp.herhaling_jaren else mp.naam
+                for mp in m.mijlpalen
+            ),
+            *(f"{m.mijlpalen[i].naam}: vorige OP-cyclus" for i in cyclisch),
+        ],
+        m.rijen.map(rij),
     )
 
 

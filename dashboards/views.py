@@ -65,6 +65,7 @@ def _portefeuille(request) -> dict:
         "samenvatting": {
             "gemist": sum(1 for r in regels if r.gemist),
             "risico": sum(1 for r in regels if r.risico),
+            "te_laat": sum(1 for r in regels if r.te_laat),
         },
         "tabellen": {"portefeuille": tables.portefeuille(regels)},
     }

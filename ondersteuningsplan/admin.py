@@ -58,7 +58,7 @@ class MijlpaalAdmin(admin.ModelAdmin):
 
 @admin.register(MijlpaalUitzondering)
 class MijlpaalUitzonderingAdmin(admin.ModelAdmin):
-    list_display = ["swv", "mijlpaal", "deadline", "reden"]
+    list_display = ["swv", "mijlpaal", "cyclus", "deadline", "reden"]
     list_filter = ["mijlpaal"]
     search_fields = ["swv__code", "swv__naam", "reden"]
     autocomplete_fields = ["swv"]

@@ -34,26 +34,36 @@ def controleer(peildatum: datetime.date) -> list[int]:
                 continue
             sleutel = (swv_id, stand.mijlpaal.pk)
             vorige = huidig.get(sleutel)
+            nummer = stand.cyclus.nummer if stand.cyclus else None
             if vorige is None:
                 nieuw_status.append(
                     Mijlpaalstatus(
-                        swv_id=swv_id, mijlpaal=stand.mijlpaal, status=stand.status, sinds=peildatum
+                        swv_id=swv_id,
+                        mijlpaal=stand.mijlpaal,
+                        status=stand.status,
+                        cyclus=nummer,
+                        sinds=peildatum,
                     )
                 )
-            elif vorige.status != stand.status:
+                continue
+            wijziging = _wijziging(stand, vorige, nummer)
+            if wijziging:
+                naar, cyclus = wijziging
                 wijzigingen.append(
                     Statuswijziging(
                         swv_id=swv_id,
                         mijlpaal=stand.mijlpaal,
                         datum=peildatum,
                         van=vorige.status,
-                        naar=stand.status,
+                        naar=naar,
+                        cyclus=cyclus,
                     )
                 )
-                vorige.status, vorige.sinds = stand.status, peildatum
+            if wijziging or vorige.cyclus != nummer:
+                vorige.status, vorige.cyclus, vorige.sinds = stand.status, nummer, peildatum
                 bijgewerkt.append(vorige)
     Mijlpaalstatus.objects.bulk_create(nieuw_status)
-    Mijlpaalstatus.objects.bulk_update(bijgewerkt, ["status", "sinds"])
+    Mijlpaalstatus.objects.bulk_update(bijgewerkt, ["status", "cyclus", "sinds"])
     bestaand = set(
         Statuswijziging.objects.filter(datum=peildatum).values_list("swv_id", "mijlpaal_id")
     )
@@ -67,6 +77,21 @@ def controleer(peildatum: datetime.date) -> list[int]:
         len(vastgelegd),
     )
     return [w.pk for w in vastgelegd]
+
+
+def _wijziging(stand, vorige: Mijlpaalstatus, nummer: int | None) -> tuple[str, str] | None:
+    """What to announce, as (new status, cycle name), or None. Within one cycle, a change of
+    its status. When the stored cycle has ended (its plan was adopted since the last run), its
+    outcome: "te laat behaald" is announced even though the next cycle starts open, so a late
+    plan is reported once and the start of the next cycle is not news."""
+    if vorige.cyclus is not None and nummer is not None and vorige.cyclus != nummer:
+        afgesloten = next((c for c in stand.cycli if c.nummer == vorige.cyclus), None)
+        if afgesloten is None or afgesloten.status == vorige.status:
+            return None
+        return afgesloten.status, afgesloten.naam
+    if vorige.status != stand.status:
+        return stand.status, stand.cyclus.naam if stand.cyclus else ""
+    return None
 
 
 def ongemeld() -> list[int]:

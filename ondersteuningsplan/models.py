@@ -347,10 +347,19 @@ class Mijlpaal(models.Model):
 
 
 class MijlpaalUitzondering(SwvGebonden):
-    """Another deadline for one SWV, set by the beheerder."""
+    """Another deadline for one SWV, set by the beheerder; for a recurring milestone, for one
+    cycle (1 is the first plan)."""
 
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="uitzonderingen")
     swv = swv_veld("mijlpaaluitzonderingen")
+    cyclus = models.PositiveSmallIntegerField(
+        "cyclus",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Alleen bij een herhalende mijlpaal: de hoeveelste cyclus (1 is het eerste "
+        "ondersteuningsplan).",
+    )
     deadline = models.DateField("uiterste datum")
     reden = models.TextField("reden")
 
@@ -358,11 +367,27 @@ class MijlpaalUitzondering(SwvGebonden):
         verbose_name = "uitzondering op een mijlpaal"
         verbose_name_plural = "uitzonderingen op mijlpalen"
         constraints = [
-            models.UniqueConstraint(fields=["mijlpaal", "swv"], name="een_uitzondering_per_swv")
+            models.UniqueConstraint(
+                fields=["mijlpaal", "swv"],
+                condition=Q(cyclus__isnull=True),
+                name="een_uitzondering_per_swv",
+            ),
+            models.UniqueConstraint(
+                fields=["mijlpaal", "swv", "cyclus"],
+                condition=Q(cyclus__isnull=False),
+                name="een_uitzondering_per_cyclus",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.mijlpaal} voor {self.swv.code}: {self.deadline:%d-%m-%Y}"
+        cyclus = f" (cyclus {self.cyclus})" if self.cyclus else ""
+        return f"{self.mijlpaal} voor {self.swv.code}{cyclus}: {self.deadline:%d-%m-%Y}"
+
+    def clean(self):
+        if self.cyclus and self.mijlpaal_id and not self.mijlpaal.herhaling_jaren:
+            raise ValidationError(
+                {"cyclus": "Een cyclus hoort alleen bij een herhalende mijlpaal."}
+            )
 
 
 class Status(models.TextChoices):
@@ -385,6 +410,7 @@ class Mijlpaalstatus(SwvGebonden):
     )
     mijlpaal = models.ForeignKey(Mijlpaal, on_delete=models.CASCADE, related_name="+")
     status = models.CharField("status", max_length=8, choices=Status)
+    cyclus = models.PositiveSmallIntegerField("cyclus", null=True, blank=True)
     sinds = models.DateField("sinds")
 
     class Meta:
@@ -409,6 +435,9 @@ class Statuswijziging(SwvGebonden):
     datum = models.DateField("datum")
     van = models.CharField("van", max_length=8, choices=Status)
     naar = models.CharField("naar", max_length=8, choices=Status)
+    cyclus = models.CharField(
+        "cyclus", max_length=20, blank=True, help_text="Bij een herhalende mijlpaal: welke cyclus."
+    )
     gemeld_op = models.DateTimeField("gemeld op", null=True, blank=True)
 
     class Meta:

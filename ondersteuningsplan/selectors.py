@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import (
     Count,
@@ -46,12 +47,18 @@ class Stapdata:
 
     eerste: dict[str, datetime.date] = field(default_factory=dict)
     laatste: dict[str, datetime.date] = field(default_factory=dict)
+    #: Per step of a plan, its date in each OP version, oldest first: the cycles read these.
+    per_plan: dict[str, list[datetime.date]] = field(default_factory=dict)
 
-    def zet(self, stap: str, eerste: datetime.date, laatste: datetime.date):
+    def zet(self, stap: str, eerste: datetime.date, laatste: datetime.date, per_plan: bool = False):
         if stap not in self.eerste or eerste < self.eerste[stap]:
             self.eerste[stap] = eerste
         if stap not in self.laatste or laatste > self.laatste[stap]:
             self.laatste[stap] = laatste
+        if per_plan:
+            reeks = self.per_plan.setdefault(stap, [])
+            reeks.append(eerste)
+            reeks.sort()
 
 
 def stapdata(
@@ -64,12 +71,17 @@ def stapdata(
     if zonder_feit is not None:
         feiten = feiten.exclude(pk=zonder_feit)
     feiten = (
-        feiten.values("swv_id", "stap")
+        feiten.values("swv_id", "stap", "ondersteuningsplan_id")
         .annotate(eerste=Min("datum"), laatste=Max("datum"))
         .order_by()
     )
     for rij in feiten:
-        data[rij["swv_id"]].zet(rij["stap"], rij["eerste"], rij["laatste"])
+        data[rij["swv_id"]].zet(
+            rij["stap"],
+            rij["eerste"],
+            rij["laatste"],
+            per_plan=rij["ondersteuningsplan_id"] is not None,
+        )
     besluiten = (
         OPRBesluit.objects.filter(
             ondersteuningsplan__swv__in=swv_ids, datum_voorgelegd__lte=peildatum
@@ -95,19 +107,90 @@ def _akkoord_op(peildatum):
     return Q(besluit=Besluit.INSTEMMING, datum_besluit__lte=peildatum)
 
 
+def duur(dagen: int, van: datetime.date | None = None) -> str:
+    """A delay in Dutch words: "12 dagen", "1 maand", "10 maanden" (calendar months from
+    `van` when given, so 20 January to 20 November is ten months)."""
+    van = van or datetime.date(2001, 1, 1)
+    verschil = relativedelta(van + datetime.timedelta(days=dagen), van)
+    maanden = verschil.years * 12 + verschil.months
+    if maanden:
+        return "1 maand" if maanden == 1 else f"{maanden} maanden"
+    return "1 dag" if dagen == 1 else f"{dagen} dagen"
+
+
+@dataclass(frozen=True)
+class Cyclus:
+    """One round of a recurring milestone (a new OP every four years): from the adoption of the
+    previous plan (none for the first) to its deadline, met by the adoption of the next plan.
+    Its outcome is computed from dates only, so it stays when later plans arrive."""
+
+    nummer: int
+    begin: datetime.date | None
+    deadline: datetime.date
+    behaald_op: datetime.date | None
+    status: Status
+
+    @property
+    def naam(self) -> str:
+        if self.begin is None:
+            return f"eerste, tot {self.deadline.year}"
+        return f"{self.begin.year}-{self.deadline.year}"
+
+    @property
+    def dagen_te_laat(self) -> int | None:
+        if self.behaald_op is None or self.behaald_op <= self.deadline:
+            return None
+        return (self.behaald_op - self.deadline).days
+
+    @property
+    def te_laat_tekst(self) -> str:
+        dagen = self.dagen_te_laat
+        return duur(dagen, self.deadline) if dagen else ""
+
+    @property
+    def uitkomst(self) -> str:
+        """The outcome in words: "te laat behaald (10 maanden)", "gemist", "open"."""
+        tekst = self.status.label.lower()
+        if self.status == Status.TE_LAAT:
+            return f"{tekst} ({self.te_laat_tekst})"
+        return tekst
+
+
 @dataclass(frozen=True)
 class Stand:
-    """A milestone's state for one SWV on a peildatum."""
+    """A milestone's state for one SWV on a peildatum. For a recurring milestone, the state of
+    its current cycle, with every cycle up to the peildatum (oldest first)."""
 
     mijlpaal: Mijlpaal
     deadline: datetime.date | None
     status: Status | None  # None: a moment on the timeline, or a duty not yet due
     behaald_op: datetime.date | None = None
     ontbrekend: tuple[str, ...] = ()
+    cycli: tuple[Cyclus, ...] = ()
 
     @property
     def ontbrekend_labels(self) -> list[str]:
         return [Stap(stap).label for stap in self.ontbrekend]
+
+    @property
+    def cyclus(self) -> Cyclus | None:
+        """The current cycle: the one whose plan is not adopted yet."""
+        return self.cycli[-1] if self.cycli else None
+
+    @property
+    def vorige_cyclus(self) -> Cyclus | None:
+        return self.cycli[-2] if len(self.cycli) > 1 else None
+
+    @property
+    def eerdere_cycli(self) -> tuple[Cyclus, ...]:
+        return self.cycli[:-1]
+
+    @property
+    def statussen(self) -> list[Status]:
+        """The current status and the outcome of every earlier cycle: what a count of late or
+        missed milestones counts, so a late plan is not forgotten once the next is due."""
+        eerder = [c.status for c in self.eerdere_cycli]
+        return [*eerder, self.status] if self.status else eerder
 
 
 class Schema:
@@ -121,7 +204,15 @@ class Schema:
         uitzonderingen = MijlpaalUitzondering.objects.all()
         if swv_ids is not None:
             uitzonderingen = uitzonderingen.filter(swv__in=swv_ids)
-        self.uitzonderingen = {(u.mijlpaal_id, u.swv_id): u.deadline for u in uitzonderingen}
+        self.uitzonderingen = {
+            (u.mijlpaal_id, u.swv_id): u.deadline for u in uitzonderingen if u.cyclus is None
+        }
+        self.cyclusuitzonderingen: dict[tuple[int, int], dict[int, datetime.date]] = defaultdict(
+            dict
+        )
+        for u in uitzonderingen:
+            if u.cyclus is not None:
+                self.cyclusuitzonderingen[(u.mijlpaal_id, u.swv_id)][u.cyclus] = u.deadline
 
     def voor(self, swv: Samenwerkingsverband) -> list[Mijlpaal]:
         return [m for m in self.mijlpalen if not m.sector or m.sector == swv.sector]
@@ -134,6 +225,47 @@ class Schema:
             return mijlpaal.deadline_experiment
         return mijlpaal.deadline
 
+    def cyclusdeadlines(
+        self, mijlpaal: Mijlpaal, swv: Samenwerkingsverband
+    ) -> dict[int, datetime.date]:
+        """The beheerder's deadlines for single cycles of a recurring milestone, by number."""
+        return self.cyclusuitzonderingen.get((mijlpaal.pk, swv.pk), {})
+
+
+def bereken_cycli(
+    mijlpaal: Mijlpaal,
+    eerste_deadline: datetime.date | None,
+    data: Stapdata,
+    peildatum: datetime.date,
+    venster_dagen: int,
+    eigen: dict[int, datetime.date] | None = None,
+) -> tuple[Cyclus, ...]:
+    """The cycles of a recurring milestone: the first due on `eerste_deadline`, each next one
+    `herhaling_jaren` after the previous plan was adopted, unless `eigen` (by cycle number)
+    says otherwise. The last is the current, open one. Without a first deadline the cycles
+    start at the first adoption."""
+    eigen = eigen or {}
+    vastgesteld = list(data.per_plan.get(mijlpaal.stappen[0], ()))
+    if not vastgesteld and mijlpaal.stappen[0] in data.eerste:
+        vastgesteld = [data.eerste[mijlpaal.stappen[0]]]
+    begin, nummer = None, 1
+    if eerste_deadline is None and 1 not in eigen:
+        if not vastgesteld:
+            return ()
+        begin, nummer = vastgesteld.pop(0), 2
+        deadline = eigen.get(2, plus_jaren(begin, mijlpaal.herhaling_jaren))
+    else:
+        deadline = eigen.get(1, eerste_deadline)
+    cycli = []
+    for datum in vastgesteld:
+        status = Status.BEHAALD if datum <= deadline else Status.TE_LAAT
+        cycli.append(Cyclus(nummer, begin, deadline, datum, status))
+        begin, nummer = datum, nummer + 1
+        deadline = eigen.get(nummer, plus_jaren(datum, mijlpaal.herhaling_jaren))
+    status = _open_status(deadline, peildatum, venster_dagen, True)
+    cycli.append(Cyclus(nummer, begin, deadline, None, status))
+    return tuple(cycli)
+
 
 def bereken_stand(
     mijlpaal: Mijlpaal,
@@ -141,6 +273,7 @@ def bereken_stand(
     data: Stapdata,
     peildatum: datetime.date,
     venster_dagen: int,
+    cyclusdeadlines: dict[int, datetime.date] | None = None,
 ) -> Stand:
     """The status rules, as one pure function.
 
@@ -152,18 +285,11 @@ def bereken_stand(
     if mijlpaal.alleen_tijdlijn:
         return Stand(mijlpaal, deadline, None)
     if mijlpaal.herhaling_jaren:
-        vorige = data.laatste.get(mijlpaal.stappen[0])
-        if vorige is None:
+        cycli = bereken_cycli(mijlpaal, deadline, data, peildatum, venster_dagen, cyclusdeadlines)
+        if not cycli:
             return Stand(mijlpaal, None, None)
-        deadline = plus_jaren(vorige, mijlpaal.herhaling_jaren)
-        ontbrekend = tuple(mijlpaal.stappen)
-        return Stand(
-            mijlpaal,
-            deadline,
-            _open_status(deadline, peildatum, venster_dagen, True),
-            None,
-            ontbrekend,
-        )
+        huidig = cycli[-1]
+        return Stand(mijlpaal, huidig.deadline, huidig.status, None, tuple(mijlpaal.stappen), cycli)
 
     data_stappen = [data.eerste.get(stap) for stap in mijlpaal.stappen]
     if all(data_stappen):
@@ -205,7 +331,14 @@ def standen(
     venster = settings.MIJLPAAL_RISICO_DAGEN
     return {
         swv.pk: [
-            bereken_stand(m, schema.deadline(m, swv), data[swv.pk], peildatum, venster)
+            bereken_stand(
+                m,
+                schema.deadline(m, swv),
+                data[swv.pk],
+                peildatum,
+                venster,
+                schema.cyclusdeadlines(m, swv),
+            )
             for m in schema.voor(swv)
         ]
         for swv in swvs
@@ -250,10 +383,15 @@ def gevolgen_van_verwijderen(
     venster = settings.MIJLPAAL_RISICO_DAGEN
     gevolgen = []
     for m in schema.voor(swv):
-        deadline = schema.deadline(m, swv)
-        voor = bereken_stand(m, deadline, nu, peildatum, venster)
-        na = bereken_stand(m, deadline, daarna, peildatum, venster)
-        if (voor.status, voor.behaald_op, voor.deadline) != (na.status, na.behaald_op, na.deadline):
+        deadline, eigen = schema.deadline(m, swv), schema.cyclusdeadlines(m, swv)
+        voor = bereken_stand(m, deadline, nu, peildatum, venster, eigen)
+        na = bereken_stand(m, deadline, daarna, peildatum, venster, eigen)
+        if (voor.status, voor.behaald_op, voor.deadline, voor.cycli) != (
+            na.status,
+            na.behaald_op,
+            na.deadline,
+            na.cycli,
+        ):
             gevolgen.append(Gevolg(voor, na))
     return gevolgen
 

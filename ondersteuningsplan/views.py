@@ -58,6 +58,19 @@ def stap_url(swv, stap: str, plan: Ondersteuningsplan | None) -> str | None:
     return reverse("ondersteuningsplan:plan_feit", args=[swv.code, plan.pk, stap])
 
 
+def ontbrekend_item(swv, stap: str, plan: Ondersteuningsplan | None, feiten) -> tuple:
+    """A missing step with where to record it. When the current plan has the step already, what
+    is missing is the next plan (a new cycle): the link starts it."""
+    if plan is not None and any(
+        f.ondersteuningsplan_id == plan.pk and f.stap == stap for f in feiten
+    ):
+        return (
+            f"{Stap(stap).label}: nieuw ondersteuningsplan aanmaken",
+            reverse("ondersteuningsplan:plan_nieuw", args=[swv.code]),
+        )
+    return Stap(stap).label, stap_url(swv, stap, plan)
+
+
 @rollen(*ALLE_ROLLEN)
 def overzicht(request, code):
     """Mijn samenwerkingsverband: milestones as of the peildatum, what the next one lacks, the
@@ -84,9 +97,10 @@ def overzicht(request, code):
             "standen": standen,
             "volgende": volgende,
             "ontbrekend": [
-                (Stap(s).label, stap_url(swv, s, huidig_plan) if schrijver else None)
+                ontbrekend_item(swv, s, huidig_plan, feiten) if schrijver else (Stap(s).label, None)
                 for s in (volgende.ontbrekend if volgende else ())
             ],
+            "cyclusstand": next((s for s in standen if s.cycli), None),
             "swv_stappen": [
                 (Stap(s), per_stap.get(s), reverse("ondersteuningsplan:feit", args=[swv.code, s]))
                 for s in SWV_STAPPEN

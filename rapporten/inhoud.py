@@ -54,6 +54,18 @@ def _stand(stand) -> dict:
         "status_label": stand.status.label if stand.status else "n.v.t.",
         "behaald_op": _iso(stand.behaald_op),
         "ontbrekend": stand.ontbrekend_labels,
+        "cycli": [
+            {
+                "nummer": c.nummer,
+                "naam": c.naam,
+                "deadline": _iso(c.deadline),
+                "behaald_op": _iso(c.behaald_op),
+                "status": c.status.value,
+                "dagen_te_laat": c.dagen_te_laat,
+                "uitkomst": c.uitkomst,
+            }
+            for c in stand.cycli
+        ],
     }
 
 
@@ -285,6 +297,7 @@ def _swv_rapport(swv, peildatum) -> dict:
         "swv": _swv(swv),
         "risico_dagen": settings.MIJLPAAL_RISICO_DAGEN,
         "standen": [_stand(s) for s in standen],
+        "cycli": next((_stand(s)["cycli"] for s in standen if s.cycli), []),
         "feiten": [
             {
                 "stap": f.stap,

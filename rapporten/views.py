@@ -134,6 +134,13 @@ def opnieuw(request, pk):
 @require_POST
 def publiceren(request, pk):
     rapport = rapport_voor(request, pk)
+    if request.POST.get("bevestigd") != "ja":
+        messages.error(
+            request,
+            "Het rapport is niet gepubliceerd: vink eerst aan dat u begrijpt dat een "
+            "gepubliceerd rapport niet meer verandert.",
+        )
+        return redirect("rapporten:detail", pk=rapport.pk)
     try:
         services.publiceer(request.user, rapport)
     except ValidationError as fout:

@@ -231,7 +231,9 @@ def test_the_exact_shape_of_one_swv_in_the_list_and_on_its_own(wereld, api_als):
     """Pins the wire format of an SWV and its milestones: the list builds the milestones without
     a serializer per SWV, so this is what keeps it equal to the schema's promise."""
 
-    def stand(mijlpaal, naam, deadline, status, behaald_op=None, ontbrekend=()):
+    def stand(
+        mijlpaal, naam, deadline, status, behaald_op=None, ontbrekend=(), cyclus=None, cycli=()
+    ):
         return {
             "mijlpaal": mijlpaal,
             "naam": naam,
@@ -239,7 +241,20 @@ def test_the_exact_shape_of_one_swv_in_the_list_and_on_its_own(wereld, api_als):
             "status": status,
             "behaaldOp": behaald_op,
             "ontbrekend": list(ontbrekend),
+            "cyclus": cyclus,
+            "cycli": list(cycli),
         }
+
+    eerste_cyclus = {
+        "nummer": 1,
+        "naam": "eerste, tot 2014",
+        "begin": None,
+        "deadline": "2014-05-01",
+        "behaaldOp": None,
+        "status": "open",
+        "dagenTeLaat": None,
+        "uitkomst": "open",
+    }
 
     verwacht = {
         "code": "PO2707",
@@ -296,7 +311,15 @@ def test_the_exact_shape_of_one_swv_in_the_list_and_on_its_own(wereld, api_als):
                 ontbrekend=["op_vastgesteld", "herbesteding_vso"],
             ),
             stand("verevening-voltooid", "Verevening voltooid", "2020-08-01", None),
-            stand("nieuw-op", "Nieuw ondersteuningsplan", None, None),
+            stand(
+                "nieuw-op",
+                "Nieuw ondersteuningsplan",
+                "2014-05-01",
+                "open",
+                ontbrekend=["op_vastgesteld"],
+                cyclus=eerste_cyclus,
+                cycli=[eerste_cyclus],
+            ),
         ],
     }
     client = api_als("inspectie")

@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import itertools
+import re
 
 import pytest
 from django.db import connection
@@ -176,9 +177,24 @@ def test_onbekende_export_is_404(client, accountmanager, args):
     assert client.get(reverse("dashboards:export", args=args)).status_code == 404
 
 
-def lees_csv(antwoord):
+def lees_csv(antwoord, scheiding=","):
     tekst = antwoord.content.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(tekst)))
+    return list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+
+
+def als_nederlands_excel(antwoord):
+    """What Dutch Excel does with a double-clicked CSV: it expects a byte-order mark for UTF-8,
+    splits on `;`, and reads "80,3" as a number, "80.3" as text (or a date)."""
+    assert antwoord.content.startswith("\ufeff".encode())
+    rijen = lees_csv(antwoord, ";")
+
+    def cel(waarde):
+        if re.fullmatch(r"-?\d+(,\d+)?", waarde):
+            return float(waarde.replace(",", "."))
+        assert not re.fullmatch(r"-?\d+\.\d+", waarde), f"Excel leest {waarde} niet als getal"
+        return waarde
+
+    return [rijen[0], *([cel(w) for w in rij] for rij in rijen[1:])]
 
 
 def lees_xlsx(antwoord):
@@ -193,12 +209,19 @@ def test_export_csv_en_xlsx_hebben_de_getallen_van_de_pagina(client, accountmana
     tabel = pagina.context["tabellen"]["monitor-bestuur"]
     url_csv = reverse("dashboards:export", args=["monitor", "monitor-bestuur", "csv"])
     url_xlsx = reverse("dashboards:export", args=["monitor", "monitor-bestuur", "xlsx"])
-    als_csv = lees_csv(client.get(url_csv, params))
+    url_int = reverse(
+        "dashboards:export", args=["monitor", "monitor-bestuur", "csv-internationaal"]
+    )
+    als_csv = als_nederlands_excel(client.get(url_csv, params))
+    internationaal = client.get(url_int, params)
+    als_int = lees_csv(internationaal)
     als_xlsx = lees_xlsx(client.get(url_xlsx, params))
-    assert als_csv[0] == tabel.kolommen == list(als_xlsx[0])
-    for rij, rij_csv, rij_xlsx in zip(tabel.rijen, als_csv[1:], als_xlsx[1:], strict=True):
-        assert rij_csv[0] == rij_xlsx[0] == rij[0]
-        assert [float(w) for w in rij_csv[1:]] == [float(w) for w in rij_xlsx[1:]] == rij[1:]
+    assert 'filename="monitor-bestuur-internationaal.csv"' in internationaal["Content-Disposition"]
+    assert als_csv[0] == als_int[0] == tabel.kolommen == list(als_xlsx[0])
+    rijen = zip(tabel.rijen, als_csv[1:], als_int[1:], als_xlsx[1:], strict=True)
+    for rij, rij_csv, rij_int, rij_xlsx in rijen:
+        assert rij_csv[0] == rij_int[0] == rij_xlsx[0] == rij[0]
+        assert rij_csv[1:] == [float(w) for w in rij_int[1:]] == rij_xlsx[1:] == rij[1:]
     # the percentages shown on the page are the exported ones
     inhoud = pagina.content.decode()
     for rij in tabel.rijen:
@@ -305,3 +328,15 @@ def test_de_lijst_te_laat_op_de_pagina_is_de_volledige_berekening(client, accoun
     assert [[r[0], r[2], r[3], r[4]] for r in export[1:]] == [
         [code, naam, deadline.isoformat(), status] for code, naam, deadline, status in verwacht
     ]
+
+
+def test_paging_links_carry_the_filters_once_and_the_page_once(client, accountmanager):
+    maak_swvs(60, accountmanager)
+    pagina = client.get(
+        reverse("dashboards:monitor"), {"peildatum": "2014-02-01", "sector": "PO", "pagina": "2"}
+    )
+    links = re.findall(r'href="(\?[^"]*pagina=[^"]*)"', pagina.content.decode())
+    assert links
+    for link in links:
+        assert link.count("pagina=") == 1 and "?&" not in link, link
+        assert "peildatum=2014-02-01" in link and "sector=PO" in link, link

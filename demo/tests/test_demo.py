@@ -83,6 +83,14 @@ def test_the_demo_tells_a_believable_history(demo):
         assert zorgplicht.deadline == datetime.date(2013, 8, 1)
         assert zorgplicht.status == Status.BEHAALD
 
+    # OP cycles: the plans due in 2014, 2018 and 2022 came mostly on time, some late.
+    nu = standen(swvs, VANDAAG)
+    cycli = [c for stand in nu.values() for s in stand for c in s.eerdere_cycli]
+    for jaar in (2014, 2018, 2022):
+        uitkomsten = {c.status for c in cycli if c.deadline.year == jaar}
+        assert {Status.BEHAALD, Status.TE_LAAT} <= uitkomsten, jaar
+    assert any(c.dagen_te_laat and c.dagen_te_laat > 60 for c in cycli)
+
     assert Leerlingtelling.objects.values("teldatum").distinct().count() >= 5
     # the Inspectie's findings: every SWV judged, some signalen, some agreements overdue
     assert Registratieoordeel.objects.count() == 150

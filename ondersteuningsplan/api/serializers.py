@@ -115,8 +115,43 @@ class MonitorSerializer(Serializer):
 # -- the SWV with its milestones' states ------------------------------------------------------
 
 
+class CyclusSerializer(Serializer):
+    """One cycle of a recurring milestone (a new OP every four years) and its outcome."""
+
+    nummer = serializers.IntegerField(help_text="1 is het eerste ondersteuningsplan.")
+    naam = serializers.CharField(
+        help_text="Van de vaststelling van het vorige plan tot de uiterste datum, bijvoorbeeld 2022-2026."
+    )
+    begin = serializers.DateField(
+        allow_null=True, help_text="Vaststelling van het vorige plan; leeg voor het eerste."
+    )
+    deadline = serializers.DateField()
+    behaald_op = serializers.DateField(
+        allow_null=True, help_text="Vaststelling van het plan van deze cyclus."
+    )
+    status = serializers.CharField(help_text="behaald, te_laat, open, risico of gemist.")
+    dagen_te_laat = serializers.IntegerField(allow_null=True)
+    uitkomst = serializers.CharField(help_text="Bijvoorbeeld: te laat behaald (10 maanden).")
+
+
+def cyclus(c) -> dict | None:
+    if c is None:
+        return None
+    return {
+        "nummer": c.nummer,
+        "naam": c.naam,
+        "begin": _datum(c.begin),
+        "deadline": _datum(c.deadline),
+        "behaaldOp": _datum(c.behaald_op),
+        "status": str(c.status),
+        "dagenTeLaat": c.dagen_te_laat,
+        "uitkomst": c.uitkomst,
+    }
+
+
 class MijlpaalstandSerializer(Serializer):
-    """A milestone's state for one SWV on the peildatum."""
+    """A milestone's state for one SWV on the peildatum; for the recurring one (a new OP), the
+    state of its current cycle, and every cycle up to the peildatum."""
 
     mijlpaal = serializers.CharField(source="mijlpaal.code")
     naam = serializers.CharField(source="mijlpaal.naam")
@@ -127,6 +162,10 @@ class MijlpaalstandSerializer(Serializer):
     )
     behaald_op = serializers.DateField(allow_null=True)
     ontbrekend = serializers.ListField(child=serializers.CharField())
+    cyclus = CyclusSerializer(
+        allow_null=True, help_text="De huidige cyclus; leeg als de mijlpaal niet herhaalt."
+    )
+    cycli = CyclusSerializer(many=True, help_text="Alle cycli tot de peildatum, oudste eerst.")
 
 
 def mijlpaalstanden(standen) -> list[dict]:
@@ -142,6 +181,8 @@ def mijlpaalstanden(standen) -> list[dict]:
             "status": None if stand.status is None else str(stand.status),
             "behaaldOp": _datum(stand.behaald_op),
             "ontbrekend": [str(stap) for stap in stand.ontbrekend],
+            "cyclus": cyclus(stand.cyclus),
+            "cycli": [cyclus(c) for c in stand.cycli],
         }
         for stand in standen
     ]

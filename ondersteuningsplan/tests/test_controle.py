@@ -126,3 +126,32 @@ def test_a_real_worker_runs_the_daily_check_and_sends_one_mail_per_change(
     controleer_mijlpalen.delay("2013-11-01").get(timeout=60)
     smtp_postbus.wacht_op(wijzigingen + 1, seconden=3)
     assert len(smtp_postbus.berichten) == wijzigingen
+
+
+@pytest.mark.django_db
+def test_an_op_cycle_is_announced_once_when_missed_and_once_when_its_plan_comes_late(swv):
+    from ondersteuningsplan.tests.test_mijlpalen import vastgesteld
+
+    vastgesteld(swv, D(2014, 1, 26), D(2014, 8, 1))
+    vastgesteld(swv, D(2018, 1, 20), D(2018, 8, 1))
+    vastgesteld(swv, D(2022, 1, 20), D(2022, 8, 1))
+    controle.controleer(D(2025, 12, 1))
+    controle.controleer(D(2026, 1, 20))
+    controle.controleer(D(2026, 2, 1))
+    [gemist] = Statuswijziging.objects.filter(mijlpaal__code="nieuw-op")
+    assert (gemist.van, gemist.naar, gemist.cyclus) == (Status.RISICO, Status.GEMIST, "2022-2026")
+
+    vastgesteld(swv, D(2026, 11, 20), D(2026, 8, 1))
+    controle.controleer(D(2026, 12, 6))
+    controle.controleer(D(2026, 12, 7))
+    laat = Statuswijziging.objects.filter(mijlpaal__code="nieuw-op").exclude(pk=gemist.pk)
+    assert [(w.van, w.naar, w.cyclus) for w in laat] == [
+        (Status.GEMIST, Status.TE_LAAT, "2022-2026")
+    ]
+    status = Mijlpaalstatus.objects.get(swv=swv, mijlpaal__code="nieuw-op")
+    assert (status.status, status.cyclus) == (Status.OPEN, 5)
+    assert controle.meld(laat[0].pk) is True
+    assert mail.outbox[-1].subject == (
+        f'{swv.weergavecode}: mijlpaal "Nieuw ondersteuningsplan", OP-cyclus 2022-2026, '
+        "is nu te laat behaald"
+    )

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from ondersteuningsplan.models import Mijlpaal, MijlpaalUitzondering, Status
-from ondersteuningsplan.selectors import standen, standen_van, volgende
+from ondersteuningsplan.selectors import duur, standen, standen_van, volgende
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import (
     FeitFactory,
@@ -85,7 +85,12 @@ def vastgesteld(swv, op_datum, van):
 
 def test_a_new_plan_is_due_four_years_after_the_previous_was_adopted():
     swv = SwvFactory()
-    assert stand(swv, "nieuw-op", D(2015, 1, 1)).status is None  # no plan yet: not due
+    eerste = stand(swv, "nieuw-op", D(2015, 1, 1))  # no plan yet: the first cycle is missed
+    assert (eerste.deadline, eerste.status, eerste.cyclus.naam) == (
+        D(2014, 5, 1),
+        Status.GEMIST,
+        "eerste, tot 2014",
+    )
 
     vastgesteld(swv, D(2014, 3, 1), D(2014, 8, 1))
     assert stand(swv, "nieuw-op", D(2015, 1, 1)).deadline == D(2018, 3, 1)
@@ -96,6 +101,69 @@ def test_a_new_plan_is_due_four_years_after_the_previous_was_adopted():
     vastgesteld(swv, D(2018, 2, 20), D(2018, 8, 1))
     volgende_termijn = stand(swv, "nieuw-op", D(2018, 3, 1))
     assert (volgende_termijn.deadline, volgende_termijn.status) == (D(2022, 2, 20), Status.OPEN)
+    assert [c.status for c in volgende_termijn.eerdere_cycli] == [Status.BEHAALD] * 2
+
+
+def test_an_experiment_swv_owes_its_first_plan_a_year_earlier():
+    swv = SwvFactory(experiment=True)
+    assert stand(swv, "nieuw-op", D(2013, 1, 1)).deadline == D(2013, 5, 1)
+
+
+def test_a_late_plan_stays_late_when_the_next_cycle_starts():
+    """PO 24-03: the 2022 plan was adopted on 20 January 2022, the next one ten months after its
+    deadline. The 2022 cycle keeps its lateness; the current cycle runs to 2030."""
+    swv = SwvFactory()
+    vastgesteld(swv, D(2014, 1, 26), D(2014, 8, 1))
+    vastgesteld(swv, D(2018, 1, 20), D(2018, 8, 1))
+    vastgesteld(swv, D(2022, 1, 20), D(2022, 8, 1))
+    voor = stand(swv, "nieuw-op", D(2026, 11, 19))
+    assert (voor.deadline, voor.status, voor.cyclus.naam) == (
+        D(2026, 1, 20),
+        Status.GEMIST,
+        "2022-2026",
+    )
+
+    vastgesteld(swv, D(2026, 11, 20), D(2026, 8, 1))
+    na = stand(swv, "nieuw-op", D(2026, 12, 6))
+    assert (na.deadline, na.status, na.cyclus.naam) == (D(2030, 11, 20), Status.OPEN, "2026-2030")
+    vorige = na.vorige_cyclus
+    assert (vorige.naam, vorige.dagen_te_laat, vorige.uitkomst) == (
+        "2022-2026",
+        304,
+        "te laat behaald (10 maanden)",
+    )
+    assert na.statussen.count(Status.TE_LAAT) == 1
+    # As of a day before the adoption, the cycle was missed: history is computed, not stored.
+    assert stand(swv, "nieuw-op", D(2026, 11, 19)).status == Status.GEMIST
+
+
+def test_the_beheerder_can_set_the_deadline_of_one_cycle():
+    swv = SwvFactory()
+    vastgesteld(swv, D(2014, 1, 26), D(2014, 8, 1))
+    MijlpaalUitzondering.objects.create(
+        swv=swv,
+        mijlpaal=Mijlpaal.objects.get(code="nieuw-op"),
+        cyclus=2,
+        deadline=D(2019, 1, 1),
+        reden="Fusie met het buurverband",
+    )
+    assert stand(swv, "nieuw-op", D(2018, 6, 1)).deadline == D(2019, 1, 1)
+    vastgesteld(swv, D(2018, 12, 1), D(2018, 8, 1))
+    assert stand(swv, "nieuw-op", D(2019, 1, 1)).vorige_cyclus.status == Status.BEHAALD
+
+
+@pytest.mark.parametrize(
+    "dagen,van,tekst",
+    [
+        (12, D(2026, 1, 20), "12 dagen"),
+        (1, D(2026, 1, 20), "1 dag"),
+        (31, D(2026, 1, 20), "1 maand"),
+        (304, D(2026, 1, 20), "10 maanden"),
+        (400, D(2026, 1, 20), "13 maanden"),
+    ],
+)
+def test_a_delay_reads_in_dutch(dagen, van, tekst):
+    assert duur(dagen, van) == tekst
 
 
 def test_a_milestone_for_the_other_sector_does_not_apply():

@@ -84,6 +84,12 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default: the portal and its worker write to one file. A writer waits for the
+    # lock instead of failing, and readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20, transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
@@ -151,6 +157,15 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Passend portaal <noreply@passend.example>")
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # The embedded default: the broker is a folder the portal and its worker share.
+    _berichten = Path(env("CELERY_BESTANDEN")) / "berichten"
+    _berichten.mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_berichten),
+        "data_folder_out": str(_berichten),
+        "store_processed": False,
+    }
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER")
 CELERY_TASK_EAGER_PROPAGATES = True

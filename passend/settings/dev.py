@@ -1,6 +1,7 @@
 """Embedded default: runs with nothing installed but Python.
 
-SQLite, Celery tasks in the request's process, e-mail to the console, files under var/.
+SQLite, a real Celery worker beside the portal on a broker of plain files (kombu's filesystem
+transport, in var/celery), e-mail to the console, files under var/.
 """
 
 
@@ -11,9 +12,9 @@ def defaults(base_dir):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"sqlite:///{base_dir / 'var' / 'passend.sqlite3'}",
         "CACHE_URL": "locmemcache://",
-        "CELERY_BROKER_URL": "memory://",
-        "CELERY_RESULT_BACKEND": "cache+memory://",
-        "CELERY_TASK_ALWAYS_EAGER": "true",
+        "CELERY_BROKER_URL": "filesystem://",
+        "CELERY_BESTANDEN": str(base_dir / "var" / "celery"),
+        "CELERY_TASK_ALWAYS_EAGER": "false",
         "EMAIL_URL": "consolemail://",
         "MEDIA_ROOT": str(base_dir / "var" / "media"),
     }

@@ -32,6 +32,7 @@ def test_accountmanager_asks_downloads_and_publishes_a_national_report(pagina, m
         pagina.get_by_role("link", name="Download de PDF").click()
     assert download.value.suggested_filename == "voortgangsrapportage-landelijk-2014-02-01.pdf"
 
+    pagina.get_by_label("Ik begrijp dat dit rapport na publicatie niet meer verandert").check()
     pagina.get_by_role("button", name="Publiceren").click()
     pagina.wait_for_load_state()
     assert "gepubliceerd en verandert niet meer" in pagina.content()

@@ -130,7 +130,13 @@ def test_published_report_is_frozen_and_listed(
     rapport = Rapport.objects.get()
     with rapport.pdf.open("rb") as f:
         voor = f.read()
-    assert client.post(f"/rapporten/{rapport.pk}/publiceren/").status_code == 302
+    # Not without confirming that it will never change again.
+    zonder = client.post(f"/rapporten/{rapport.pk}/publiceren/", follow=True)
+    assert "niet gepubliceerd: vink eerst aan" in zonder.content.decode()
+    rapport.refresh_from_db()
+    assert not rapport.gepubliceerd
+    bevestigd = {"bevestigd": "ja"}
+    assert client.post(f"/rapporten/{rapport.pk}/publiceren/", bevestigd).status_code == 302
 
     # A fact corrected afterwards: PO now 4 of 4 founded before the peildatum.
     po, _ = land
@@ -153,7 +159,7 @@ def test_published_report_is_frozen_and_listed(
     with pytest.raises(Bevroren):
         rapport.delete()
     # One published national report per peildatum.
-    antwoord = client.post(f"/rapporten/{nieuw.pk}/publiceren/", follow=True)
+    antwoord = client.post(f"/rapporten/{nieuw.pk}/publiceren/", bevestigd, follow=True)
     assert "al een landelijk rapport gepubliceerd" in antwoord.content.decode()
     nieuw.refresh_from_db()
     assert not nieuw.gepubliceerd
