@@ -88,6 +88,18 @@ def importeer_regio_indeling(
     gebieden = _postcodegebieden(geldig, gemeenten, verslag)
     _toewijzingen(geldig, gebieden, swvs, geldig_van, verslag)
     _meld_gedeelde_gemeenten(geldig, verslag)
+    lopend = set(
+        Regiotoewijzing.objects.filter(geldig_tot__isnull=True).values_list(
+            "postcodegebied__pc4", flat=True
+        )
+    )
+    ontbrekend = len(lopend - geldig.keys())
+    if ontbrekend:
+        verslag.meld(
+            None,
+            f"{ontbrekend} PC4-gebieden met een samenwerkingsverband staan niet in het bestand; "
+            "een import beëindigt geen toewijzing, ze blijven staan",
+        )
     return verslag
 
 

@@ -98,6 +98,18 @@ def importeer_vestigingen(pad: Path, soort: str = Schoolsoort.BAO) -> Importvers
 
     School.objects.bulk_create(nieuwe_scholen)
     verslag.tel("scholen aangemaakt", len(nieuwe_scholen))
+    in_bestand = {rij["vestigingsnummer"] for _, rij, _ in goed}
+    ontbrekend = sum(
+        1
+        for nummer, school in scholen.items()
+        if school.soort == soort and nummer not in in_bestand
+    )
+    if ontbrekend:
+        verslag.meld(
+            None,
+            f"{ontbrekend} vestigingen ({soort}) staan niet in het bestand; een import verwijdert "
+            "geen scholen, ze blijven staan",
+        )
     _lidmaatschappen(swvs_van_bestuur, besturen, verslag)
     return verslag
 

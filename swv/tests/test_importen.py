@@ -318,3 +318,17 @@ def test_the_import_pages_cost_a_bounded_number_of_queries(
         assert beheerder.get(reverse("admin:swv_importopdracht_changelist")).status_code == 200
     with django_assert_max_num_queries(10):
         assert beheerder.get(pagina(opdrachten[0].pk)).status_code == 200
+
+
+def test_the_dry_run_says_what_an_import_leaves_standing(
+    beheerder, regio, django_capture_on_commit_callbacks
+):
+    zonder = "\n".join(r for r in regio.splitlines() if not r.startswith("1011,"))
+
+    opdracht = proef(beheerder, zonder, django_capture_on_commit_callbacks)
+
+    assert (
+        "1 PC4-gebieden met een samenwerkingsverband staan niet in het bestand; een import "
+        "beëindigt geen toewijzing, ze blijven staan"
+    ) in opdracht.proefverslag["meldingen"]
+    assert not opdracht.proefverslag["fouten"]
