@@ -27,6 +27,7 @@ from ondersteuningsplan.models import (
     Mijlpaal,
     MijlpaalUitzondering,
     OPRBesluit,
+    OPRLid,
     Status,
 )
 from ondersteuningsplan.stappen import REGELS, Groep, Stap
@@ -525,3 +526,13 @@ def tijdlijn(swv: Samenwerkingsverband, feiten: list[Feit] | None = None) -> lis
                 )
             )
     return sorted(regels, key=lambda r: r[0])
+
+
+def opr_leden(swv: Samenwerkingsverband, peildatum: datetime.date | None) -> list[OPRLid]:
+    """The OPR's members by geleding: those in office on the peildatum, or every one (None)."""
+    leden = OPRLid.objects.filter(swv=swv).select_related("school")
+    if peildatum is not None:
+        leden = leden.filter(begin_termijn__lte=peildatum).filter(
+            Q(einde_termijn__isnull=True) | Q(einde_termijn__gte=peildatum)
+        )
+    return list(leden.order_by("geleding", "begin_termijn", "pk"))

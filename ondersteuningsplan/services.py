@@ -225,7 +225,7 @@ def bewaar_ondersteuningsplan(
 ) -> Ondersteuningsplan:
     _vergrendel(swv)
     if periode_tot <= periode_van:
-        raise ValidationError({"periode_tot": "Het einde van de periode ligt na het begin."})
+        raise ValidationError({"periode_tot": "Het einde van de periode moet na het begin liggen."})
     if (periode_tot - periode_van).days > 4 * 366:
         raise ValidationError(
             {"periode_tot": "Een ondersteuningsplan geldt ten hoogste vier jaar."}
@@ -419,7 +419,7 @@ def registreer_opr_lid(
     elif not naam.strip():
         raise ValidationError({"naam": "Vul de naam van het lid in."})
     if einde_termijn and einde_termijn <= begin_termijn:
-        raise ValidationError({"einde_termijn": "Het einde van de termijn ligt na het begin."})
+        raise ValidationError({"einde_termijn": "Het einde van de termijn moet na het begin liggen."})
     if school is not None and not School.objects.in_swv(swv).filter(pk=school.pk).exists():
         raise ValidationError({"school": "Deze school ligt niet in het samenwerkingsverband."})
     velden = {

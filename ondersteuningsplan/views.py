@@ -438,16 +438,17 @@ def oogo(request, code, plan, gemeente):
 
 @rollen(*ALLE_ROLLEN)
 def opr(request, code):
-    """The members of the ondersteuningsplanraad, by geleding."""
+    """The members of the ondersteuningsplanraad, by geleding: the current ones, or with
+    `?alle=ja` also those whose term has ended or not yet begun."""
     swv = swv_voor(request, code)
+    alle = request.GET.get("alle") == "ja"
     return render(
         request,
         "ondersteuningsplan/opr.html",
         {
             "swv": swv,
-            "leden": OPRLid.objects.filter(swv=swv)
-            .select_related("school")
-            .order_by("geleding", "begin_termijn", "pk"),
+            "alle": alle,
+            "leden": selectors.opr_leden(swv, None if alle else lees_datum(None)),
             "mag_wijzigen": mag_wijzigen(request.user),
             "actief": "opr",
         },

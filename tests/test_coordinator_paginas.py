@@ -445,7 +445,7 @@ def test_the_end_of_an_opr_members_term_is_set_corrected_and_cleared(coordinator
 
     te_vroeg = coordinator.post(pad, gegevens | {"einde_termijn": "2013-08-31", "versie": 4})
     assert (
-        "Het einde van de termijn ligt na het begin."
+        "Het einde van de termijn moet na het begin liggen."
         in te_vroeg.context["form"].errors["einde_termijn"]
     )
     oud = coordinator.post(pad, gegevens | {"einde_termijn": "2015-08-31", "versie": 2})
@@ -536,3 +536,18 @@ def test_the_password_is_reset_by_email(client, maak_gebruiker):
     mail.outbox.clear()
     assert client.post("/wachtwoord-vergeten/", {"email": "niemand@x.example"}).status_code == 302
     assert mail.outbox == []
+
+
+def test_the_opr_page_shows_the_current_members_and_the_former_ones_on_request(coordinator, swv):
+    def lid(naam, begin, einde=None):
+        OPRLid.objects.create(
+            swv=swv, naam=naam, geleding="ouders", begin_termijn=begin, einde_termijn=einde
+        )
+
+    lid("A. Huidig", datetime.date(2019, 9, 1))
+    lid("B. Vertrokken", datetime.date(2013, 9, 1), datetime.date(2017, 8, 31))
+    huidig = coordinator.get(url(swv, "opr/")).content.decode()
+    assert "A. Huidig" in huidig and "B. Vertrokken" not in huidig
+    assert "1 lid met een lopende termijn" in huidig
+    alle = coordinator.get(url(swv, "opr/"), {"alle": "ja"}).content.decode()
+    assert "A. Huidig" in alle and "B. Vertrokken" in alle and "2 leden, per geleding" in alle

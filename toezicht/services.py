@@ -30,7 +30,7 @@ def registreer_thuiszitters(
 ) -> Thuiszitterregistratie:
     """Records the counts of one period; a cell left out counts as 0."""
     if periode_tot < periode_van:
-        raise ValidationError({"periode_tot": "Het einde van de periode ligt na het begin."})
+        raise ValidationError({"periode_tot": "Het einde van de periode moet na het begin liggen."})
     if periode_van > timezone.localdate():
         raise ValidationError({"periode_van": "Een periode die nog moet beginnen kan niet."})
     onbekend = set(aantallen) - set(CELLEN)
