@@ -419,7 +419,9 @@ def registreer_opr_lid(
     elif not naam.strip():
         raise ValidationError({"naam": "Vul de naam van het lid in."})
     if einde_termijn and einde_termijn <= begin_termijn:
-        raise ValidationError({"einde_termijn": "Het einde van de termijn moet na het begin liggen."})
+        raise ValidationError(
+            {"einde_termijn": "Het einde van de termijn moet na het begin liggen."}
+        )
     if school is not None and not School.objects.in_swv(swv).filter(pk=school.pk).exists():
         raise ValidationError({"school": "Deze school ligt niet in het samenwerkingsverband."})
     velden = {

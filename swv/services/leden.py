@@ -41,7 +41,9 @@ def wijzig_lidmaatschap(
     if stemgewicht < 1:
         raise ValidationError({"stemgewicht": "Het stemgewicht is ten minste 1."})
     if einddatum and einddatum <= lidmaatschap.begindatum:
-        raise ValidationError({"einddatum": "Het einde van het lidmaatschap moet na het begin liggen."})
+        raise ValidationError(
+            {"einddatum": "Het einde van het lidmaatschap moet na het begin liggen."}
+        )
     with set_actor(door):
         return bewaar_versie(
             lidmaatschap, verwachte_versie, stemgewicht=stemgewicht, einddatum=einddatum
