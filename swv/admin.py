@@ -1,22 +1,35 @@
 """The reference data in the admin, for the beheerder only (`PassendAdminSite`), in Dutch.
 Every change is in the history (django-auditlog) with the beheerder as actor."""
 
+from functools import wraps
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
+from django.views.decorators.http import require_POST
 
+from accounts.models import Rol
 from swv.models import (
     REGIO_INGANGSDATUM,
     Gemeente,
+    Importopdracht,
+    Importsoort,
+    Importstatus,
     Lidmaatschap,
     Regiotoewijzing,
     Samenwerkingsverband,
     School,
     Schoolbestuur,
+    Schoolsoort,
 )
+from swv.services import importopdrachten
 from swv.services.regiowijziging import verplaats_gemeente, voeg_samen
 
 
@@ -199,3 +212,159 @@ class LidmaatschapAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("bestuur", queryset=Schoolbestuur.objects.met_schoolnaam()))
         )
+
+
+class ImportForm(forms.Form):
+    soort = forms.ChoiceField(label="soort bestand", choices=Importsoort.choices)
+    bestand = forms.FileField(
+        label="bestand",
+        help_text="Het CSV-bestand zoals het is gepubliceerd, met de kopregel.",
+    )
+    geldig_van = forms.DateField(
+        label="geldig van",
+        required=False,
+        initial=REGIO_INGANGSDATUM,
+        help_text="Alleen voor de regio-indeling: de dag waarop een PC4 die van "
+        "samenwerkingsverband wisselt overgaat. Dezelfde dag als een eerdere import draait "
+        "die overgang terug.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    schoolsoort = forms.ChoiceField(
+        label="schoolsoort",
+        choices=Schoolsoort.choices,
+        initial=Schoolsoort.BAO,
+        help_text="Alleen voor DUO's vestigingen: de soort van de scholen in het bestand.",
+    )
+
+
+#: The steps of a job, for the progress bar: (value, max).
+STAPPEN = {
+    Importstatus.PROEF_WACHTRIJ: 0,
+    Importstatus.PROEF_BEZIG: 1,
+    Importstatus.PROEF_KLAAR: 2,
+    Importstatus.WACHTRIJ: 2,
+    Importstatus.BEZIG: 3,
+    Importstatus.TOEGEPAST: 4,
+}
+#: Seconds between refreshes of a running job's page (a <meta http-equiv="refresh">: no script).
+VERVERS = 3
+
+
+def _alleen_beheerder(view):
+    """A signed-in user of another role gets 403 here, not the admin's login page: the import
+    pages say plainly that they are not theirs."""
+
+    @wraps(view)
+    def alleen_beheerder(request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.heeft_rol(Rol.BEHEERDER):
+            raise PermissionDenied("Alleen de beheerder importeert referentiegegevens.")
+        return view(request, *args, **kwargs)
+
+    return alleen_beheerder
+
+
+@admin.register(Importopdracht)
+class ImportopdrachtAdmin(admin.ModelAdmin):
+    """Upload a published file, read the dry run, apply it. The pages are the admin's own
+    views, replaced: an import is not a form of fields but a short procedure."""
+
+    list_display = ["naam", "soort", "status", "geupload_door", "geupload_op"]
+    list_filter = ["soort", "status"]
+    list_select_related = ["geupload_door"]
+    search_fields = ["naam"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        eigen = [
+            path(
+                "<int:pk>/toepassen/",
+                self.admin_site.admin_view(require_POST(self.toepassen_view)),
+                name="swv_importopdracht_toepassen",
+            ),
+            path(
+                "<int:pk>/verslag/",
+                self.admin_site.admin_view(self.verslag_view),
+                name="swv_importopdracht_verslag",
+            ),
+        ]
+        urls = eigen + super().get_urls()
+        for url in urls:
+            url.callback = _alleen_beheerder(url.callback)
+        return urls
+
+    def _context(self, request, **extra):
+        return {**self.admin_site.each_context(request), "opts": self.model._meta, **extra}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            d = form.cleaned_data
+            try:
+                opdracht = importopdrachten.maak_opdracht(
+                    request.user,
+                    d["soort"],
+                    d["bestand"].name,
+                    d["bestand"].read(settings.UPLOAD_MAX_BYTES + 1),
+                    geldig_van=d["geldig_van"],
+                    schoolsoort=d["schoolsoort"],
+                )
+            except ValidationError as fout:
+                form.add_error("bestand", fout)
+            else:
+                return redirect("admin:swv_importopdracht_change", opdracht.pk)
+        return TemplateResponse(
+            request,
+            "admin/swv/importopdracht/nieuw.html",
+            self._context(request, form=form, title="Bestand importeren"),
+            status=400 if request.method == "POST" else 200,
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        opdracht = self.get_object(request, object_id)
+        if opdracht is None:
+            raise Http404("Deze importopdracht bestaat niet.")
+        verslag = opdracht.laatste_verslag or {}
+        return TemplateResponse(
+            request,
+            "admin/swv/importopdracht/detail.html",
+            self._context(
+                request,
+                title=str(opdracht),
+                opdracht=opdracht,
+                verslag=verslag,
+                samenvatting=importopdrachten.samenvatting(verslag),
+                fouten=verslag.get("fouten", []),
+                stap=STAPPEN.get(opdracht.status),
+                ververs=VERVERS if opdracht.lopend else None,
+                mag_toepassen=opdracht.status == Importstatus.PROEF_KLAAR
+                and not verslag.get("fouten"),
+            ),
+        )
+
+    def toepassen_view(self, request, pk):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        opdracht = get_object_or_404(Importopdracht, pk=pk)
+        try:
+            importopdrachten.pas_toe(request.user, opdracht)
+        except ValidationError as fout:
+            self.message_user(request, " ".join(fout.messages), messages.ERROR)
+        return redirect("admin:swv_importopdracht_change", pk)
+
+    def verslag_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        opdracht = get_object_or_404(Importopdracht, pk=pk)
+        if opdracht.laatste_verslag is None and not opdracht.fout:
+            raise Http404("Er is nog geen verslag.")
+        antwoord = HttpResponse(
+            importopdrachten.verslag_csv(opdracht), content_type="text/csv; charset=utf-8"
+        )
+        antwoord["Content-Disposition"] = f'attachment; filename="importverslag-{opdracht.pk}.csv"'
+        return antwoord

@@ -403,3 +403,90 @@ class Document(SwvGebonden):
 
     def __str__(self):
         return self.naam
+
+
+class Importsoort(models.TextChoices):
+    REGIO = "regio", "Regio-indeling (PC4, gemeente, PO- en VO-samenwerkingsverband)"
+    VESTIGINGEN = "vestigingen", "DUO: adressen van alle vestigingen"
+    BESTUREN = "besturen", "DUO: adressen van de bevoegde gezagen"
+    LEERLINGTELLINGEN = "leerlingtellingen", "Leerlingtellingen per teldatum"
+
+
+class Importstatus(models.TextChoices):
+    PROEF_WACHTRIJ = "proef_wachtrij", "Proefimport in de wachtrij"
+    PROEF_BEZIG = "proef_bezig", "Proefimport bezig"
+    PROEF_KLAAR = "proef_klaar", "Proefimport klaar"
+    WACHTRIJ = "wachtrij", "Import in de wachtrij"
+    BEZIG = "bezig", "Import bezig"
+    TOEGEPAST = "toegepast", "Toegepast"
+    GEWEIGERD = "geweigerd", "Geweigerd: er is niets ingelezen"
+    MISLUKT = "mislukt", "Mislukt: er is niets ingelezen"
+
+
+IMPORT_LOPEND = (
+    Importstatus.PROEF_WACHTRIJ,
+    Importstatus.PROEF_BEZIG,
+    Importstatus.WACHTRIJ,
+    Importstatus.BEZIG,
+)
+
+
+def importbestand_pad(opdracht, filename):
+    return f"importen/{opdracht.sha256[:2]}/{opdracht.sha256}.csv"
+
+
+class Importopdracht(models.Model):
+    """One uploaded reference-data file: first a dry run (rolled back) that says what would be
+    added, changed and removed, then, when the beheerder applies it, the import itself in one
+    transaction. The file stays, so the report can always be traced to its input."""
+
+    soort = models.CharField("soort bestand", max_length=20, choices=Importsoort)
+    bestand = models.FileField("bestand", upload_to=importbestand_pad, max_length=200)
+    naam = models.CharField("bestandsnaam", max_length=200)
+    grootte = models.PositiveIntegerField("grootte (bytes)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    geldig_van = models.DateField("geldig van", default=REGIO_INGANGSDATUM)
+    schoolsoort = models.CharField(
+        "schoolsoort", max_length=3, choices=Schoolsoort, default=Schoolsoort.BAO
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Importstatus, default=Importstatus.PROEF_WACHTRIJ
+    )
+    proefverslag = models.JSONField("verslag van de proefimport", null=True, blank=True)
+    verslag = models.JSONField("verslag van de import", null=True, blank=True)
+    fout = models.TextField("fout", blank=True)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="geüpload door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    geupload_op = models.DateTimeField("geüpload op", auto_now_add=True)
+    verstuurd_op = models.DateTimeField("in de wachtrij gezet op", null=True, blank=True)
+    gestart_op = models.DateTimeField("gestart op", null=True, blank=True)
+    toegepast_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="toegepast door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "importopdracht"
+        verbose_name_plural = "importopdrachten"
+        ordering = ["-geupload_op", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.naam}"
+
+    @property
+    def lopend(self) -> bool:
+        return self.status in IMPORT_LOPEND
+
+    @property
+    def laatste_verslag(self) -> dict | None:
+        return self.verslag or self.proefverslag

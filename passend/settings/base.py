@@ -206,6 +206,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rapporten.tasks.ronde",
         "schedule": crontab(minute="*/5"),
     },
+    "importen-ronde": {
+        "task": "swv.tasks.ronde",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 SECURE = env.bool("SECURE", default=False)

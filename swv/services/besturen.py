@@ -22,20 +22,20 @@ def importeer_besturen(pad: Path) -> Importverslag:
     for regel, rij in lees_csv(pad, KOLOMMEN, verslag, delimiter=";"):
         nummer, naam = rij["bevoegd gezag nummer"], " ".join(rij["bevoegd gezag naam"].split())
         if not BEVOEGD_GEZAG.match(nummer):
-            verslag.meld(regel, f"'{nummer}' is geen bevoegd-gezagnummer van vijf cijfers")
+            verslag.weiger(regel, f"'{nummer}' is geen bevoegd-gezagnummer van vijf cijfers")
             continue
         if not naam:
-            verslag.meld(regel, f"bevoegd gezag {nummer} heeft geen naam; overgeslagen")
+            verslag.weiger(regel, f"bevoegd gezag {nummer} heeft geen naam; overgeslagen")
             continue
         naam = naam[: Schoolbestuur._meta.get_field("naam").max_length]
         bestuur = besturen.get(nummer)
         if bestuur is None:
             besturen[nummer] = Schoolbestuur.objects.create(bevoegd_gezag_nummer=nummer, naam=naam)
-            verslag.tel("besturen aangemaakt")
+            verslag.tel("schoolbesturen aangemaakt")
         elif bestuur.naam != naam:
             bestuur.naam = naam
             bestuur.save(update_fields=["naam"])
-            verslag.tel("namen bijgewerkt")
+            verslag.tel("schoolbesturen bijgewerkt")
         else:
-            verslag.tel("ongewijzigd")
+            verslag.tel("schoolbesturen ongewijzigd")
     return verslag

@@ -17,6 +17,9 @@ class Importverslag:
     bestand: str
     telling: dict[str, int] = field(default_factory=dict)
     meldingen: list[str] = field(default_factory=list)
+    #: Lines left out because they are wrong. The command line imports the rest; the import
+    #: page applies a file only when this is empty (all or nothing).
+    fouten: list[str] = field(default_factory=list)
 
     def tel(self, wat: str, aantal: int = 1):
         self.telling[wat] = self.telling.get(wat, 0) + aantal
@@ -24,14 +27,27 @@ class Importverslag:
     def meld(self, regel: int | None, tekst: str):
         self.meldingen.append(f"regel {regel}: {tekst}" if regel else tekst)
 
+    def weiger(self, regel: int | None, tekst: str):
+        """A line that is not imported because it is wrong: a note, and an error."""
+        self.meld(regel, tekst)
+        self.fouten.append(self.meldingen[-1])
+
     @property
     def gewijzigd(self) -> bool:
         """Whether the import changed anything: a second run of the same file says no."""
         return any(
             aantal
             for wat, aantal in self.telling.items()
-            if wat.endswith(("aangemaakt", "bijgewerkt", "beëindigd"))
+            if wat.endswith(("aangemaakt", "bijgewerkt", "beëindigd", "verwijderd"))
         )
+
+    def als_dict(self) -> dict:
+        return {
+            "bestand": self.bestand,
+            "telling": dict(self.telling),
+            "meldingen": list(self.meldingen),
+            "fouten": list(self.fouten),
+        }
 
     def regels(self) -> list[str]:
         lines = [f"Import van {self.bestand}"]
@@ -81,7 +97,9 @@ def lees_csv(
         if not any(w.strip() for w in waarden):
             continue
         if len(waarden) != len(header):
-            verslag.meld(regel, f"{len(waarden)} velden in plaats van {len(header)}; overgeslagen")
+            verslag.weiger(
+                regel, f"{len(waarden)} velden in plaats van {len(header)}; overgeslagen"
+            )
             continue
         rows.append((regel, dict(zip(header, (w.strip() for w in waarden), strict=True))))
     return rows

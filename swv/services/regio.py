@@ -56,13 +56,13 @@ def importeer_regio_indeling(
         pc4, gemeente = rij["pc4"], rij["gemeente"]
         codes = {Sector.PO: rij["po_swv"].upper(), Sector.VO: rij["vo_swv"].upper()}
         if not PC4.match(pc4):
-            verslag.meld(regel, f"'{pc4}' is geen viercijferige postcode; overgeslagen")
+            verslag.weiger(regel, f"'{pc4}' is geen viercijferige postcode; overgeslagen")
             continue
         if not gemeente:
-            verslag.meld(regel, f"PC4 {pc4} heeft geen gemeente; overgeslagen")
+            verslag.weiger(regel, f"PC4 {pc4} heeft geen gemeente; overgeslagen")
             continue
         if pc4 in geldig:
-            verslag.meld(regel, f"PC4 {pc4} staat twee keer in het bestand; de eerste telt")
+            verslag.weiger(regel, f"PC4 {pc4} staat twee keer in het bestand; de eerste telt")
             continue
         toegewezen = {}
         for sector, code in codes.items():
@@ -70,7 +70,9 @@ def importeer_regio_indeling(
                 continue
             match = SWV_CODE.match(code)
             if not match or match[1] != sector:
-                verslag.meld(regel, f"PC4 {pc4}: '{code}' is geen {sector}-code zoals {sector}2707")
+                verslag.weiger(
+                    regel, f"PC4 {pc4}: '{code}' is geen {sector}-code zoals {sector}2707"
+                )
                 continue
             toegewezen[sector] = code
             gemeenten_per_swv[code][gemeente] += 1
@@ -86,6 +88,18 @@ def importeer_regio_indeling(
     gebieden = _postcodegebieden(geldig, gemeenten, verslag)
     _toewijzingen(geldig, gebieden, swvs, geldig_van, verslag)
     _meld_gedeelde_gemeenten(geldig, verslag)
+    lopend = set(
+        Regiotoewijzing.objects.filter(geldig_tot__isnull=True).values_list(
+            "postcodegebied__pc4", flat=True
+        )
+    )
+    ontbrekend = len(lopend - geldig.keys())
+    if ontbrekend:
+        verslag.meld(
+            None,
+            f"{ontbrekend} PC4-gebieden met een samenwerkingsverband staan niet in het bestand; "
+            "een import beëindigt geen toewijzing, ze blijven staan",
+        )
     return verslag
 
 
@@ -150,6 +164,16 @@ def _toewijzingen(geldig, gebieden, swvs, geldig_van, verslag):
             "postcodegebied", "swv"
         )
     }
+    # The assignments that ended the day a running one began: importing the previous file
+    # again with the same date puts those back (a correction, not a second move).
+    vorige_van = {
+        (t.postcodegebied.pc4, t.sector): t
+        for t in Regiotoewijzing.objects.filter(
+            geldig_tot__in={t.geldig_van for t in lopend.values()}
+        ).select_related("postcodegebied", "swv")
+        if (huidig := lopend.get((t.postcodegebied.pc4, t.sector))) is not None
+        and huidig.geldig_van == t.geldig_tot
+    }
     nieuw = []
     for pc4, (_, po, vo) in geldig.items():
         for sector, code in ((Sector.PO, po), (Sector.VO, vo)):
@@ -159,12 +183,17 @@ def _toewijzingen(geldig, gebieden, swvs, geldig_van, verslag):
             if huidig is not None and huidig.swv.code == code:
                 verslag.tel("regiotoewijzingen ongewijzigd")
                 continue
+            if huidig is not None and geldig_van == huidig.geldig_van:
+                vorige = vorige_van.get((pc4, sector))
+                if vorige is not None and vorige.swv.code == code:
+                    _draai_terug(huidig, vorige, verslag)
+                    continue
             if huidig is not None:
                 if geldig_van <= huidig.geldig_van:
-                    verslag.meld(
+                    verslag.weiger(
                         None,
                         f"PC4 {pc4} hoort bij {huidig.swv.code} sinds {huidig.geldig_van:%d-%m-%Y}; "
-                        f"een overgang naar {code} vraagt een latere --geldig-van; niet gewijzigd",
+                        f"een overgang naar {code} vraagt een latere datum 'geldig van'; niet gewijzigd",
                     )
                     continue
                 huidig.geldig_tot = geldig_van
@@ -184,6 +213,21 @@ def _toewijzingen(geldig, gebieden, swvs, geldig_van, verslag):
             )
     Regiotoewijzing.objects.bulk_create(nieuw)
     verslag.tel("regiotoewijzingen aangemaakt", len(nieuw))
+
+
+def _draai_terug(huidig: Regiotoewijzing, vorige: Regiotoewijzing, verslag: Importverslag):
+    """Undoes a move recorded from the same date: the new assignment goes, the old one runs on."""
+    pc4 = huidig.postcodegebied.pc4
+    verslag.meld(
+        None,
+        f"PC4 {pc4}: de overgang van {vorige.swv.code} naar {huidig.swv.code} op "
+        f"{huidig.geldig_van:%d-%m-%Y} wordt teruggedraaid",
+    )
+    huidig.delete()
+    vorige.geldig_tot = None
+    vorige.save(update_fields=["geldig_tot"])
+    verslag.tel("regiotoewijzingen verwijderd")
+    verslag.tel("regiotoewijzingen bijgewerkt")
 
 
 def _meld_gedeelde_gemeenten(geldig, verslag):

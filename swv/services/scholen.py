@@ -98,6 +98,18 @@ def importeer_vestigingen(pad: Path, soort: str = Schoolsoort.BAO) -> Importvers
 
     School.objects.bulk_create(nieuwe_scholen)
     verslag.tel("scholen aangemaakt", len(nieuwe_scholen))
+    in_bestand = {rij["vestigingsnummer"] for _, rij, _ in goed}
+    ontbrekend = sum(
+        1
+        for nummer, school in scholen.items()
+        if school.soort == soort and nummer not in in_bestand
+    )
+    if ontbrekend:
+        verslag.meld(
+            None,
+            f"{ontbrekend} vestigingen ({soort}) staan niet in het bestand; een import verwijdert "
+            "geen scholen, ze blijven staan",
+        )
     _lidmaatschappen(swvs_van_bestuur, besturen, verslag)
     return verslag
 
@@ -113,23 +125,23 @@ def _geldige_rijen(rijen, verslag):
         vestiging = rij["vestigingsnummer"] = rij["vestigingsnummer"].upper()
         postcode = POSTCODE.match(rij["postcode"].upper())
         if not BEVOEGD_GEZAG.match(nummer):
-            verslag.meld(
+            verslag.weiger(
                 regel, f"'{nummer}' is geen bevoegd-gezagnummer (vijf cijfers); overgeslagen"
             )
         elif not VESTIGING.match(vestiging):
-            verslag.meld(
+            verslag.weiger(
                 regel, f"'{vestiging}' is geen vestigingsnummer zoals 16AH00; overgeslagen"
             )
         elif vestiging in gezien:
-            verslag.meld(
+            verslag.weiger(
                 regel, f"vestiging {vestiging} staat twee keer in het bestand; de eerste telt"
             )
         elif postcode is None:
-            verslag.meld(
+            verslag.weiger(
                 regel, f"vestiging {vestiging}: '{rij['postcode']}' is geen postcode; overgeslagen"
             )
         elif postcode[1] not in gebieden:
-            verslag.meld(
+            verslag.weiger(
                 regel,
                 f"vestiging {vestiging}: postcode {postcode[1]} {postcode[2]} staat niet in de "
                 "regio-indeling; overgeslagen",

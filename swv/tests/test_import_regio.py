@@ -121,7 +121,7 @@ def test_a_region_change_without_a_later_date_is_refused_for_that_pc4(csv_bestan
 
     verslag = importeer_regio_indeling(csv_bestand("b.csv", [KOP, "5854,Bergen (L),PO3101,VO2507"]))
 
-    assert any("vraagt een latere --geldig-van" in m for m in verslag.meldingen)
+    assert any("vraagt een latere datum 'geldig van'" in m for m in verslag.fouten)
     assert Regiotoewijzing.objects.get(postcodegebied__pc4="5854", sector="VO").swv.code == "VO3101"
 
 

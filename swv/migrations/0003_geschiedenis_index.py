@@ -24,7 +24,7 @@ def verwijder(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("swv", "0001_initial"),
+        ("swv", "0002_invoer_bewaakt"),
         ("auditlog", "0017_add_actor_email"),
     ]
 
