@@ -278,7 +278,14 @@ def test_every_form_with_free_text_is_in_the_walk():
         if klasse.controleer_vrije_tekst
         and any(_vrije_tekst(f) for f in getattr(klasse, "base_fields", {}).values())
     }
-    gewandeld = {"FeitForm", "OndersteuningsplanForm", "OPRBesluitForm", "OOGOForm", "OPRLidForm"}
+    gewandeld = {
+        "FeitForm",
+        "OndersteuningsplanForm",
+        "OPRBesluitForm",
+        "OOGOForm",
+        "OPRLidForm",
+        "BeoordelingForm",  # test_the_inspecties_review_refuses_identifying_reasons
+    }
     # The report forms' only text field is a peildatum, checked as a date.
     assert met_tekst - gewandeld <= {"AanvraagForm", "BatchForm"}
 
@@ -330,3 +337,37 @@ def test_the_data_check_lists_what_the_guard_would_now_refuse():
         call_command("controleer_persoonsgegevens", stdout=uit)
     assert f"ondersteuningsplan.Feit {feit.pk} opmerking" in uit.getvalue()
     assert "111 222 333" not in uit.getvalue()  # the report does not spread it further
+
+
+@pytest.mark.django_db
+def test_the_inspecties_review_refuses_identifying_reasons(client, maak_gebruiker):
+    import datetime
+
+    from swv.tests.factories import SamenwerkingsverbandFactory
+    from toezicht import services as toezicht_services
+    from toezicht.tests.factories import ronde
+
+    coordinator, inspecteur = maak_gebruiker("coordinator"), maak_gebruiker("inspectie")
+    registratie = toezicht_services.registreer_thuiszitters(
+        swv=SamenwerkingsverbandFactory(),
+        ronde=ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)),
+        aantallen={("relatief", "lang", False): 3},
+        door=coordinator,
+    )
+    client.force_login(inspecteur)
+    adres = f"/toezicht/inzendingen/{registratie.pk}/"
+    for actie in ("stuur_terug", "accepteer"):
+        for tekst in IDENTIFICEREND:
+            antwoord = client.post(
+                adres,
+                {
+                    "beoordeling-actie": actie,
+                    "beoordeling-oordeel": "voldoende",
+                    "beoordeling-reden": tekst,
+                    "beoordeling-versie": registratie.versie,
+                },
+            )
+            assert antwoord.status_code == 400, (actie, tekst)
+            assert "Leg nooit gegevens vast" in str(antwoord.context["form"].errors), (actie, tekst)
+    registratie.refresh_from_db()
+    assert registratie.status == "ingediend" and registratie.beoordeeld_door is None
