@@ -442,7 +442,7 @@ class Importopdracht(models.Model):
 
     soort = models.CharField("soort bestand", max_length=20, choices=Importsoort)
     bestand = models.FileField("bestand", upload_to=importbestand_pad, max_length=200)
-    naam = models.CharField("bestandsnaam", max_length=200)
+    naam = VrijeRegelField("bestandsnaam", max_length=200)
     grootte = models.PositiveIntegerField("grootte (bytes)")
     sha256 = models.CharField("SHA-256", max_length=64)
     geldig_van = models.DateField("geldig van", default=REGIO_INGANGSDATUM)

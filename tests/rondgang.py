@@ -100,7 +100,7 @@ def _argumenten(gebruiker):
     from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
     from rapporten.models import Batch, Rapport
     from swv.models import Lidmaatschap, Samenwerkingsverband
-    from toezicht.models import Thuiszitterregistratie
+    from toezicht.models import Rapportageronde, Thuiszitterregistratie
 
     if gebruiker is not None and gebruiker.rol == Rol.COORDINATOR:
         swv = gebruiker.samenwerkingsverbanden.order_by("code").first()
@@ -115,6 +115,7 @@ def _argumenten(gebruiker):
     opr_lid = _eerste(OPRLid.objects.filter(swv=swv).order_by("pk"))
     lid = _eerste(Lidmaatschap.objects.filter(swv=swv).order_by("pk"))
     registratie = _eerste(Thuiszitterregistratie.objects.filter(swv=swv).order_by("-periode_van"))
+    ronde = _eerste(Rapportageronde.objects.order_by("-periode_van"))
     rapport = _eerste(Rapport.objects.order_by("pk"))
     batch = _eerste(Batch.objects.order_by("pk"))
     return {
@@ -140,6 +141,8 @@ def _argumenten(gebruiker):
         "toezicht:thuiszitters": code,
         "toezicht:registratie_nieuw": code,
         "toezicht:registratie": code | {"pk": registratie.pk},
+        "bevindingen:ronde": {"pk": ronde.pk},
+        "bevindingen:inzending": {"pk": registratie.pk},
         "rapporten:detail": {"pk": rapport.pk},
         "rapporten:batch": {"pk": batch.pk},
     }
@@ -205,5 +208,8 @@ def paginas(gebruiker) -> list[Pagina]:
             if rol == Rol.BEHEERDER and actie == "add":
                 # Logs (the audit log, axes) are read-only: no add form.
                 status = 200 if model_admin.has_add_permission(verzoek) else 403
+            elif rol not in (None, Rol.BEHEERDER) and model._meta.model_name == "importopdracht":
+                # The import pages refuse a logged-in non-beheerder outright (swv/admin.py).
+                status = 403
             uit.append(Pagina(naam, reverse(naam), status))
     return uit

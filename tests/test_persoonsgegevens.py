@@ -92,6 +92,8 @@ GEEN_VRIJE_TEKST = {
     "swv.School.brin": "DUO code",
     "swv.School.postcode": "postcode of a school building",
     "swv.Document.sha256": "hash of the file",
+    "swv.Importopdracht.sha256": "hash of the uploaded file",
+    "swv.Importopdracht.fout": "the portal's own message about a failed import",
     "ondersteuningsplan.Mijlpaal.code": "slug",
     "ondersteuningsplan.Statuswijziging.cyclus": "the cycle the portal computed",
     "rapporten.Rapport.sleutel": "key the portal computes",

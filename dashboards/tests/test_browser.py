@@ -98,7 +98,7 @@ def test_accountmanager_van_portefeuille_naar_swv_naar_monitor_naar_export(pagin
     with pagina.expect_download() as download:
         pagina.get_by_role("link", name="CSV van samenwerkingsverbanden opgericht als").click()
     inhoud = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    rijen_csv = list(csv.reader(io.StringIO(inhoud)))
+    rijen_csv = list(csv.reader(io.StringIO(inhoud), delimiter=";"))  # as Dutch Excel reads it
     assert rijen_csv[0] == ["Sector", "Opgericht", "Totaal"]
     opgericht_op_pagina = pagina.locator("table").first.locator("tbody tr").first.inner_text()
     assert rijen_csv[1][1] in opgericht_op_pagina

@@ -2,6 +2,7 @@
 
 import datetime
 import django.db.models.deletion
+import passend.fields
 import swv.models
 from django.conf import settings
 from django.db import migrations, models
@@ -47,7 +48,10 @@ class Migration(migrations.Migration):
                         verbose_name="bestand",
                     ),
                 ),
-                ("naam", models.CharField(max_length=200, verbose_name="bestandsnaam")),
+                (
+                    "naam",
+                    passend.fields.VrijeRegelField(max_length=200, verbose_name="bestandsnaam"),
+                ),
                 ("grootte", models.PositiveIntegerField(verbose_name="grootte (bytes)")),
                 ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
                 (

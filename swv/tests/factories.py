@@ -22,7 +22,8 @@ class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
 
     sector = models.Sector.PO
     code = factory.LazyAttributeSequence(
-        lambda o, n: f"{o.sector}{10 + n // 20:02d}{n % 20 + 1:02d}"
+        # two digits each, however many SWVs a session makes (the code is six characters)
+        lambda o, n: f"{o.sector}{10 + n // 20 % 90:02d}{n % 20 + 1:02d}"
     )
     naam = factory.LazyAttribute(lambda o: f"Samenwerkingsverband {o.code}")
 
