@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import Rol
 from swv.models import Importopdracht, Importstatus, Regiotoewijzing
 from swv.services.regio import importeer_regio_indeling
-from tests.test_beheer_admin import engelse_woorden
+from tests.nederlands import engelse_woorden
 
 pytestmark = pytest.mark.django_db
 
