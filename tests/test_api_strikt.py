@@ -46,6 +46,14 @@ def test_an_empty_or_repeated_parameter_is_an_error(adres, wereld, api_als):
     assert _namen(api_als(Rol.INSPECTIE).get(adres)) == [naam]
 
 
+@pytest.mark.parametrize("waarde", ["AAA", "1", "ja", "True", "none"])
+def test_a_yes_no_filter_takes_only_true_or_false(waarde, wereld, api_als):
+    api = api_als(Rol.INSPECTIE)
+    assert _namen(api.get(f"/api/v1/vervolgafspraken?verlopen={waarde}")) == ["verlopen"]
+    for goed in ("true", "false"):
+        assert api.get(f"/api/v1/vervolgafspraken?verlopen={goed}").status_code == 200
+
+
 @pytest.mark.parametrize("waarde", ["0", "-1", "abc", "1.5", "\u0661"])
 def test_pagina_must_be_a_whole_number_from_one(waarde, wereld, api_als):
     api = api_als(Rol.INSPECTIE)

@@ -1,5 +1,6 @@
 import django_filters as filters
 
+from passend.api.filters import BooleanFilter
 from swv.models import Sector
 from toezicht.models import (
     Afspraakstatus,
@@ -74,7 +75,7 @@ class KwaliteitsonderzoekFilter(SwvFilter):
 
 class VervolgafspraakFilter(SwvFilter):
     status = filters.ChoiceFilter(choices=Afspraakstatus.choices)
-    verlopen = filters.BooleanFilter(
+    verlopen = BooleanFilter(
         method="filter_verlopen",
         label="Alleen afspraken die op de peildatum open zijn en over hun uiterste datum.",
     )
