@@ -126,20 +126,32 @@ def manage(*args, env: dict, timeout: int = 300) -> str:
 
 
 class Portaal:
-    """The portal under gunicorn (one sync worker, as in production but smaller)."""
+    """The portal under gunicorn (one sync worker, as in production but smaller), or, with
+    `ingebouwd=True`, as `./scripts/start` runs it: Django's own server."""
 
-    def __init__(self, env: dict, log: Path):
-        self.env, self.log = env, log
+    def __init__(self, env: dict, log: Path, *, ingebouwd: bool = False):
+        self.env, self.log, self.ingebouwd = env, log, ingebouwd
         self.poort = vrije_poort()
         self.url = f"http://127.0.0.1:{self.poort}"
         self.proces = None
 
+    def _opdracht(self) -> list[str]:
+        if self.ingebouwd:
+            return [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                f"127.0.0.1:{self.poort}",
+            ]
+        return [
+            sys.executable, "-m", "gunicorn", "passend.wsgi",
+            "--bind", f"127.0.0.1:{self.poort}", "--workers", "1", "--timeout", "60",
+        ]  # fmt: skip
+
     def start(self):
         self.proces = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", "passend.wsgi",
-                "--bind", f"127.0.0.1:{self.poort}", "--workers", "1", "--timeout", "60",
-            ],
+            self._opdracht(),
             cwd=ROOT,
             env=self.env,
             stdout=self.log.open("ab"),
