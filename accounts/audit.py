@@ -8,9 +8,45 @@ Logins, failed logins, lock-outs, logouts, two-factor set-up and role changes ar
 `accounts.models.Auditsoort`. Never pass a password, a code or anything about a pupil.
 """
 
+import contextlib
 import logging
 
+from auditlog.context import auditlog_value, set_actor
+from auditlog.middleware import AuditlogMiddleware
+
 logger = logging.getLogger("accounts.audit")
+
+
+@contextlib.contextmanager
+def namens(actor):
+    """Changes made inside the block are django-auditlog's entries by `actor`. Afterwards the
+    actor is gone again: django-auditlog's own `set_actor` leaves it behind in the thread's
+    context, where a later change outside any request or service (a command, the next task of
+    a worker) would be ascribed to whoever acted last."""
+    vorige = auditlog_value.get({})
+    try:
+        with set_actor(actor):
+            yield
+    finally:
+        auditlog_value.set(vorige)
+
+
+class AuditActorMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware (the signed-in user is the actor of what a request
+    changes), which also takes the actor away again when the request is done."""
+
+    def __call__(self, request):
+        vorige = auditlog_value.get({})
+        try:
+            return super().__call__(request)
+        finally:
+            auditlog_value.set(vorige)
+
+
+def actor():
+    """Who is making the change now: the signed-in user of the current request (django-
+    auditlog's middleware) or the `door` of the service inside `namens`; None elsewhere."""
+    return auditlog_value.get({}).get("actor")
 
 
 def client_ip(request) -> str | None:

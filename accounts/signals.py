@@ -6,7 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from accounts.audit import registreer
+from accounts.audit import actor, registreer
 from accounts.models import Auditsoort, Gebruiker
 
 
@@ -52,7 +52,7 @@ def rol_gewijzigd(sender, instance, created, raw=False, **kwargs):
         return
     if created and not instance.rol:
         return
-    door = _actor()
+    door = actor()
     registreer(
         Auditsoort.ROL_GEWIJZIGD,
         gebruiker=instance,
@@ -60,14 +60,3 @@ def rol_gewijzigd(sender, instance, created, raw=False, **kwargs):
         naar=str(instance.rol),
         door=door.get_username() if door else None,
     )
-
-
-def _actor():
-    """Who is making the change: the signed-in user of the current request, as django-auditlog's
-    middleware recorded it; None in a command or migration."""
-    from auditlog.context import auditlog_value
-
-    try:
-        return auditlog_value.get().get("actor")
-    except LookupError:
-        return None

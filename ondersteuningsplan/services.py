@@ -8,12 +8,12 @@ keyed by field, with a message in Dutch that a form or the API shows as is.
 
 import datetime
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.audit import namens
 from ondersteuningsplan.models import (
     OOGO,
     Besluit,
@@ -157,7 +157,7 @@ def registreer_feit(
         "document": document,
         "rechtsvorm": rechtsvorm,
     }
-    with set_actor(door):
+    with namens(door):
         if feit is None:
             try:
                 with transaction.atomic():
@@ -207,7 +207,7 @@ def verwijder_feit(feit: Feit, *, door, verwachte_versie: int | None = None):
     )
     if fouten:
         raise ValidationError(fouten)
-    with set_actor(door):
+    with namens(door):
         actueel.delete()
 
 
@@ -247,7 +247,7 @@ def bewaar_ondersteuningsplan(
         "periode_tot": periode_tot,
         "document": document,
     }
-    with set_actor(door):
+    with namens(door):
         if ondersteuningsplan is None:
             return Ondersteuningsplan.objects.create(swv=swv, **velden)
         return bewaar_versie(ondersteuningsplan, verwachte_versie, **velden)
@@ -310,7 +310,7 @@ def registreer_opr_besluit(
         )
     if fouten:
         raise ValidationError({"datum_besluit" if besluit else "datum_voorgelegd": fouten})
-    with set_actor(door):
+    with namens(door):
         if opr_besluit is None:
             nieuw.save()
             return nieuw
@@ -377,7 +377,7 @@ def registreer_oogo(
         "verslag": verslag,
         "geschil_uitkomst": geschil_uitkomst,
     }
-    with set_actor(door):
+    with namens(door):
         if oogo is None:
             try:
                 with transaction.atomic():
@@ -431,7 +431,7 @@ def registreer_opr_lid(
         "begin_termijn": begin_termijn,
         "einde_termijn": einde_termijn,
     }
-    with set_actor(door):
+    with namens(door):
         if lid is None:
             return OPRLid.objects.create(swv=swv, **velden)
         return bewaar_versie(lid, verwachte_versie, **velden)

@@ -91,6 +91,23 @@ def test_saving_without_a_role_change_records_nothing(maak_gebruiker):
     assert not Auditgebeurtenis.objects.exists()
 
 
+def test_a_change_after_a_service_acted_is_not_ascribed_to_that_services_actor(maak_gebruiker):
+    """django-auditlog's set_actor leaves its actor in the thread's context; `namens` does not,
+    so a role changed later by a command is nobody's rather than the last actor's."""
+    from accounts.audit import actor, namens
+
+    beheerder = maak_gebruiker(Rol.BEHEERDER, username="beheer")
+    anna = maak_gebruiker(Rol.COORDINATOR, username="anna")
+    with namens(beheerder):
+        assert actor() == beheerder
+    assert actor() is None
+    Auditgebeurtenis.objects.all().delete()
+    anna.rol = Rol.ACCOUNTMANAGER
+    anna.save()
+    regel = Auditgebeurtenis.objects.get(soort=Auditsoort.ROL_GEWIJZIGD)
+    assert regel.gegevens["door"] is None
+
+
 def test_registreer_refuses_an_unknown_kind():
     with pytest.raises(ValueError, match="Onbekende soort"):
         registreer("iets")

@@ -3,11 +3,11 @@
 import datetime
 from itertools import product
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.audit import namens
 from passend.locking import bewaar_versie
 from passend.persoonsgegevens import geen_persoonsgegevens
 from swv.models import Samenwerkingsverband
@@ -109,7 +109,7 @@ def registreer_thuiszitters(
         "opmerking": opmerking,
         "status": Indieningsstatus.INGEDIEND,
     }
-    with set_actor(door):
+    with namens(door):
         if registratie is None:
             try:
                 with transaction.atomic():
@@ -158,7 +158,7 @@ def _beoordeel(registratie, verwachte_versie, door, toegestaan, melding, **velde
     actueel = Thuiszitterregistratie.objects.select_for_update().get(pk=registratie.pk)
     if actueel.status not in toegestaan:
         raise ValidationError({"status": melding})
-    with set_actor(door):
+    with namens(door):
         return bewaar_versie(
             actueel,
             verwachte_versie,
@@ -244,7 +244,7 @@ def leg_bevinding_vast(model, *, door, **velden):
     checked in full (free text without pupil numbers, the constraints of the model)."""
     bevinding = model(vastgelegd_door=door, **velden)
     bevinding.full_clean()
-    with set_actor(door):
+    with namens(door):
         bevinding.save()
     return bevinding
 
@@ -256,5 +256,5 @@ def wijzig_bevinding(bevinding, *, door, verwachte_versie: int | None = None, **
     for veld, waarde in velden.items():
         setattr(kandidaat, veld, waarde)
     kandidaat.full_clean()
-    with set_actor(door):
+    with namens(door):
         return bewaar_versie(bevinding, verwachte_versie, **velden)

@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "accounts.audit.AuditActorMiddleware",
     "passend.api.middleware.StrikteParametersMiddleware",
     "accounts.access.ToegangMiddleware",
     "accounts.two_factor.TweestapsMiddleware",

@@ -14,13 +14,13 @@ import io
 import logging
 from pathlib import Path
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.audit import namens
 from accounts.models import Rol
 from passend.dispatch import stuur_na_commit
 from swv.models import Importopdracht, Importsoort, Importstatus
@@ -200,7 +200,7 @@ def voer_import_uit(opdracht_id: int) -> str:
             o = Importopdracht.objects.select_for_update().get(pk=opdracht_id)
             if o.status != Importstatus.BEZIG:
                 return "overgeslagen"
-            with set_actor(o.toegepast_door):
+            with namens(o.toegepast_door):
                 verslag = _importeer(o, Path(o.bestand.path))
             if verslag.fouten:
                 raise _Terugdraaien(verslag)

@@ -2,10 +2,10 @@
 
 import datetime
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from accounts.audit import namens
 from passend.locking import bewaar_versie
 from swv.models import Lidmaatschap, Samenwerkingsverband, Schoolbestuur
 
@@ -22,7 +22,7 @@ def voeg_lid_toe(
     if stemgewicht < 1:
         raise ValidationError({"stemgewicht": "Het stemgewicht is ten minste 1."})
     try:
-        with transaction.atomic(), set_actor(door):
+        with transaction.atomic(), namens(door):
             return Lidmaatschap.objects.create(
                 swv=swv, bestuur=bestuur, stemgewicht=stemgewicht, begindatum=begindatum
             )
@@ -44,7 +44,7 @@ def wijzig_lidmaatschap(
         raise ValidationError(
             {"einddatum": "Het einde van het lidmaatschap moet na het begin liggen."}
         )
-    with set_actor(door):
+    with namens(door):
         return bewaar_versie(
             lidmaatschap, verwachte_versie, stemgewicht=stemgewicht, einddatum=einddatum
         )
