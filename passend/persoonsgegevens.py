@@ -175,6 +175,38 @@ def controleer(tekst: str) -> list[Treffer]:
     return treffers
 
 
+#: A number as a BSN or onderwijsnummer is written in a document: nine digits in one group, or
+#: 1234.56.789 / 123.456.789 with one separator throughout, standing on its own. Digits in
+#: longer series (table rows, amounts) are not joined: in a document of many pages that would
+#: find an "elfproef" number in every table.
+_LOS_PERSOONSNUMMER = re.compile(
+    r"(?<![\w.,\-])(?<!\d[ ])"
+    r"(\d{9}|\d{4}(?P<s1>[.\- ])\d{2}(?P=s1)\d{3}|\d{3}(?P<s2>[.\- ])\d{3}(?P=s2)\d{3})"
+    r"(?![\w]|[.,\- ]\d)"
+)
+
+
+def controleer_document(tekst: str) -> list[Treffer]:
+    """What identifies a pupil in the text of an uploaded document: a BSN or onderwijsnummer
+    written as such, a leerlingnummer or BSN announced, a geboortedatum. E-mail addresses and
+    phone numbers are not refused here: an ondersteuningsplan or an akte carries those of the
+    SWV and its office by law and by custom (ADR 0069)."""
+    if not tekst:
+        return []
+    schoon = normaliseer(tekst)
+    treffers = []
+    for nummer in _LOS_PERSOONSNUMMER.finditer(schoon):
+        cijfers = re.sub(r"\D", "", nummer.group())
+        if is_bsn(cijfers) or is_onderwijsnummer(cijfers):
+            treffers.append(Treffer("persoonsnummer", MELDINGEN["persoonsnummer"]))
+            break
+    if _AANKONDIGING.search(schoon):
+        treffers.append(Treffer("aankondiging", MELDINGEN["aankondiging"]))
+    if _GEBOORTEDATUM.search(schoon):
+        treffers.append(Treffer("geboortedatum", MELDINGEN["geboortedatum"]))
+    return treffers
+
+
 def melding(treffers: list[Treffer]) -> str:
     wat = ", ".join(dict.fromkeys(t.melding for t in treffers))
     return (

@@ -166,6 +166,22 @@ def test_a_fact_with_a_pdf_is_saved_and_the_pdf_served_to_readers_only(
         (pdf("akte.pdf", pdfs.pdf_met_bijlage()), "ingesloten bestanden"),
         (pdf("akte.pdf", pdfs.pdf_met_verzendformulier()), "een formulier dat gegevens verstuurt"),
         (pdf("leerling 111222333.pdf"), "burgerservicenummer"),
+        (
+            pdf(inhoud=pdfs.pdf_met_tekst("Inleiding", "Thuis zit de leerling met bsn 111222333.")),
+            "op pagina 2 een nummer dat een burgerservicenummer of onderwijsnummer kan zijn",
+        ),
+        (
+            pdf(inhoud=pdfs.pdf_met_tekst("Zie bijlage", "BSN 1112.22.333", "111.222.333")),
+            "pagina&#x27;s 2 en 3 een nummer",
+        ),
+        (
+            pdf(inhoud=pdfs.pdf_met_tekst("Kind geboren op 3 mei 2012 in Amstelveen.")),
+            "op pagina 1 een geboortedatum",
+        ),
+        (
+            pdf(inhoud=pdfs.pdf_met_tekst("Verslag", titel="Overleg leerlingnummer 45678")),
+            "in de eigenschappen van het bestand",
+        ),
     ],
 )
 def test_an_upload_that_is_not_a_pdf_is_refused_and_nothing_saved(
@@ -178,6 +194,26 @@ def test_an_upload_that_is_not_a_pdf_is_refused_and_nothing_saved(
     assert antwoord.status_code == 400
     assert melding in str(antwoord.context["form"].errors["document"])
     assert not Feit.objects.exists() and not Document.objects.exists()
+
+
+def test_a_real_plan_with_the_swvs_contact_details_and_tables_is_accepted(coordinator, swv):
+    """A document is not a remark: it carries the office's e-mail address and phone number,
+    and tables whose numbers are not joined into a BSN (ADR 0069)."""
+    regel = (
+        "Het samenwerkingsverband biedt elke leerling een passende plek. Contact: "
+        "info@swv-amstelland.nl, 020-1234567. Leerlingen per jaar: 2019 2020 2021 "
+        "1.234 5.678 9.012 111 222 333 444. Budget € 111.222.333,00. "
+    )
+    antwoord = coordinator.post(
+        url(swv, "stappen/rechtspersoon_opgericht/"),
+        {
+            "datum": "2013-10-15",
+            "rechtsvorm": "stichting",
+            "document": pdf("op.pdf", pdfs.pdf_met_tekst(*[regel * 20] * 30)),
+        },
+    )
+    assert antwoord.status_code == 302, antwoord.context["form"].errors
+    assert Feit.objects.get(swv=swv).document.naam == "op.pdf"
 
 
 def test_an_upload_over_the_limit_is_refused(coordinator, swv, settings):

@@ -342,6 +342,30 @@ def test_the_data_check_lists_what_the_guard_would_now_refuse():
 
 
 @pytest.mark.django_db
+def test_the_data_check_reads_stored_documents_again(settings, tmp_path):
+    """A document stored before its text was checked is listed with the pages to clean."""
+    from django.core.files.base import ContentFile
+
+    from swv.models import Document
+    from swv.tests.pdfs import pdf_met_tekst
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    swv = swv_met_regio(code="PO2707")
+    goed, fout = (
+        Document(swv=swv, naam=naam, grootte=1, sha256=naam.ljust(64, "0"))
+        for naam in ("goed.pdf", "fout.pdf")
+    )
+    goed.bestand.save("goed.pdf", ContentFile(pdf_met_tekst("Contact: info@swv.nl")))
+    fout.bestand.save("fout.pdf", ContentFile(pdf_met_tekst("Inleiding", "bsn 111222333")))
+    uit = io.StringIO()
+    with pytest.raises(CommandError, match="1 teksten"):
+        call_command("controleer_persoonsgegevens", stdout=uit)
+    assert f"swv.Document {fout.pk} bestand: " in uit.getvalue()
+    assert "op pagina 2" in uit.getvalue()
+    assert f"swv.Document {goed.pk} " not in uit.getvalue()
+
+
+@pytest.mark.django_db
 def test_the_inspecties_review_refuses_identifying_reasons(client, maak_gebruiker):
     import datetime
 

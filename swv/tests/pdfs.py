@@ -95,3 +95,20 @@ def pdf_met_verzendformulier() -> bytes:
 
 
 HTML_MET_PDF_KOP = b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n"
+
+
+def pdf_met_tekst(*paginas: str, titel: str = "Ondersteuningsplan") -> bytes:
+    """A real document as WeasyPrint writes it: one page per text, with a title in its
+    properties."""
+    import html
+
+    from weasyprint import HTML
+
+    inhoud = "".join(
+        f'<section style="break-after: page"><p>{html.escape(tekst)}</p></section>'
+        for tekst in paginas
+    )
+    return HTML(
+        string=f"<html lang='nl'><head><title>{html.escape(titel)}</title></head>"
+        f"<body>{inhoud}</body></html>"
+    ).write_pdf()
