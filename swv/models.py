@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from passend.constraints import VeldgerichteControles
 from passend.fields import DatumField, VrijeRegelField
+from passend.formatting import datum
 from passend.locking import Versiebeheer
 from swv.querysets import (
     ReferentieQuerySet,
@@ -196,7 +197,7 @@ class Regiotoewijzing(SwvGebonden, VeldgerichteControles):
         ]
 
     def __str__(self):
-        return f"{self.postcodegebied.pc4} → {self.swv.code} vanaf {self.geldig_van}"
+        return f"{self.postcodegebied.pc4} → {self.swv.code} vanaf {datum(self.geldig_van)}"
 
 
 class Schoolbestuur(models.Model):
