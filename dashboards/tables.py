@@ -6,11 +6,12 @@ its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dashboards import selectors
 from ondersteuningsplan.models import Status
+from passend import formatting
 from swv import deelname
 from swv.models import Samenwerkingsverband
 from toezicht.models import Duur, Verzuimsoort
@@ -25,6 +26,9 @@ class Tabel:
     rijen: Sequence = field(default_factory=list)
     #: Columns (by index) that hold numbers, aligned right on the page.
     getallen: frozenset[int] = frozenset()
+    #: Places after the decimal comma per column (by index) of decimal figures, so that one
+    #: column never mixes 2,5 and 1,84; one where not given (passend.formatting).
+    decimalen: Mapping[int, int] = field(default_factory=dict)
 
 
 def exportwaarde(waarde):
@@ -37,7 +41,7 @@ def exportwaarde(waarde):
 
 
 def _datum(d: datetime.date | None) -> str:
-    return f"{d:%d-%m-%Y}" if d else ""
+    return formatting.datum(d)
 
 
 # -- portfolio ---------------------------------------------------------------------------------
@@ -210,6 +214,7 @@ def deelname_landelijk(
                     for r in reversed(regels)
                 ],
                 getallen=frozenset(range(1, len(kolommen))),
+                decimalen=dict.fromkeys(range(1, len(kolommen)), 2),
             )
         )
     return tabellen
@@ -242,6 +247,7 @@ def deelname_per_swv(
             f"Per samenwerkingsverband, {sector.lower()}, {_datum(teldatum)}: {titel}",
             kolommen,
             getallen=frozenset(getallen),
+            decimalen=dict.fromkeys(getallen, 2),
         )
         for r in op_teldatum:
             rij = [r.swv, *([r.basis] if extra else []), *(getattr(r, veld)[m] for m in maten)]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
+from passend import formatting
+
 SVG_NS = "http://www.w3.org/2000/svg"
 
 #: Series colours: Rijkshuisstijl-like, distinguishable in grey and with 3:1 against white.
@@ -306,14 +308,12 @@ def _ticks(laag: float, hoog: float, hoeveel: int = 5) -> list[float]:
 
 
 def _getal(waarde: float | None, eenheid: str) -> str:
-    """A figure in Dutch notation: whole numbers and percentages without decimals, others
-    with one decimal after a comma."""
+    """A figure in Dutch notation (passend.formatting): whole numbers and percentages without
+    decimals, others with one decimal after a comma; thousands separated by a point."""
     if waarde is None:
         return "\N{EN DASH}"
-    if float(waarde).is_integer() or eenheid == "%":
-        tekst = f"{waarde:.0f}"
-    else:
-        tekst = f"{waarde:.1f}".replace(".", ",")
+    decimalen = 0 if float(waarde).is_integer() or eenheid == "%" else 1
+    tekst = formatting.getal(waarde, decimalen)
     return f"{tekst}{eenheid}" if eenheid == "%" else tekst
 
 

@@ -6,18 +6,20 @@ import datetime
 from django import template
 from django.template.base import render_value_in_context
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from ondersteuningsplan.models import Status
+from passend import formatting
 from swv.models import Samenwerkingsverband
 
 register = template.Library()
 
 
 @register.filter
-def cel(waarde):
+def cel(waarde, decimalen=None):
+    """One cell. Numbers through passend.formatting: whole numbers with a thousands separator,
+    decimals with the places of their column (`Tabel.decimalen`), one by default."""
     if waarde is None or waarde == "":
         return format_html(
             '<span aria-hidden="true">{}</span><span class="passend-visually-hidden">geen cijfer'
@@ -35,11 +37,13 @@ def cel(waarde):
             '<span class="passend-status passend-status--{}">{}</span>', waarde.value, waarde.label
         )
     if isinstance(waarde, datetime.date):
-        return format_html('<span class="passend-nowrap">{}</span>', f"{waarde:%d-%m-%Y}")
+        return format_html('<span class="passend-nowrap">{}</span>', formatting.datum(waarde))
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, int):
+        return formatting.getal(waarde)
     if isinstance(waarde, float):
-        return number_format(waarde, decimal_pos=None if waarde != int(waarde) else 1)
+        return formatting.getal(waarde, 1 if decimalen is None else decimalen)
     return waarde
 
 
@@ -57,7 +61,7 @@ def tabelrijen(context, tabel, rijen=None):
     for rij in tabel.rijen if rijen is None else rijen:
         delen.append('<tr class="utrecht-table__row">')
         for index, waarde in enumerate(rij):
-            inhoud = render_value_in_context(cel(waarde), context)
+            inhoud = render_value_in_context(cel(waarde, tabel.decimalen.get(index)), context)
             if index == 0:
                 delen.append(f'<th class="utrecht-table__header-cell" scope="row">{inhoud}</th>')
             else:

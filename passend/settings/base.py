@@ -79,6 +79,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigatie",
             ],
+            # One way to write numbers, dates and plurals on every page (passend.formatting).
+            "builtins": ["passend.templatetags.formatting"],
         },
     },
 ]
