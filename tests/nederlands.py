@@ -1,5 +1,7 @@
 """What a Dutch page must not show: English words that Django and its packages print when a
-translation is missing. Used by the admin and import page tests."""
+translation is missing, and numbers or dates written otherwise than passend.formatting writes
+them. Used by the crawl of every page, the admin and import page tests, the exports and the
+PDF's text."""
 
 import re
 from html.parser import HTMLParser
@@ -44,3 +46,40 @@ def engelse_woorden(html: str) -> set[str]:
     lezer = Zichtbaar()
     lezer.feed(html)
     return set(ENGELS.findall(" ".join(lezer.delen)))
+
+
+#: Numbers and dates as a Dutch reader does not write them.
+OPMAAK = {
+    "decimale punt": re.compile(r"(?<![\d.,:/\w-])\d+\.\d{1,2}(?![\d.,\w])"),
+    "ISO-datum": re.compile(r"(?<![\d\w])(?:19|20)\d\d-\d\d-\d\d(?![\d\w])"),
+    "maand met hoofdletter": re.compile(
+        r"\b\d{1,2} (?:Jan|Feb|Mrt|Mar|Apr|Mei|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dec)[a-z]*\b"
+    ),
+    "Engelse maand": re.compile(r"\b(?:January|February|March|June|July|October)\b"),
+}
+
+
+def zichtbare_tekst(html: str) -> str:
+    lezer = Zichtbaar()
+    lezer.feed(html)
+    return " ".join(lezer.delen)
+
+
+_GETALCEL = re.compile(r'<t[dh][^>]*class="[^"]*passend-getal[^"]*"[^>]*>(.*?)</t[dh]>', re.S)
+_ZONDER_SCHEIDING = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+
+
+def opmaakfouten(tekst: str, html: str = "") -> list[str]:
+    """Every number or date in a visible text that passend.formatting would write otherwise,
+    as 'soort: fragment'; with the page's `html`, also every figure of a table's number column
+    (class passend-getal) of four or more digits without a thousands separator. Numbers
+    elsewhere may be identifiers (a bestuursnummer, a BRIN), which have none."""
+    fouten = [
+        f"{soort}: {treffer.group()}"
+        for soort, patroon in OPMAAK.items()
+        for treffer in patroon.finditer(tekst)
+    ]
+    for cel in _GETALCEL.findall(html):
+        for getal in _ZONDER_SCHEIDING.findall(re.sub(r"<[^>]+>", "", cel)):
+            fouten.append(f"getal zonder scheidingsteken: {getal}")
+    return fouten

@@ -1,5 +1,7 @@
 """The crawl: every page of every role, on the demo's 150 SWVs, answers with the status its
-view's roles promise and within a bounded number of queries (tests/rondgang.py finds the pages).
+view's roles promise, within a bounded number of queries, and in Dutch: no English word, no
+number or date written otherwise than passend.formatting writes it (tests/rondgang.py finds the
+pages).
 The server time of the same pages is printed by bench/paginas.py."""
 
 import datetime
@@ -8,6 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from tests.nederlands import ENGELS, opmaakfouten, zichtbare_tekst
 from tests.rondgang import GEBRUIKERS, OVERGESLAGEN, PEILDATUM, paginas, url_namen
 
 #: The most queries any page may run; none depends on the number of SWVs.
@@ -55,4 +58,9 @@ def test_elke_pagina_van_elke_rol(rol, client, demo_land):
             fouten.append(f"{pagina.naam}: {antwoord.status_code}, verwacht {pagina.verwacht}")
         if len(queries) > MAX_QUERIES:
             fouten.append(f"{pagina.naam}: {len(queries)} queries")
+        if antwoord.status_code == 200 and antwoord["Content-Type"].startswith("text/html"):
+            html = antwoord.content.decode()
+            tekst = zichtbare_tekst(html)
+            fouten += [f"{pagina.url}: {fout}" for fout in opmaakfouten(tekst, html)]
+            fouten += [f"{pagina.url}: Engels {w}" for w in sorted(set(ENGELS.findall(tekst)))]
     assert not fouten, "\n".join(fouten)

@@ -22,6 +22,7 @@ from swv.tests.factories import (
     SamenwerkingsverbandFactory,
     swv_met_regio,
 )
+from tests.nederlands import opmaakfouten
 from toezicht.services import registreer_thuiszitters
 from toezicht.tests.factories import ronde
 
@@ -33,7 +34,6 @@ PAGINAS = ["portefeuille", "monitor", "kaart", "leerlingen", "thuiszitters"]
 #: statuses of that page's SWVs).
 MAX_QUERIES = 16
 MAX_QUERIES_PAGINA = {"monitor": 20}
-
 
 PC4 = itertools.count(2000)
 
@@ -222,6 +222,8 @@ def test_export_csv_en_xlsx_hebben_de_getallen_van_de_pagina(client, accountmana
     for rij, rij_csv, rij_int, rij_xlsx in rijen:
         assert rij_csv[0] == rij_int[0] == rij_xlsx[0] == rij[0]
         assert rij_csv[1:] == [float(w) for w in rij_int[1:]] == rij_xlsx[1:] == rij[1:]
+    # the Dutch file writes numbers and dates the Dutch way
+    assert not opmaakfouten(client.get(url_csv, params).content.decode("utf-8-sig"))
     # the percentages shown on the page are the exported ones
     inhoud = pagina.content.decode()
     for rij in tabel.rijen:
