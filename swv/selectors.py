@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from passend import formatting
 from swv.models import (
     Gemeente,
     Lidmaatschap,
@@ -109,31 +111,65 @@ def wijzigingen(entries) -> list[Wijziging]:
         model = entry.content_type.model_class()
         soort = model._meta.verbose_name if model else entry.content_type.model
         actor = entry.actor
+        velden = (_veld(model, naam, waarden) for naam, waarden in (entry.changes or {}).items())
         regels.append(
             Wijziging(
                 wanneer=entry.timestamp,
                 wie=(actor.get_full_name() or actor.username) if actor else "systeem",
                 wat=f"{str(soort).capitalize()}: {entry.object_repr}",
                 actie=ACTIES.get(entry.action, entry.get_action_display().lower()),
-                velden=[
-                    _veld(model, naam, waarden) for naam, waarden in (entry.changes or {}).items()
-                ],
+                velden=[veld for veld in velden if veld],
             )
         )
     return regels
 
 
-def _veld(model, naam: str, waarden) -> tuple[str, str, str]:
-    """A changed field as its label and old and new value, without a query: related objects are
-    stored by their name (AUDITLOG_USE_FK_STRING_REPRESENTATION), choices shown by label."""
+#: What the audit log keeps but a reader of the history has nothing to do with: the stored
+#: file's place and hash, sizes in bytes, the version for optimistic locking.
+VERBORGEN_VELDEN = {"sha256", "versie", "grootte", "grens"}
+LEEG = "\N{EM DASH}"
+
+
+def _veld(model, naam: str, waarden) -> tuple[str, str, str] | None:
+    """A changed field as its Dutch label and its old and new value in words, without a query:
+    related objects are stored by their name (AUDITLOG_USE_FK_STRING_REPRESENTATION), choices
+    shown by label, dates and moments as passend.formatting writes them, yes/no in words. Keys,
+    file paths, hashes and versions are left out (None)."""
     oud, nieuw = [*waarden, "", ""][:2] if isinstance(waarden, list) else ("", waarden)
     try:
         veld = model._meta.get_field(naam) if model else None
     except FieldDoesNotExist:
         veld = None
     if veld is None:
-        return naam, oud, nieuw
+        return naam, str(oud), str(nieuw)
+    if (
+        getattr(veld, "primary_key", False)
+        or naam in VERBORGEN_VELDEN
+        or isinstance(veld, models.FileField)
+    ):
+        return None
     keuzes = {str(k): str(v) for k, v in (getattr(veld, "flatchoices", None) or [])}
-    leeg = {"None": "—", "": "—"}
-    oud, nieuw = (leeg.get(w, keuzes.get(w, w)) for w in (str(oud), str(nieuw)))
-    return str(getattr(veld, "verbose_name", naam)), oud, nieuw
+    return (
+        str(getattr(veld, "verbose_name", naam)),
+        _waarde(veld, str(oud), keuzes),
+        _waarde(veld, str(nieuw), keuzes),
+    )
+
+
+def _waarde(veld, tekst: str, keuzes: dict[str, str]) -> str:
+    if tekst in ("None", ""):
+        return LEEG
+    if tekst in keuzes:
+        return keuzes[tekst]
+    try:
+        if isinstance(veld, models.DateTimeField):
+            return formatting.tijdstip(datetime.datetime.fromisoformat(tekst))
+        if isinstance(veld, models.DateField):
+            return formatting.datum(datetime.date.fromisoformat(tekst[:10]))
+        if isinstance(veld, models.BooleanField):
+            return {"True": "ja", "False": "nee"}.get(tekst, tekst)
+        if isinstance(veld, models.IntegerField) and not veld.choices:
+            return formatting.getal(int(tekst))
+    except ValueError:
+        return tekst
+    return tekst

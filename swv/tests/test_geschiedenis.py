@@ -1,6 +1,7 @@
 """Every change is kept: who changed what and when, on the SWV's history page."""
 
 import datetime
+import re
 
 import pytest
 from auditlog.models import LogEntry
@@ -39,7 +40,7 @@ def test_the_history_page_shows_the_swvs_own_changes_only(client_als, maak_gebru
 
     tekst = pagina.content.decode()
     assert "Anna de Vries" in tekst
-    assert "stemgewicht: 1 → 3" in tekst
+    assert "Stemgewicht: 1 → 3" in tekst
     assert "1 → 5" not in tekst
 
 
@@ -73,3 +74,33 @@ def test_two_people_cannot_overwrite_each_other(maak_gebruiker):
     assert conflict.value.actueel.stemgewicht == 2
     lid.refresh_from_db()
     assert (lid.stemgewicht, lid.versie) == (2, 2)
+
+
+def test_the_history_shows_words_and_local_times_not_internals(
+    client_als, maak_gebruiker, settings, tmp_path
+):
+    """A new document: its name, who uploaded it and when in local time; not its id, its
+    stored path, its hash or its size in bytes."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from swv.services.documenten import bewaar_document
+    from swv.tests.pdfs import gewone_pdf
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    swv = SamenwerkingsverbandFactory()
+    coordinator = maak_gebruiker(Rol.COORDINATOR, first_name="Anna", last_name="de Vries")
+    document = bewaar_document(
+        swv, SimpleUploadedFile("statuten.pdf", gewone_pdf(), "application/pdf"), coordinator
+    )
+
+    pagina = client_als(Rol.INSPECTIE).get(f"/samenwerkingsverbanden/{swv.code}/geschiedenis/")
+
+    tekst = pagina.content.decode()
+    assert "Document: statuten.pdf (aangemaakt)" in tekst
+    assert document.sha256 not in tekst and document.bestand.name not in tekst
+    assert "id:" not in tekst and "grootte" not in tekst.lower()
+    regel = pagina.context["regels"][0]
+    labels = [label for label, _, _ in regel.velden]
+    assert labels == ["samenwerkingsverband", "bestandsnaam", "geüpload op", "geüpload door"]
+    for _, _oud, nieuw in regel.velden:
+        assert "+00:00" not in nieuw and not re.search(r"\d{4}-\d\d-\d\d", nieuw), nieuw
