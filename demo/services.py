@@ -3,9 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
+from auditlog.diff import model_instance_diff
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.utils import timezone
 from faker import Faker
 
 from accounts.models import Gebruiker, Rol
@@ -21,7 +25,13 @@ from ondersteuningsplan.models import (
     OPRLid,
     Statuswijziging,
 )
-from swv.models import Gemeente, Leerlingtelling, Regiotoewijzing, Samenwerkingsverband
+from swv.models import (
+    Gemeente,
+    Leerlingtelling,
+    Regiotoewijzing,
+    Samenwerkingsverband,
+    swv_sleutel,
+)
 from swv.services.gemeenten import importeer_gemeentegrenzen
 from swv.services.regio import importeer_regio_indeling
 from swv.services.regiowijziging import verplaats_gemeente
@@ -121,6 +131,10 @@ def wis_demo():
             Ondersteuningsplan,
         ):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+    geschiedenis = [Feit, OPRBesluit, OOGO, Ondersteuningsplan, OPRLid, Thuiszitterregistratie]
+    LogEntry.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*geschiedenis).values()
+    ).delete()
     Samenwerkingsverband.objects.update(accountmanager=None)
     demo = Gebruiker.objects.filter(username__in=demo_gebruikersnamen())
     Samenwerkingsverband.coordinatoren.through.objects.filter(gebruiker__in=demo).delete()
@@ -181,7 +195,57 @@ def laad_demo(seed: int, vandaag: datetime.date):
         )
     for model, objecten in bevindingen.genereer(swvs, inspecteur, seed, vandaag):
         model.objects.bulk_create(objecten)
+    schrijf_geschiedenis(resultaat)
     controle.controleer(vandaag)
+
+
+def _moment(dag: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(dag, datetime.time(10, 0)))
+
+
+def schrijf_geschiedenis(resultaat):
+    """The history the demo's SWVs would have if their coördinators had recorded every fact,
+    plan, OPR decision and OOGO through the portal on the day it happened: one audit-log entry
+    each, by the SWV's demo coördinator, as the history page shows it. Written in bulk: the
+    objects were made in bulk, past the audit log's signals."""
+    coordinatoren = {
+        swv.pk: gebruiker
+        for gebruiker in Gebruiker.objects.filter(username__startswith="coord.").prefetch_related(
+            "samenwerkingsverbanden"
+        )
+        for swv in gebruiker.samenwerkingsverbanden.all()
+    }
+    objecten = [(f, f.datum) for f in resultaat.feiten]
+    for plan in resultaat.plannen:
+        objecten += [(f, f.datum) for f in plan.feiten]
+        objecten += [(b, b.datum_besluit or b.datum_voorgelegd) for b in plan.besluiten]
+        objecten += [
+            (o, o.datum_uitkomst or o.datum_gehouden or o.datum_gepland) for o in plan.oogo
+        ]
+    soorten = {}
+    regels = []
+    for obj, dag in objecten:
+        if not dag:
+            continue
+        model = type(obj)
+        soort = soorten.setdefault(model, ContentType.objects.get_for_model(model))
+        swv_id = swv_sleutel(obj)
+        wijzigingen = model_instance_diff(None, obj) or {}
+        wijzigingen.pop("versie", None)
+        regels.append(
+            LogEntry(
+                content_type=soort,
+                object_pk=str(obj.pk),
+                object_id=obj.pk,
+                object_repr=str(obj)[:500],
+                action=LogEntry.Action.CREATE,
+                changes=wijzigingen,
+                actor=coordinatoren.get(swv_id),
+                timestamp=_moment(dag),
+                additional_data={"swv_id": swv_id},
+            )
+        )
+    LogEntry.objects.bulk_create(regels, batch_size=2000)
 
 
 def maak_accounts(swvs, seed):

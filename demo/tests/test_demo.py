@@ -162,3 +162,26 @@ def test_the_demo_records_bergen_moving_to_vo_25_07_on_1_august_2015(demo):
     assert not heeft_bergen("VO2507", datetime.date(2015, 7, 31))
     assert heeft_bergen("VO2507", datetime.date(2015, 8, 1))
     assert not heeft_bergen("VO3101", datetime.date(2015, 8, 1))
+
+
+def test_the_history_page_of_a_demo_swv_shows_its_demo_history(demo, client):
+    """Every fact of a demo SWV is in its history, recorded by its coördinator on the day."""
+    from accounts.models import Gebruiker
+    from ondersteuningsplan.models import Feit
+
+    swv = Samenwerkingsverband.objects.get(code="PO2707")
+    client.force_login(Gebruiker.objects.get(username="inspectie"))
+    antwoord = client.get(f"/samenwerkingsverbanden/{swv.code}/geschiedenis/")
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Nog geen wijzigingen vastgelegd" not in tekst
+    regels = antwoord.context["regels"]
+    assert regels and all(r.actie == "aangemaakt" and r.wie != "systeem" for r in regels)
+    aantal = antwoord.context["pagina"].paginator.count
+    assert aantal >= Feit.objects.filter(swv=swv).count()
+    eerste = Feit.objects.filter(swv=swv).order_by("datum").first()
+    laatste_pagina = client.get(
+        f"/samenwerkingsverbanden/{swv.code}/geschiedenis/",
+        {"pagina": antwoord.context["pagina"].paginator.num_pages},
+    )
+    assert laatste_pagina.context["regels"][-1].wanneer.date() == eerste.datum
