@@ -134,7 +134,7 @@ def _veld(model, naam: str, waarden) -> tuple[str, str, str] | None:
     """A changed field as its Dutch label and its old and new value in words, without a query:
     related objects are stored by their name (AUDITLOG_USE_FK_STRING_REPRESENTATION), choices
     shown by label, dates and moments as passend.formatting writes them, yes/no in words. Keys,
-    file paths, hashes and versions are left out (None)."""
+    file paths, hashes, versions and fields a new record left empty are left out (None)."""
     oud, nieuw = [*waarden, "", ""][:2] if isinstance(waarden, list) else ("", waarden)
     try:
         veld = model._meta.get_field(naam) if model else None
@@ -149,11 +149,10 @@ def _veld(model, naam: str, waarden) -> tuple[str, str, str] | None:
     ):
         return None
     keuzes = {str(k): str(v) for k, v in (getattr(veld, "flatchoices", None) or [])}
-    return (
-        str(getattr(veld, "verbose_name", naam)),
-        _waarde(veld, str(oud), keuzes),
-        _waarde(veld, str(nieuw), keuzes),
-    )
+    oud, nieuw = _waarde(veld, str(oud), keuzes), _waarde(veld, str(nieuw), keuzes)
+    if oud == nieuw:  # an empty field of a new record
+        return None
+    return str(getattr(veld, "verbose_name", naam)), oud, nieuw
 
 
 def _waarde(veld, tekst: str, keuzes: dict[str, str]) -> str:
