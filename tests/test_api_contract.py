@@ -6,6 +6,8 @@ import json
 import os
 import re
 import subprocess
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -150,15 +152,17 @@ def test_schemathesis_finds_nothing_on_gunicorn_with_postgresql(tmp_path, omvang
     assert "Traceback" not in (tmp_path / "gunicorn.log").read_text(errors="replace")
 
 
-@pytest.mark.integratie
-def test_schemathesis_finds_nothing_on_the_embedded_default(tmp_path):
-    """The embedded default of `./scripts/start`: Django's server on SQLite, with the same
-    small world, made by the portal's own `manage.py` in a database of the test's own."""
+@pytest.fixture(scope="module")
+def ingebouwd(tmp_path_factory):
+    """The embedded default of `./scripts/start`: Django's server on SQLite (`dev` settings),
+    with the small world of `tests.api` made by the portal's own `manage.py` in a database of
+    the module's own; yields the portal, its log and a writing Inspectie token."""
+    map = tmp_path_factory.mktemp("ingebouwd")
     env = _omgeving(
         PASSEND_OMGEVING="dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'passend.sqlite3'}",
-        MEDIA_ROOT=str(tmp_path / "media"),
-        CELERY_BESTANDEN=str(tmp_path / "celery"),
+        DATABASE_URL=f"sqlite:///{map / 'passend.sqlite3'}",
+        MEDIA_ROOT=str(map / "media"),
+        CELERY_BESTANDEN=str(map / "celery"),
     )
     manage("migrate", "--noinput", "-v0", env=env)
     sleutel = manage(
@@ -171,10 +175,33 @@ def test_schemathesis_finds_nothing_on_the_embedded_default(tmp_path):
         "print(geef_token(gebruiker=g, naam='schemathesis', scope=Scope.SCHRIJVEN)[1])",
         env=env,
     ).split()[-1]
-    portaal = Portaal(env, tmp_path / "runserver.log", ingebouwd=True)
+    portaal = Portaal(env, map / "runserver.log", ingebouwd=True)
     portaal.start()
     try:
-        _schemathesis(portaal.url, sleutel, BEGRENSD, tmp_path, werkers=4)
+        yield portaal, map, sleutel
     finally:
         portaal.stop()
-    assert "Traceback" not in (tmp_path / "runserver.log").read_text(errors="replace")
+
+
+@pytest.mark.integratie
+def test_schemathesis_finds_nothing_on_the_embedded_default(ingebouwd):
+    portaal, map, sleutel = ingebouwd
+    _schemathesis(portaal.url, sleutel, BEGRENSD, map, werkers=4)
+    assert "Traceback" not in portaal.log.read_text(errors="replace")
+
+
+@pytest.mark.integratie
+def test_the_embedded_default_shows_the_portals_own_pages_not_djangos_debug_pages(ingebouwd):
+    """A new user who mistypes an address gets the Dutch 404 page, not Django's debug page
+    with every URL pattern; the styles are served without collectstatic."""
+    portaal, _, _ = ingebouwd
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        urllib.request.urlopen(f"{portaal.url}/bestaat-niet/", timeout=30)
+    assert fout.value.code == 404
+    pagina = fout.value.read().decode()
+    assert 'lang="nl"' in pagina and "Pagina niet gevonden" in pagina
+    assert "URLconf" not in pagina and "DEBUG = True" not in pagina
+    with urllib.request.urlopen(f"{portaal.url}/inloggen/", timeout=30) as antwoord:
+        stijl = re.search(r'href="(/static/[^"]+\.css)"', antwoord.read().decode())[1]
+    with urllib.request.urlopen(f"{portaal.url}{stijl}", timeout=30) as antwoord:
+        assert antwoord.status == 200 and antwoord.headers["Content-Type"].startswith("text/css")

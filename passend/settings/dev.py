@@ -7,7 +7,12 @@ transport, in var/celery), e-mail to the console, files under var/.
 
 def defaults(base_dir):
     return {
-        "DEBUG": "true",
+        # Not Django's debug pages: a new user meets the portal's own Dutch 404 and 500 pages,
+        # never a list of every URL pattern. WhiteNoise serves the static files from their
+        # folders, without collectstatic.
+        "DEBUG": "false",
+        "WHITENOISE_USE_FINDERS": "true",
+        "WHITENOISE_AUTOREFRESH": "true",
         "SECRET_KEY": "dev-only-not-secret",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"sqlite:///{base_dir / 'var' / 'passend.sqlite3'}",
