@@ -10,9 +10,12 @@ def navigatie(request):
         return {"navigatie": []}
     items = []
     if user.heeft_rol(Rol.COORDINATOR):
+        # One item, not two that lead to the same page: a coördinator sees only their own SWV
+        # (`start` opens it, or the list of them for the rare coördinator of more than one).
         items.append(("Mijn samenwerkingsverband", reverse("start")))
-    if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
+    if user.heeft_rol(Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         items.append(("Samenwerkingsverbanden", reverse("swv:lijst")))
+    if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         items.append(("Rapporten", reverse("rapporten:lijst")))
     if user.heeft_rol(Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER):
         items.append(("Dashboards", reverse("dashboards:portefeuille")))
