@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -13,7 +14,22 @@ from accounts.forms import CodeForm, InlogForm, NieuwWachtwoordForm, WachtwoordV
 from accounts.models import Auditgebeurtenis, Auditsoort, Rol
 
 inloggen = publiek(auth_views.LoginView.as_view(authentication_form=InlogForm))
-uitloggen = publiek(auth_views.LogoutView.as_view())
+
+
+class Uitloggen(auth_views.LogoutView):
+    """Logs out and says so on the login page it returns to."""
+
+    def post(self, request, *args, **kwargs):
+        was_ingelogd = request.user.is_authenticated
+        antwoord = super().post(request, *args, **kwargs)
+        if was_ingelogd:
+            messages.success(
+                request, "U bent uitgelogd. Sluit de browser op een gedeelde computer."
+            )
+        return antwoord
+
+
+uitloggen = publiek(Uitloggen.as_view())
 
 # Password reset by e-mail: Django's views and tokens, our templates and forms.
 wachtwoord_vergeten = publiek(

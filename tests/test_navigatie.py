@@ -1,4 +1,5 @@
-"""The main menu: each item leads to a page of its own, never two to the same page."""
+"""The main menu: each item leads to a page of its own, never two to the same page; and
+logging out says that it happened."""
 
 import pytest
 
@@ -37,3 +38,11 @@ def test_no_role_has_two_items_to_one_page(client, maak_gebruiker, rol):
     menu = client.get("/auditlog/" if rol == Rol.BEHEERDER else "/samenwerkingsverbanden/")
     adressen = [adres for _, adres in menu.context["navigatie"]]
     assert len(set(adressen)) == len(adressen)
+
+
+def test_logging_out_says_so_on_the_login_page(client, maak_gebruiker):
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    antwoord = client.post("/uitloggen/", follow=True)
+    assert antwoord.request["PATH_INFO"] == "/inloggen/"
+    assert "U bent uitgelogd." in antwoord.content.decode()
+    assert "U bent uitgelogd." not in client.get("/inloggen/").content.decode()
