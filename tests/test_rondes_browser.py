@@ -55,7 +55,7 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     log_in(pagina, "inspecteur")
     pagina.goto("/toezicht/rondes/")
     assert_toegankelijk(pagina)
-    pagina.get_by_role("link", name=re.compile(r"^1 \w+\.? 2026")).click()
+    pagina.get_by_role("link", name=re.compile("^1 sep \u2013 31 okt 2026$")).click()
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name=re.compile("PO 27-07")).click()
     assert_toegankelijk(pagina)
