@@ -115,6 +115,31 @@ def test_a_date_error_is_shown_next_to_the_field_and_nothing_is_saved(pagina, sw
     assert not Feit.objects.exists()
 
 
+def test_the_thuiszitter_form_keeps_a_running_total_and_names_the_next_round(pagina, swv):
+    from toezicht.models import Thuiszitterregistratie
+    from toezicht.tests.factories import ronde
+
+    vandaag = datetime.date.today()
+    ronde(vandaag - datetime.timedelta(days=90), vandaag - datetime.timedelta(days=30))
+    volgende = ronde(vandaag + datetime.timedelta(days=30), vandaag + datetime.timedelta(days=90))
+    log_in(pagina, "anna")
+    pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/nieuw/")
+    assert "De volgende ronde is " in pagina.locator("main").inner_text()
+    assert volgende.periode_tot.strftime("%Y") in pagina.locator("main").inner_text()
+    totaal = pagina.locator("output[data-totaal]")
+    assert totaal.inner_text() == "0"
+    velden = pagina.locator(".passend-aantallen input[type=number]")
+    velden.nth(0).fill("3")
+    velden.nth(1).fill("4")
+    velden.nth(velden.count() - 1).fill("1200")
+    pagina.wait_for_function(
+        "() => document.querySelector('output[data-totaal]').textContent === '1.207'"
+    )
+    assert pagina.locator("output[data-subtotaal]").first.inner_text() == "7"
+    assert_toegankelijk(pagina)
+    assert not Thuiszitterregistratie.objects.exists()
+
+
 def test_record_the_oprs_instemming(pagina, swv):
     plan = OndersteuningsplanFactory(swv=swv, titel="Ondersteuningsplan 2014-2018")
     FeitFactory(

@@ -3,6 +3,7 @@ the review forms of the Inspectie."""
 
 from django import forms
 
+from passend import formatting
 from passend.forms import NldsFormMixin, VersieFormMixin
 from toezicht.models import Duur, Oordeel, Rapportageronde, Verzuimsoort
 from toezicht.services import CELLEN
@@ -15,8 +16,8 @@ def veldnaam(soort: str, duur: str, met_aanbod: bool) -> str:
 class RondeKeuze(forms.ModelChoiceField):
     def label_from_instance(self, ronde):
         return (
-            f"{ronde.periode_van:%d-%m-%Y} t/m {ronde.periode_tot:%d-%m-%Y} "
-            f"(uiterlijk indienen op {ronde.deadline:%d-%m-%Y})"
+            f"{formatting.periode(ronde.periode_van, ronde.periode_tot)} "
+            f"(uiterlijk indienen op {formatting.datum_lang(ronde.deadline)})"
         )
 
 
@@ -56,10 +57,26 @@ class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
                 },
             )
 
+    def _aantal(self, veld) -> int:
+        """What a count field holds now (posted or initial), 0 when it is no whole number."""
+        try:
+            return max(0, int(self[veld].value() or 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def totaal(self) -> int:
+        return sum(self._aantal(veldnaam(*cel)) for cel in CELLEN)
+
     def groepen(self):
-        """The count fields by kind, for a fieldset per kind."""
+        """The count fields by kind, for a fieldset per kind, with their subtotal."""
         return [
-            (label, [self[veldnaam(soort, d, a)] for d in Duur.values for a in (False, True)])
+            (
+                label,
+                [self[veldnaam(soort, d, a)] for d in Duur.values for a in (False, True)],
+                sum(
+                    self._aantal(veldnaam(soort, d, a)) for d in Duur.values for a in (False, True)
+                ),
+            )
             for soort, label in Verzuimsoort.choices
         ]
 

@@ -48,6 +48,27 @@ def tweemaandelijkse_perioden(tot: datetime.date):
         van = volgende
 
 
+def volgende_ronde(vandaag: datetime.date) -> Rapportageronde:
+    """The thuiszitter round after the one running on `vandaag`: the planned one if the
+    beheerder already made it, otherwise as it will be planned (not saved)."""
+    gepland = (
+        Rapportageronde.objects.filter(soort=Rapportagesoort.THUISZITTERS, periode_van__gt=vandaag)
+        .order_by("periode_van")
+        .first()
+    )
+    if gepland:
+        return gepland
+    *_, (van, tot) = tweemaandelijkse_perioden(vandaag)
+    van = tot + datetime.timedelta(days=1)
+    *_, (_, tot) = tweemaandelijkse_perioden(van)
+    return Rapportageronde(
+        soort=Rapportagesoort.THUISZITTERS,
+        periode_van=van,
+        periode_tot=tot,
+        deadline=standaard_deadline(tot),
+    )
+
+
 @transaction.atomic
 def plan_rondes(tot: datetime.date | None = None) -> int:
     """Adds every two-monthly thuiszitter round that has begun by `tot` (default today) and is

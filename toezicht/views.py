@@ -28,7 +28,7 @@ from toezicht.models import (
     Thuiszitterregistratie,
     Vervolgafspraak,
 )
-from toezicht.services import registreer_thuiszitters
+from toezicht.services import registreer_thuiszitters, volgende_ronde
 
 
 @rollen(*ALLE_ROLLEN)
@@ -115,6 +115,7 @@ def registratie(request, code, pk=None):
         swv=swv,
         bestaand=bestaand,
         titel="Thuiszitters indienen",
+        volgende=volgende_ronde(timezone.localdate()),
     )
 
 

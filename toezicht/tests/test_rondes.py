@@ -177,3 +177,20 @@ def test_the_missing_list_names_who_has_not_submitted(coordinator):
     r = ronde(D(2016, 1, 1), D(2016, 2, 29))
     services.registreer_thuiszitters(swv=a, ronde=r, aantallen={CEL: 5}, door=coordinator)
     assert list(selectors.niet_ingediend(Samenwerkingsverband.objects.all(), r)) == [b]
+
+
+@pytest.mark.parametrize(
+    "vandaag, van, tot, deadline",
+    [
+        ("2026-12-07", "2027-01-01", "2027-02-28", "2027-03-15"),
+        ("2026-10-31", "2026-11-01", "2026-12-31", "2027-01-15"),
+        ("2027-02-28", "2027-03-01", "2027-04-30", "2027-05-15"),
+    ],
+)
+def test_the_next_round_is_the_period_after_the_running_one(vandaag, van, tot, deadline):
+    from toezicht.services import volgende_ronde
+
+    ronde = volgende_ronde(datetime.date.fromisoformat(vandaag))
+    assert (ronde.periode_van, ronde.periode_tot, ronde.deadline) == tuple(
+        datetime.date.fromisoformat(d) for d in (van, tot, deadline)
+    )
