@@ -1,5 +1,7 @@
 """The pages of the foundation in a real headless Chromium, each scanned with axe-core."""
 
+import re
+
 import pytest
 
 from accounts.models import Rol
@@ -37,3 +39,23 @@ def test_a_wrong_password_gets_a_clear_message(pagina, maak_gebruiker):
     assert pagina.get_by_role("alert").is_visible()
     assert "juiste gebruikersnaam en wachtwoord" in pagina.get_by_role("alert").inner_text()
     assert_toegankelijk(pagina)
+
+
+#: What Swagger UI says in English when nothing translates it.
+SWAGGER_ENGELS = re.compile(
+    r"\b(Authorize|Servers|Try it out|Execute|Responses|Request body|Example Value|Cancel|"
+    r"Description|Response body|Server response|Media type|Available authorizations|Close|"
+    r"Send email|Website)\b"
+)
+
+
+def test_the_api_documentation_speaks_dutch(pagina):
+    pagina.goto("/api/v1/docs")
+    pagina.locator(".opblock").first.wait_for()
+    pagina.locator(".opblock-summary").first.click()
+    pagina.get_by_role("button", name="Uitproberen").click()
+    pagina.get_by_role("button", name="Uitvoeren").wait_for()
+    pagina.get_by_role("button", name="Autoriseren").click()
+    pagina.get_by_text("Beschikbare autorisaties").wait_for()
+    tekst = pagina.locator("body").inner_text()
+    assert not set(SWAGGER_ENGELS.findall(tekst)), set(SWAGGER_ENGELS.findall(tekst))
