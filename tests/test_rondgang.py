@@ -4,10 +4,8 @@ number or date written otherwise than passend.formatting writes it (tests/rondga
 pages).
 The server time of the same pages is printed by bench/paginas.py."""
 
-import datetime
-
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.nederlands import ENGELS, opmaakfouten, zichtbare_tekst
@@ -15,25 +13,18 @@ from tests.rondgang import GEBRUIKERS, OVERGESLAGEN, PEILDATUM, paginas, url_nam
 
 #: The most queries any page may run; none depends on the number of SWVs.
 MAX_QUERIES = 25
-VANDAAG = datetime.date(2026, 11, 24)
 
 
-@pytest.fixture(scope="module")
-def demo_land(django_db_setup, django_db_blocker):
-    """The demo (150 SWVs, their history, the demo accounts) once for this module, rolled
-    back at its end; a report and a batch so that their pages can be opened."""
+@pytest.fixture
+def demo_land(demo):
+    """The demo (150 SWVs, their history, the demo accounts) as the session built it, and a
+    report and a batch so that their pages can be opened."""
     from accounts.models import Gebruiker
-    from demo.services import importeer_referentiedata, laad_demo
     from rapporten.models import Batch, Rapport
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        importeer_referentiedata(lambda regel: None)
-        laad_demo(2013, VANDAAG)
-        am = Gebruiker.objects.get(username=GEBRUIKERS["accountmanager"])
-        Rapport.objects.create(soort="landelijk", peildatum=PEILDATUM, aangevraagd_door=am)
-        Batch.objects.create(peildatum=PEILDATUM, aangevraagd_door=am)
-        yield
-        transaction.set_rollback(True)
+    am = Gebruiker.objects.get(username=GEBRUIKERS["accountmanager"])
+    Rapport.objects.create(soort="landelijk", peildatum=PEILDATUM, aangevraagd_door=am)
+    Batch.objects.create(peildatum=PEILDATUM, aangevraagd_door=am)
 
 
 def test_elke_pagina_staat_in_de_rondgang_of_is_met_reden_overgeslagen():
