@@ -1,8 +1,11 @@
 """A believable history of every samenwerkingsverband, generated from a seed.
 
 Most SWVs are founded well before 1 November 2013, some late, a few miss deadlines; the three
-experiment SWVs run a year ahead. Each SWV draws from its own random stream (seed + code), so
-the same seed and day give the same data, and adding an SWV does not change the others.
+experiment SWVs run a year ahead. On 1 February 2013, the peildatum of the first
+voortgangsrapportage, the demo's monitor shows what that report showed: each SWV has a rank in
+its sector, and the most advanced get a date before that day for as many SWVs as the report
+counted (`EERSTE_STAND`). Each SWV draws its dates from its own random stream (seed + code), so
+the same seed and day give the same data.
 Dates follow the order rules of the steps by construction; a test checks that they do.
 """
 
@@ -47,6 +50,22 @@ D = datetime.date
 #: Share of SWVs per kind of progress.
 PROFIELEN = (("vroeg", 0.35), ("op_tijd", 0.45), ("laat", 0.15), ("achter", 0.05))
 
+#: The peildatum of the first voortgangsrapportage, and the share of SWVs (po, vo) that had
+#: passed each step on it as that report gave them. The demo gives exactly so many SWVs of a
+#: sector a date on or before the peildatum: the most advanced by their rank (`Generator.rang`).
+EERSTE_PEILDATUM = D(2013, 2, 1)
+EERSTE_STAND = {
+    Stap.HOOFDLIJNENNOTITIE_OPGESTELD: {"PO": 0.87, "VO": 0.87},
+    Stap.HOOFDLIJNENNOTITIE_GEACCORDEERD: {"PO": 0.65, "VO": 0.56},
+    Stap.CONCEPT_STATUTEN: {"PO": 0.38, "VO": 0.39},
+    Stap.WERKGROEPEN_INGERICHT: {"PO": 0.87, "VO": 0.85},
+    Stap.SOP_OPGESTELD: {"PO": 0.30, "VO": 0.37},
+    Stap.BASISONDERSTEUNING_BESCHREVEN: {"PO": 0.34, "VO": 0.59},
+    Stap.CONCEPT_OP_GEREED: {"PO": 0.0, "VO": 0.05},
+}
+#: Nine SWVs had founded their rechtspersoon by the first peildatum: five po, four vo.
+EERSTE_OPGERICHT = {"PO": 5, "VO": 4}
+
 EERSTE_TELDATUM_JAAR = 2012
 EERSTE_THUISZITTERPERIODE = D(2015, 11, 1)
 
@@ -77,6 +96,31 @@ class Generator:
         self.seed = seed
         self.vandaag = vandaag
         self.rondes = list(rondes)
+        self.rang: dict[int, float] = {}
+        self.aantal: dict[str, int] = {}
+
+    def rangschik(self, swvs):
+        """Each SWV's place among its sector's, from 0 (most advanced) to 1: the experiment
+        SWVs first (they run a year ahead), the others in an order drawn from the seed."""
+        per_sector = defaultdict(list)
+        for swv in swvs:
+            per_sector[swv.sector].append(swv)
+        for sector, lijst in per_sector.items():
+            lijst.sort(key=lambda swv: (not swv.experiment, self.rng(swv, "rang").random()))
+            self.aantal[sector] = len(lijst)
+            for plek, swv in enumerate(lijst):
+                self.rang[swv.pk] = (plek + 0.5) / len(lijst)
+
+    def al_op_eerste_peildatum(self, swv, stap: Stap) -> bool:
+        """Whether this SWV had passed `stap` by the first voortgangsrapportage."""
+        return self.rang.get(swv.pk, 1.0) < EERSTE_STAND[stap][swv.sector]
+
+    def rond_eerste_peildatum(self, rng, swv, stap, van, tot) -> datetime.date:
+        """A date in [van, tot] on the side of the first peildatum this SWV is on for `stap`."""
+        if self.al_op_eerste_peildatum(swv, stap):
+            return self.tussen(rng, van, min(tot, EERSTE_PEILDATUM))
+        na = EERSTE_PEILDATUM + datetime.timedelta(days=1)
+        return self.tussen(rng, max(van, na), max(tot, na))
 
     def rng(self, swv: Samenwerkingsverband, doel: str) -> random.Random:
         return random.Random(f"{self.seed}:{swv.code}:{doel}")
@@ -97,6 +141,7 @@ class Generator:
 
     def genereer(self, swvs, gemeenten_per_swv, scholen_per_swv) -> Resultaat:
         resultaat = Resultaat()
+        self.rangschik(swvs)
         for swv in swvs:
             profiel = self.profiel(swv)
             resultaat.feiten += self.bestuur(swv, profiel)
@@ -112,10 +157,22 @@ class Generator:
 
     def bestuur(self, swv, profiel) -> list[Feit]:
         rng, schuif = self.rng(swv, "bestuur"), self.verschuiving(swv)
-        opgesteld = self.tussen(rng, D(2012, 9, 1), D(2013, 3, 10))
-        geaccordeerd = opgesteld + self.dagen(rng, 20, 120)
-        statuten = self.tussen(
-            rng, D(2012, 11, 15), D(2013, 3, 15) if profiel == "vroeg" else D(2013, 7, 31)
+        if self.al_op_eerste_peildatum(swv, Stap.HOOFDLIJNENNOTITIE_GEACCORDEERD):
+            # Accorded by the first peildatum, so drawn up at least twenty days before it.
+            twintig = datetime.timedelta(days=20)
+            opgesteld = self.tussen(rng, D(2012, 9, 1), EERSTE_PEILDATUM - twintig)
+            geaccordeerd = self.tussen(rng, opgesteld + twintig, EERSTE_PEILDATUM)
+        else:
+            opgesteld = self.rond_eerste_peildatum(
+                rng, swv, Stap.HOOFDLIJNENNOTITIE_OPGESTELD, D(2012, 9, 1), D(2013, 3, 10)
+            )
+            geaccordeerd = max(opgesteld, EERSTE_PEILDATUM) + self.dagen(rng, 20, 120)
+        statuten = self.rond_eerste_peildatum(
+            rng,
+            swv,
+            Stap.CONCEPT_STATUTEN,
+            D(2012, 10, 15),
+            D(2013, 3, 15) if profiel == "vroeg" else D(2013, 7, 31),
         )
         oprichting = {
             "vroeg": (D(2012, 12, 15), D(2013, 7, 15)),
@@ -124,6 +181,13 @@ class Generator:
             "achter": (D(2014, 2, 1), D(2014, 6, 30)),
         }[profiel]
         opgericht = max(self.tussen(rng, *oprichting), statuten + self.dagen(rng, 7, 40))
+        if self.rang.get(swv.pk, 1.0) * self.aantal.get(swv.sector, 1) < EERSTE_OPGERICHT.get(
+            swv.sector, 0
+        ):
+            # One of the first founded: between its concept statutes and the first peildatum.
+            opgericht = self.tussen(rng, statuten + datetime.timedelta(days=7), EERSTE_PEILDATUM)
+        else:
+            opgericht = max(opgericht, EERSTE_PEILDATUM + self.dagen(rng, 1, 30))
         rechtsvorm = Rechtsvorm.VERENIGING if rng.random() < 0.15 else Rechtsvorm.STICHTING
         feiten = [
             Feit(swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_OPGESTELD, datum=opgesteld + schuif),
@@ -169,11 +233,20 @@ class Generator:
             "laat": (D(2014, 1, 10), D(2014, 3, 15)),
             "achter": (D(2014, 3, 1), D(2014, 6, 30)),
         }[profiel]
+        rond = self.rond_eerste_peildatum
         datums = {
-            Stap.WERKGROEPEN_INGERICHT: self.tussen(rng, D(2012, 10, 1), D(2013, 4, 30)),
-            Stap.BASISONDERSTEUNING_BESCHREVEN: self.tussen(rng, D(2013, 2, 1), D(2013, 9, 30)),
-            Stap.SOP_OPGESTELD: self.tussen(rng, D(2013, 3, 1), D(2013, 11, 30)),
-            Stap.CONCEPT_OP_GEREED: self.tussen(rng, *concept),
+            Stap.WERKGROEPEN_INGERICHT: rond(
+                rng, swv, Stap.WERKGROEPEN_INGERICHT, D(2012, 9, 15), D(2013, 4, 30)
+            ),
+            Stap.BASISONDERSTEUNING_BESCHREVEN: rond(
+                rng, swv, Stap.BASISONDERSTEUNING_BESCHREVEN, D(2012, 10, 1), D(2013, 9, 30)
+            ),
+            Stap.SOP_OPGESTELD: rond(rng, swv, Stap.SOP_OPGESTELD, D(2012, 10, 1), D(2013, 11, 30)),
+            Stap.CONCEPT_OP_GEREED: (
+                self.tussen(rng, D(2012, 11, 1), EERSTE_PEILDATUM)
+                if self.al_op_eerste_peildatum(swv, Stap.CONCEPT_OP_GEREED)
+                else self.tussen(rng, *concept)
+            ),
         }
         herbesteding = {
             "vroeg": (D(2014, 3, 1), D(2015, 3, 31)),

@@ -9,6 +9,7 @@ from accounts.models import Gebruiker, Rol
 from ondersteuningsplan.models import Feit, OPRBesluit, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten
+from ondersteuningsplan.stappen import Stap
 from swv.models import Leerlingtelling, Samenwerkingsverband
 from tests.momentopname import DEMO_VANDAAG
 from toezicht import selectors as toezicht_selectors
@@ -185,3 +186,32 @@ def test_the_history_page_of_a_demo_swv_shows_its_demo_history(demo, client):
         {"pagina": antwoord.context["pagina"].paginator.num_pages},
     )
     assert laatste_pagina.context["regels"][-1].wanneer.date() == eerste.datum
+
+
+#: The first voortgangsrapportage, peildatum 1 February 2013: the share of SWVs (po, vo) that
+#: had passed each step, in percent; None where it reported none.
+EERSTE_VOORTGANGSRAPPORTAGE = {
+    "HOOFDLIJNENNOTITIE_OPGESTELD": (87, 87),
+    "HOOFDLIJNENNOTITIE_GEACCORDEERD": (65, 56),
+    "CONCEPT_STATUTEN": (38, 39),
+    "WERKGROEPEN_INGERICHT": (87, 85),
+    "SOP_OPGESTELD": (30, 37),
+    "BASISONDERSTEUNING_BESCHREVEN": (34, 59),
+    "CONCEPT_OP_GEREED": (0, 5),
+}
+
+
+def test_the_demo_monitor_on_1_february_2013_is_the_first_voortgangsrapportage(demo):
+    """Within two percentage points of each reported figure, and 9 SWVs founded."""
+    from ondersteuningsplan.selectors import monitor
+
+    peildatum = datetime.date(2013, 2, 1)
+    monitors = [monitor(peildatum, sector) for sector in ("PO", "VO")]
+    afwijkingen = []
+    for naam, gerapporteerd in EERSTE_VOORTGANGSRAPPORTAGE.items():
+        for m, doel in zip(monitors, gerapporteerd, strict=True):
+            demo_cijfer = 100 * m.cijfer(Stap[naam]).aandeel
+            if abs(demo_cijfer - doel) > 2:
+                afwijkingen.append(f"{naam} {m.sector}: demo {demo_cijfer:.1f}, rapportage {doel}")
+    assert not afwijkingen, "\n".join(afwijkingen)
+    assert sum(m.aantal_opgericht for m in monitors) == 9
