@@ -14,6 +14,7 @@ from faker import Faker
 
 from accounts.models import Gebruiker, Rol
 from demo import bevindingen
+from demo.documenten import maak_aktes
 from demo.generator import Generator, regio_gegevens
 from ondersteuningsplan import controle
 from ondersteuningsplan.models import (
@@ -26,6 +27,7 @@ from ondersteuningsplan.models import (
     Statuswijziging,
 )
 from swv.models import (
+    Document,
     Gemeente,
     Leerlingtelling,
     Regiotoewijzing,
@@ -127,11 +129,20 @@ def wis_demo():
             OPRBesluit,
             Feit.afgestemd_met.through,
             Feit,
+            Document,
             OPRLid,
             Ondersteuningsplan,
         ):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
-    geschiedenis = [Feit, OPRBesluit, OOGO, Ondersteuningsplan, OPRLid, Thuiszitterregistratie]
+    geschiedenis = [
+        Feit,
+        OPRBesluit,
+        OOGO,
+        Ondersteuningsplan,
+        OPRLid,
+        Thuiszitterregistratie,
+        Document,
+    ]
     LogEntry.objects.filter(
         content_type__in=ContentType.objects.get_for_models(*geschiedenis).values()
     ).delete()
@@ -195,6 +206,7 @@ def laad_demo(seed: int, vandaag: datetime.date):
         )
     for model, objecten in bevindingen.genereer(swvs, inspecteur, seed, vandaag):
         model.objects.bulk_create(objecten)
+    maak_aktes(resultaat.feiten, _coordinatoren())
     schrijf_geschiedenis(resultaat)
     controle.controleer(vandaag)
 
@@ -203,18 +215,23 @@ def _moment(dag: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(dag, datetime.time(10, 0)))
 
 
-def schrijf_geschiedenis(resultaat):
-    """The history the demo's SWVs would have if their coördinators had recorded every fact,
-    plan, OPR decision and OOGO through the portal on the day it happened: one audit-log entry
-    each, by the SWV's demo coördinator, as the history page shows it. Written in bulk: the
-    objects were made in bulk, past the audit log's signals."""
-    coordinatoren = {
+def _coordinatoren() -> dict:
+    """Each SWV's demo coördinator, by the SWV's id."""
+    return {
         swv.pk: gebruiker
         for gebruiker in Gebruiker.objects.filter(username__startswith="coord.").prefetch_related(
             "samenwerkingsverbanden"
         )
         for swv in gebruiker.samenwerkingsverbanden.all()
     }
+
+
+def schrijf_geschiedenis(resultaat):
+    """The history the demo's SWVs would have if their coördinators had recorded every fact,
+    plan, OPR decision and OOGO through the portal on the day it happened: one audit-log entry
+    each, by the SWV's demo coördinator, as the history page shows it. Written in bulk: the
+    objects were made in bulk, past the audit log's signals."""
+    coordinatoren = _coordinatoren()
     objecten = [(f, f.datum) for f in resultaat.feiten]
     for plan in resultaat.plannen:
         objecten += [(f, f.datum) for f in plan.feiten]

@@ -215,3 +215,26 @@ def test_the_demo_monitor_on_1_february_2013_is_the_first_voortgangsrapportage(d
                 afwijkingen.append(f"{naam} {m.sector}: demo {demo_cijfer:.1f}, rapportage {doel}")
     assert not afwijkingen, "\n".join(afwijkingen)
     assert sum(m.aantal_opgericht for m in monitors) == 9
+
+
+def test_every_founded_demo_swv_has_its_deed_to_download(demo, client):
+    import io
+
+    from pypdf import PdfReader
+
+    from accounts.models import Gebruiker
+    from ondersteuningsplan.models import Feit
+    from swv.models import Document
+
+    opgericht = Feit.objects.filter(stap=Stap.RECHTSPERSOON_OPGERICHT)
+    assert opgericht.count() == Document.objects.count() > 140
+    assert not opgericht.filter(document__isnull=True).exists()
+    feit = opgericht.select_related("swv", "document").get(swv__code="PO2707")
+    client.force_login(Gebruiker.objects.get(username="inspectie"))
+    pagina = client.get(f"/samenwerkingsverbanden/{feit.swv.code}/").content.decode()
+    adres = f"/samenwerkingsverbanden/{feit.swv.code}/documenten/{feit.document.pk}/"
+    assert adres in pagina
+    antwoord = client.get(adres)
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/pdf"
+    tekst = PdfReader(io.BytesIO(b"".join(antwoord.streaming_content))).pages[0].extract_text()
+    assert "Akte van oprichting" in tekst and feit.swv.naam in " ".join(tekst.split())
