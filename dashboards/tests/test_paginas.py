@@ -22,7 +22,7 @@ from swv.tests.factories import (
     SamenwerkingsverbandFactory,
     swv_met_regio,
 )
-from tests.nederlands import opmaakfouten
+from tests.nederlands import ENGELS, opmaakfouten
 from toezicht.services import registreer_thuiszitters
 from toezicht.tests.factories import ronde
 
@@ -283,6 +283,7 @@ def test_elke_downloadlink_op_elke_pagina_werkt(client, accountmanager, maak_geb
                 # the Dutch CSV writes decimals and dates the Dutch way
                 tekst = antwoord.content.decode("utf-8-sig")
                 assert not opmaakfouten(tekst), (link, opmaakfouten(tekst)[:5])
+                assert not ENGELS.findall(tekst), (link, ENGELS.findall(tekst))
             gezien += 1
             nederlands += unescape(link).split("?")[0].endswith(".csv")
     assert gezien >= 2 * 10 and nederlands >= 10

@@ -11,7 +11,7 @@ from rapporten import services
 from rapporten.models import Rapport, Rapportstatus
 from rapporten.tests.factories import PEILDATUM, monitorland
 from rapporten.tests.hulp import fonts, info, tekst
-from tests.nederlands import opmaakfouten
+from tests.nederlands import ENGELS, opmaakfouten
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,7 @@ def test_national_report_shows_peildatum_monitor_and_every_swv(
     assert rapport.paginas == int(info(pdf)["Pages"])
     assert rapport.cijfers["per_sector"]["PO"]["monitor"]["opgericht"] == 3
     assert not opmaakfouten(" ".join(t.split()))
+    assert not ENGELS.findall(t)
 
 
 def test_table_of_contents_points_at_the_pages_of_the_chapters(
@@ -99,6 +100,7 @@ def test_swv_report_shows_its_milestones_facts_pupils_and_thuiszitters(
     )
     assert "PO1002" not in t
     assert not opmaakfouten(" ".join(t.split()))
+    assert not ENGELS.findall(t)
 
 
 def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
