@@ -30,7 +30,7 @@ def _pagina(feit) -> str:
     swv = feit.swv
     return (
         "<section>"
-        f"<h1>Akte van oprichting</h1>"
+        "<h1>Akte van oprichting</h1>"
         f"<p>Op {datum_lang(feit.datum)} is opgericht de {feit.get_rechtsvorm_display().lower()} "
         f"<strong>{html.escape(swv.naam)}</strong>, samenwerkingsverband passend onderwijs "
         f"{html.escape(swv.weergavecode)} ({swv.code}).</p>"

@@ -167,27 +167,35 @@ class Generator:
                 rng, swv, Stap.HOOFDLIJNENNOTITIE_OPGESTELD, D(2012, 9, 1), D(2013, 3, 10)
             )
             geaccordeerd = max(opgesteld, EERSTE_PEILDATUM) + self.dagen(rng, 20, 120)
-        statuten = self.rond_eerste_peildatum(
-            rng,
-            swv,
-            Stap.CONCEPT_STATUTEN,
-            D(2012, 10, 15),
-            D(2013, 3, 15) if profiel == "vroeg" else D(2013, 7, 31),
+        # One of the SWVs founded by the first peildatum (the most advanced of its sector)?
+        eerste = self.rang.get(swv.pk, 1.0) * self.aantal.get(swv.sector, 1) < (
+            EERSTE_OPGERICHT.get(swv.sector, 0)
         )
+        if eerste:
+            statuten = self.tussen(rng, D(2012, 10, 15), EERSTE_PEILDATUM - self.dagen(rng, 14, 14))
+        else:
+            statuten = self.rond_eerste_peildatum(
+                rng,
+                swv,
+                Stap.CONCEPT_STATUTEN,
+                D(2012, 10, 15),
+                D(2013, 3, 15) if profiel == "vroeg" else D(2013, 7, 31),
+            )
         oprichting = {
             "vroeg": (D(2012, 12, 15), D(2013, 7, 15)),
             "op_tijd": (D(2013, 7, 1), D(2013, 10, 28)),
             "laat": (D(2013, 11, 4), D(2014, 1, 31)),
             "achter": (D(2014, 2, 1), D(2014, 6, 30)),
         }[profiel]
-        opgericht = max(self.tussen(rng, *oprichting), statuten + self.dagen(rng, 7, 40))
-        if self.rang.get(swv.pk, 1.0) * self.aantal.get(swv.sector, 1) < EERSTE_OPGERICHT.get(
-            swv.sector, 0
-        ):
-            # One of the first founded: between its concept statutes and the first peildatum.
+        if eerste:
+            # Founded between its concept statutes and the first peildatum.
             opgericht = self.tussen(rng, statuten + datetime.timedelta(days=7), EERSTE_PEILDATUM)
         else:
-            opgericht = max(opgericht, EERSTE_PEILDATUM + self.dagen(rng, 1, 30))
+            opgericht = max(
+                self.tussen(rng, *oprichting),
+                statuten + self.dagen(rng, 7, 40),
+                EERSTE_PEILDATUM + self.dagen(rng, 1, 30),
+            )
         rechtsvorm = Rechtsvorm.VERENIGING if rng.random() < 0.15 else Rechtsvorm.STICHTING
         feiten = [
             Feit(swv=swv, stap=Stap.HOOFDLIJNENNOTITIE_OPGESTELD, datum=opgesteld + schuif),
