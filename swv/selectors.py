@@ -133,8 +133,9 @@ LEEG = "\N{EM DASH}"
 def _veld(model, naam: str, waarden) -> tuple[str, str, str] | None:
     """A changed field as its Dutch label and its old and new value in words, without a query:
     related objects are stored by their name (AUDITLOG_USE_FK_STRING_REPRESENTATION), choices
-    shown by label, dates and moments as passend.formatting writes them, yes/no in words. Keys,
-    file paths, hashes, versions and fields a new record left empty are left out (None)."""
+    shown by label, dates and moments as passend.formatting writes them, yes/no in words, numbers
+    as they are (a year or a code has no thousands separator). Keys, file paths, hashes,
+    versions and fields a new record left empty are left out (None)."""
     oud, nieuw = [*waarden, "", ""][:2] if isinstance(waarden, list) else ("", waarden)
     try:
         veld = model._meta.get_field(naam) if model else None
@@ -167,8 +168,6 @@ def _waarde(veld, tekst: str, keuzes: dict[str, str]) -> str:
             return formatting.datum(datetime.date.fromisoformat(tekst[:10]))
         if isinstance(veld, models.BooleanField):
             return {"True": "ja", "False": "nee"}.get(tekst, tekst)
-        if isinstance(veld, models.IntegerField) and not veld.choices:
-            return formatting.getal(int(tekst))
     except ValueError:
         return tekst
     return tekst
