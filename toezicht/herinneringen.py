@@ -1,6 +1,7 @@
 """Reminders to the coördinator of an SWV that has not submitted a round: once a week before the
 deadline and once after it, each sent at most once (the unique Herinnering row decides, also
-when two runs or two workers race)."""
+when two runs or two workers race). And once a week to each accountmanager, a digest of the
+missing and returned submissions in their portfolio (the unique Weekoverzicht row decides)."""
 
 import datetime
 
@@ -10,8 +11,17 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.models import Gebruiker, Rol
 from swv.models import Samenwerkingsverband
-from toezicht.models import Herinnering, Herinneringsmoment, Rapportageronde
+from toezicht.models import (
+    Herinnering,
+    Herinneringsmoment,
+    Indieningsstatus,
+    Rapportageronde,
+    Rapportagesoort,
+    Thuiszitterregistratie,
+    Weekoverzicht,
+)
 
 #: How many days before the deadline the first reminder goes out.
 DAGEN_VOOR = 7
@@ -81,3 +91,90 @@ def stuur(herinnering_id: int) -> bool:
     herinnering.verstuurd_op = timezone.now()
     herinnering.save(update_fields=["verstuurd_op"])
     return bool(adressen) and not al_ingediend
+
+
+# -- the accountmanager's weekly digest ---------------------------------------------------------
+
+
+def maandag(dag: datetime.date) -> datetime.date:
+    return dag - datetime.timedelta(days=dag.weekday())
+
+
+@transaction.atomic
+def maak_weekoverzichten(vandaag: datetime.date) -> list[int]:
+    """Records this week's digest for every active accountmanager with a portfolio, and returns
+    every digest not sent yet (also those of an earlier week whose mail failed)."""
+    week = maandag(vandaag)
+    accountmanagers = Gebruiker.objects.filter(
+        rol=Rol.ACCOUNTMANAGER, is_active=True, portefeuille__isnull=False
+    ).distinct()
+    Weekoverzicht.objects.bulk_create(
+        [Weekoverzicht(accountmanager=am, week=week) for am in accountmanagers],
+        ignore_conflicts=True,
+    )
+    return list(
+        Weekoverzicht.objects.filter(verstuurd_op__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def openstaand(swvs, vandaag: datetime.date) -> tuple[list, list]:
+    """What an accountmanager should chase in these SWVs: (SWV, round) pairs whose deadline has
+    passed, within the reminder window, without a submission; and submissions the Inspectie
+    returned that were not corrected yet. Three queries."""
+    rondes = list(
+        Rapportageronde.objects.filter(
+            soort=Rapportagesoort.THUISZITTERS,
+            deadline__lt=vandaag,
+            deadline__gte=vandaag - datetime.timedelta(days=DAGEN_NA),
+        ).order_by("periode_van")
+    )
+    ingediend = set(
+        Thuiszitterregistratie.objects.filter(swv__in=swvs, ronde__in=rondes).values_list(
+            "swv_id", "ronde_id"
+        )
+    )
+    ontbrekend = [
+        (swv, ronde) for swv in swvs for ronde in rondes if (swv.pk, ronde.pk) not in ingediend
+    ]
+    teruggestuurd = list(
+        Thuiszitterregistratie.objects.filter(swv__in=swvs, status=Indieningsstatus.TERUGGESTUURD)
+        .select_related("swv", "ronde")
+        .order_by("swv__code", "ronde__periode_van")
+    )
+    return ontbrekend, teruggestuurd
+
+
+@transaction.atomic
+def stuur_weekoverzicht(weekoverzicht_id: int) -> bool:
+    """Mails one digest unless it went out already; nothing to chase, no mail (the row is marked
+    sent all the same). Locked while sending, as a reminder is."""
+    overzicht = (
+        Weekoverzicht.objects.select_for_update(of=("self",))
+        .select_related("accountmanager")
+        .filter(pk=weekoverzicht_id)
+        .first()
+    )
+    if overzicht is None or overzicht.verstuurd_op is not None:
+        return False
+    am = overzicht.accountmanager
+    swvs = list(Samenwerkingsverband.objects.filter(accountmanager=am).order_by("code"))
+    ontbrekend, teruggestuurd = openstaand(swvs, timezone.localdate())
+    verstuurd = bool(am.email and (ontbrekend or teruggestuurd))
+    if verstuurd:
+        context = {
+            "accountmanager": am,
+            "week": overzicht.week,
+            "ontbrekend": ontbrekend,
+            "teruggestuurd": teruggestuurd,
+            "url": f"{settings.PORTAAL_URL}/dashboards/portefeuille/",
+        }
+        EmailMessage(
+            subject=render_to_string("toezicht/mail/weekoverzicht_onderwerp.txt", context).strip(),
+            body=render_to_string("toezicht/mail/weekoverzicht.txt", context),
+            to=[am.email],
+        ).send()
+    overzicht.verstuurd_op = timezone.now()
+    overzicht.save(update_fields=["verstuurd_op"])
+    return verstuurd

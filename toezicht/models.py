@@ -218,6 +218,34 @@ class Herinnering(SwvGebonden):
         return f"Herinnering {self.swv.code} {self.ronde} ({self.get_moment_display().lower()})"
 
 
+class Weekoverzicht(models.Model):
+    """One weekly digest to an accountmanager of the missing and returned thuiszitter
+    submissions in their portfolio. The row is made before the mail and is unique per
+    accountmanager and week, so two runs or two workers send it once."""
+
+    accountmanager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="accountmanager",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    week = models.DateField("week (maandag)")
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "weekoverzicht"
+        verbose_name_plural = "weekoverzichten"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["accountmanager", "week"], name="een_weekoverzicht_per_week"
+            )
+        ]
+
+    def __str__(self):
+        return f"Weekoverzicht {self.accountmanager} week van {self.week:%d-%m-%Y}"
+
+
 # The Inspectie's findings. Each is kept with who recorded it and when, and lands in the SWV's
 # history through the audit log. Free text is checked for pupil numbers (persoonsgegevens.py).
 

@@ -62,3 +62,39 @@ def stuur_herinnering(self, herinnering_id: int) -> bool:
     except (smtplib.SMTPException, OSError, OperationalError) as fout:
         wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
         raise self.retry(exc=fout, countdown=wacht) from fout
+
+
+@shared_task(
+    name="toezicht.tasks.weekoverzicht",
+    acks_late=True,
+    time_limit=10 * 60,
+    soft_time_limit=9 * 60,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+)
+def weekoverzicht(peildatum: str | None = None) -> int:
+    """Weekly (Celery beat, Monday morning): records this week's digest for each accountmanager
+    and queues one mail for each not sent yet; returns how many it queued."""
+    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
+    te_sturen = herinneringen.maak_weekoverzichten(datum)
+    for pk in te_sturen:
+        stuur_na_commit(stuur_weekoverzicht, pk)
+    return len(te_sturen)
+
+
+@shared_task(
+    name="toezicht.tasks.stuur_weekoverzicht",
+    bind=True,
+    acks_late=True,
+    time_limit=60,
+    soft_time_limit=50,
+    max_retries=8,
+)
+def stuur_weekoverzicht(self, weekoverzicht_id: int) -> bool:
+    """Mails one digest; on a mail or database failure it tries again later, as a reminder."""
+    try:
+        return herinneringen.stuur_weekoverzicht(weekoverzicht_id)
+    except (smtplib.SMTPException, OSError, OperationalError) as fout:
+        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
+        raise self.retry(exc=fout, countdown=wacht) from fout

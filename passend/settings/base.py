@@ -206,6 +206,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "toezicht.tasks.herinner",
         "schedule": crontab(hour=7, minute=0),
     },
+    "weekoverzicht-accountmanagers": {
+        "task": "toezicht.tasks.weekoverzicht",
+        "schedule": crontab(hour=7, minute=15, day_of_week="mon"),
+    },
     "rapporten-ronde": {
         "task": "rapporten.tasks.ronde",
         "schedule": crontab(minute="*/5"),

@@ -77,3 +77,46 @@ def test_a_real_worker_mails_each_reminder_once(celery_worker, smtp_postbus, twe
     assert herinner.delay("2026-03-11").get(timeout=60) == 0
     assert Herinnering.objects.filter(verstuurd_op__isnull=True).count() == 0
     assert len(smtp_postbus.berichten) == 2
+
+
+@pytest.mark.django_db
+def test_each_accountmanager_gets_one_weekly_digest_of_their_own_portfolio(
+    maak_gebruiker, django_capture_on_commit_callbacks, time_machine
+):
+    """Missing submissions past their deadline and returned ones, of their own SWVs only; once
+    a week however often the task runs; no mail when there is nothing to chase."""
+    from toezicht.models import Indieningsstatus, Weekoverzicht
+    from toezicht.tasks import weekoverzicht
+
+    anna = maak_gebruiker("accountmanager", email="anna@ocw.example", first_name="Anna")
+    bram = maak_gebruiker("accountmanager", email="bram@ocw.example")
+    maak_gebruiker("accountmanager", email="zonder@ocw.example")  # no portfolio, no digest
+    coordinator = maak_gebruiker("coordinator")
+    stil, laat, terug = (SamenwerkingsverbandFactory(accountmanager=anna) for _ in range(3))
+    elders = SamenwerkingsverbandFactory(accountmanager=bram)
+    r = ronde(D(2026, 1, 1), D(2026, 2, 28))  # due 15 March
+    registreer_thuiszitters(swv=stil, ronde=r, aantallen={}, door=coordinator)
+    registreer_thuiszitters(swv=elders, ronde=r, aantallen={}, door=coordinator)
+    teruggestuurd = registreer_thuiszitters(swv=terug, ronde=r, aantallen={}, door=coordinator)
+    teruggestuurd.status = Indieningsstatus.TERUGGESTUURD
+    teruggestuurd.save(update_fields=["status"])
+
+    def draai(dag):
+        time_machine.move_to(datetime.datetime(dag.year, dag.month, dag.day, 8, 0))
+        with django_capture_on_commit_callbacks(execute=True):
+            weekoverzicht(dag.isoformat())
+
+    draai(D(2026, 3, 16))  # a Monday, the day after the deadline
+    draai(D(2026, 3, 18))  # the same week again: nothing new
+    assert [m.to for m in mail.outbox] == [["anna@ocw.example"]]
+    bericht = mail.outbox[0]
+    assert "1 ontbrekende inzending, 1 teruggestuurd" in bericht.subject
+    assert "week van 16 maart 2026" in bericht.subject
+    assert f"{laat.weergavecode} {laat.naam}: 1 jan \u2013 28 feb 2026" in bericht.body
+    assert f"{terug.weergavecode} {terug.naam}: 1 jan \u2013 28 feb 2026" in bericht.body
+    for ander in (stil, elders):
+        assert ander.code not in bericht.body and ander.naam not in bericht.body
+    assert Weekoverzicht.objects.count() == 2  # anna and bram, one row each
+
+    draai(D(2026, 3, 23))  # next week: a new digest for anna, still none for bram
+    assert [m.to for m in mail.outbox] == [["anna@ocw.example"], ["anna@ocw.example"]]
