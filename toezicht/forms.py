@@ -3,6 +3,7 @@ the review forms of the Inspectie."""
 
 from django import forms
 
+from accounts.models import Rol
 from passend import formatting
 from passend.forms import NldsFormMixin, VersieFormMixin
 from toezicht.models import Duur, Oordeel, Rapportageronde, Verzuimsoort
@@ -103,3 +104,42 @@ class BeoordelingForm(NldsFormMixin, VersieFormMixin):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Bij terugsturen en heropenen verplicht; de coördinator ziet de reden.",
     )
+
+
+class RondefilterForm(NldsFormMixin, forms.Form):
+    """Which SWVs the round figures count: a sector, and for an accountmanager their portfolio
+    or the whole country."""
+
+    sector = forms.ChoiceField(
+        label="Sector",
+        required=False,
+        choices=[
+            ("", "Beide sectoren"),
+            ("PO", "Primair onderwijs"),
+            ("VO", "Voortgezet onderwijs"),
+        ],
+        error_messages={"invalid_choice": "Kies primair of voortgezet onderwijs."},
+    )
+    bereik = forms.ChoiceField(
+        label="Samenwerkingsverbanden",
+        required=False,
+        choices=[("", "Mijn portefeuille"), ("landelijk", "Landelijk")],
+        error_messages={"invalid_choice": "Kies uw portefeuille of landelijk."},
+    )
+
+    def __init__(self, *args, gebruiker=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if gebruiker is None or gebruiker.rol != Rol.ACCOUNTMANAGER:
+            del self.fields["bereik"]
+
+    def samenwerkingsverbanden(self, gebruiker):
+        from swv.models import Samenwerkingsverband
+
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("bereik") == "landelijk":
+            swvs = Samenwerkingsverband.objects.for_user(gebruiker)
+        else:
+            swvs = Samenwerkingsverband.objects.portefeuille(gebruiker)
+        if data.get("sector"):
+            swvs = swvs.filter(sector=data["sector"])
+        return swvs

@@ -10,12 +10,13 @@ from django.utils import timezone
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
+from passend import formatting
 from passend.forms import formulierpagina, verwerk
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
 from swv.views import swv_voor
 from toezicht import selectors, services
-from toezicht.forms import BeoordelingForm, ThuiszittersForm, veldnaam
+from toezicht.forms import BeoordelingForm, RondefilterForm, ThuiszittersForm, veldnaam
 from toezicht.models import (
     Afspraakstatus,
     Indieningsstatus,
@@ -126,12 +127,14 @@ def registratie(request, code, pk=None):
 def rondes(request):
     """Completeness and timeliness of every round that has ended, for the SWVs the reader
     follows (an accountmanager: the portfolio)."""
-    swvs = Samenwerkingsverband.objects.portefeuille(request.user)
+    filter = RondefilterForm(request.GET or None, gebruiker=request.user)
+    swvs = filter.samenwerkingsverbanden(request.user)
     regels = list(reversed(selectors.volledigheid(swvs, selectors.rondes())))
     return render(
         request,
         "toezicht/rondes.html",
-        {"paginatitel": "Rapportagerondes thuiszitters", "regels": regels},
+        {"paginatitel": "Rapportagerondes thuiszitters", "regels": regels, "filter": filter},
+        status=400 if filter.is_bound and not filter.is_valid() else 200,
     )
 
 
@@ -139,7 +142,8 @@ def rondes(request):
 def ronde(request, pk):
     """One round: every SWV's submission and its review, and who has not submitted."""
     gekozen = get_object_or_404(Rapportageronde, pk=pk)
-    swvs = Samenwerkingsverband.objects.portefeuille(request.user)
+    filter = RondefilterForm(request.GET or None, gebruiker=request.user)
+    swvs = filter.samenwerkingsverbanden(request.user)
     registraties = (
         Thuiszitterregistratie.objects.for_user(request.user)
         .filter(ronde=gekozen, swv__in=swvs)
@@ -151,7 +155,8 @@ def ronde(request, pk):
         request,
         "toezicht/ronde.html",
         {
-            "paginatitel": f"Ronde {gekozen.periode_van:%d-%m-%Y} t/m {gekozen.periode_tot:%d-%m-%Y}",
+            "paginatitel": f"Ronde {formatting.periode(gekozen.periode_van, gekozen.periode_tot)}",
+            "filter": filter,
             "ronde": gekozen,
             "stand": stand,
             "registraties": registraties,

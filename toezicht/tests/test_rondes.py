@@ -194,3 +194,37 @@ def test_the_next_round_is_the_period_after_the_running_one(vandaag, van, tot, d
     assert (ronde.periode_van, ronde.periode_tot, ronde.deadline) == tuple(
         datetime.date.fromisoformat(d) for d in (van, tot, deadline)
     )
+
+
+def test_round_figures_per_sector_and_per_portfolio_or_nationally(client, maak_gebruiker):
+    """Expected, submitted and missing, nationally, per sector and for an accountmanager's
+    portfolio; the round's own page follows the same choice."""
+    am = maak_gebruiker("accountmanager")
+    coordinator = maak_gebruiker("coordinator")
+    po = [SamenwerkingsverbandFactory(sector="PO", accountmanager=am) for _ in range(2)]
+    vo = [SamenwerkingsverbandFactory(sector="VO") for _ in range(3)]
+    r = ronde(D(2026, 1, 1), D(2026, 2, 28))
+    for swv in (po[0], vo[0]):
+        services.registreer_thuiszitters(swv=swv, ronde=r, aantallen={}, door=coordinator)
+
+    def stand(gebruiker, **filter):
+        client.force_login(gebruiker)
+        antwoord = client.get("/toezicht/rondes/", filter)
+        assert antwoord.status_code == 200
+        regel = next(v for v in antwoord.context["regels"] if v.ronde == r)
+        return regel.verwacht, regel.ingediend, regel.ontbreekt
+
+    inspecteur = maak_gebruiker("inspectie")
+    assert stand(inspecteur) == (5, 2, 3)
+    assert stand(inspecteur, sector="VO") == (3, 1, 2)
+    assert stand(am) == (2, 1, 1)  # the portfolio
+    assert stand(am, bereik="landelijk") == (5, 2, 3)
+    assert stand(am, bereik="landelijk", sector="PO") == (2, 1, 1)
+    pagina = client.get(f"/toezicht/rondes/{r.pk}/", {"bereik": "landelijk", "sector": "VO"})
+    assert [s.code for s in pagina.context["ontbrekend"]] == sorted(s.code for s in vo[1:])
+    assert "Ronde 1 jan \u2013 28 feb 2026" in pagina.content.decode()
+    client.force_login(inspecteur)
+    fout = client.get("/toezicht/rondes/", {"sector": "MBO"})
+    assert (
+        fout.status_code == 400 and "Kies primair of voortgezet onderwijs." in fout.content.decode()
+    )
