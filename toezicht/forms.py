@@ -110,6 +110,9 @@ class RondefilterForm(NldsFormMixin, forms.Form):
     """Which SWVs the round figures count: a sector, and for an accountmanager their portfolio
     or the whole country."""
 
+    #: A filter: every field may stay empty, so the labels do not say "(niet verplicht)".
+    is_filter = True
+
     sector = forms.ChoiceField(
         label="Sector",
         required=False,
