@@ -7,6 +7,7 @@ from passend.forms import NldsFormMixin
 
 class AuditFilterForm(NldsFormMixin, forms.Form):
     controleer_vrije_tekst = False  # a search over the audit log, never stored
+    is_filter = True  # every field may stay empty: no "(niet verplicht)" beside each label
 
 
 class AuditFilter(django_filters.FilterSet):
