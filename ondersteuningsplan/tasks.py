@@ -2,15 +2,13 @@
 whether its work is done already, so running one twice does no harm."""
 
 import datetime
-import smtplib
 
 from celery import shared_task
-from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
 from ondersteuningsplan import controle
-from passend.dispatch import stuur_na_commit
+from passend.dispatch import met_herhaling, stuur_na_commit
 
 
 @shared_task(
@@ -45,8 +43,4 @@ def meld_statuswijziging(self, statuswijziging_id: int) -> bool:
     """Mails one change. When the mail server or the database fails, it tries again later,
     waiting twice as long each time (from MELDING_HERHAAL_SECONDEN); a change whose mail never
     went out is sent again by the next daily check."""
-    try:
-        return controle.meld(statuswijziging_id)
-    except (smtplib.SMTPException, OSError, OperationalError) as fout:
-        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
-        raise self.retry(exc=fout, countdown=wacht) from fout
+    return met_herhaling(self, controle.meld, statuswijziging_id)

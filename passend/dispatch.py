@@ -7,8 +7,10 @@ every task checks first whether its work is done.
 """
 
 import logging
+import smtplib
 
-from django.db import transaction
+from django.conf import settings
+from django.db import OperationalError, transaction
 from kombu.exceptions import OperationalError as BrokerFout
 from redis.exceptions import ConnectionError as RedisFout
 
@@ -30,3 +32,14 @@ def stuur(taak, *args, **kwargs) -> bool:
 def stuur_na_commit(taak, *args, **kwargs):
     """Sends a task once the current transaction has committed (at once outside one)."""
     transaction.on_commit(lambda: stuur(taak, *args, **kwargs))
+
+
+def met_herhaling(taak, functie, *args):
+    """Runs `functie(*args)` inside the bound Celery task `taak`; when the mail server or the
+    database fails, the task tries again later, waiting twice as long each time (from
+    MELDING_HERHAAL_SECONDEN, at most an hour). For the tasks that send one mail each."""
+    try:
+        return functie(*args)
+    except (smtplib.SMTPException, OSError, OperationalError) as fout:
+        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**taak.request.retries, 3600)
+        raise taak.retry(exc=fout, countdown=wacht) from fout

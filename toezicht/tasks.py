@@ -2,14 +2,12 @@
 checks whether its work is done already, so running one twice does no harm."""
 
 import datetime
-import smtplib
 
 from celery import shared_task
-from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
-from passend.dispatch import stuur_na_commit
+from passend.dispatch import met_herhaling, stuur_na_commit
 from toezicht import herinneringen, services
 
 
@@ -57,11 +55,7 @@ def herinner(peildatum: str | None = None) -> int:
 def stuur_herinnering(self, herinnering_id: int) -> bool:
     """Mails one reminder; on a mail or database failure it tries again later, waiting twice as
     long each time. A reminder whose mail never went out is queued again by the next run."""
-    try:
-        return herinneringen.stuur(herinnering_id)
-    except (smtplib.SMTPException, OSError, OperationalError) as fout:
-        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
-        raise self.retry(exc=fout, countdown=wacht) from fout
+    return met_herhaling(self, herinneringen.stuur, herinnering_id)
 
 
 @shared_task(
@@ -93,8 +87,4 @@ def weekoverzicht(peildatum: str | None = None) -> int:
 )
 def stuur_weekoverzicht(self, weekoverzicht_id: int) -> bool:
     """Mails one digest; on a mail or database failure it tries again later, as a reminder."""
-    try:
-        return herinneringen.stuur_weekoverzicht(weekoverzicht_id)
-    except (smtplib.SMTPException, OSError, OperationalError) as fout:
-        wacht = min(settings.MELDING_HERHAAL_SECONDEN * 2**self.request.retries, 3600)
-        raise self.retry(exc=fout, countdown=wacht) from fout
+    return met_herhaling(self, herinneringen.stuur_weekoverzicht, weekoverzicht_id)
