@@ -206,8 +206,9 @@ def laad_demo(seed: int, vandaag: datetime.date):
         )
     for model, objecten in bevindingen.genereer(swvs, inspecteur, seed, vandaag):
         model.objects.bulk_create(objecten)
-    maak_aktes(resultaat.feiten, _coordinatoren())
-    schrijf_geschiedenis(resultaat)
+    coordinatoren = _coordinatoren()
+    maak_aktes(resultaat.feiten, coordinatoren)
+    schrijf_geschiedenis(resultaat, coordinatoren)
     controle.controleer(vandaag)
 
 
@@ -226,12 +227,12 @@ def _coordinatoren() -> dict:
     }
 
 
-def schrijf_geschiedenis(resultaat):
+def schrijf_geschiedenis(resultaat, coordinatoren: dict):
     """The history the demo's SWVs would have if their coördinators had recorded every fact,
     plan, OPR decision and OOGO through the portal on the day it happened: one audit-log entry
     each, by the SWV's demo coördinator, as the history page shows it. Written in bulk: the
-    objects were made in bulk, past the audit log's signals."""
-    coordinatoren = _coordinatoren()
+    objects were made in bulk, past the audit log's signals. `coordinatoren`: each SWV's demo
+    coördinator by the SWV's id."""
     objecten = [(f, f.datum) for f in resultaat.feiten]
     for plan in resultaat.plannen:
         objecten += [(f, f.datum) for f in plan.feiten]
