@@ -6,6 +6,7 @@ from django import forms
 from accounts.models import Rol
 from passend import formatting
 from passend.forms import NldsFormMixin, VersieFormMixin
+from swv.models import Samenwerkingsverband
 from toezicht.models import Duur, Oordeel, Rapportageronde, Verzuimsoort
 from toezicht.services import CELLEN
 
@@ -136,8 +137,6 @@ class RondefilterForm(NldsFormMixin, forms.Form):
             del self.fields["bereik"]
 
     def samenwerkingsverbanden(self, gebruiker):
-        from swv.models import Samenwerkingsverband
-
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("bereik") == "landelijk":
             swvs = Samenwerkingsverband.objects.for_user(gebruiker)
