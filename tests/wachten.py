@@ -22,6 +22,8 @@ def wacht_tot(voorwaarde, seconden: float = DEADLINE_SECONDEN, stap: float = 0.1
             return uitkomst
         if time.monotonic() >= einde:
             return False
+        # The pause between two checks of a positive condition, never before an assertion:
+        # the caller asserts on what `voorwaarde` returned, so a slow machine only waits longer.
         time.sleep(stap)
 
 
