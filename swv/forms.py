@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 
 from passend.forms import NldsFormMixin, VersieFormMixin
 from swv.models import Schoolbestuur
-from swv.services.documenten import controleer_bestandsnaam, controleer_grootte, controleer_pdf
+from swv.services.documenten import controleer_upload
 
 
 class PdfField(forms.FileField):
@@ -24,10 +24,7 @@ class PdfField(forms.FileField):
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         if upload:
-            naam = upload.name.rsplit("/", 1)[-1]
-            controleer_grootte(upload.size, naam)
-            controleer_bestandsnaam(naam)
-            controleer_pdf(b"".join(upload.chunks()), naam)
+            controleer_upload(upload)
             upload.seek(0)
         return upload
 

@@ -216,6 +216,27 @@ def test_a_real_plan_with_the_swvs_contact_details_and_tables_is_accepted(coordi
     assert Feit.objects.get(swv=swv).document.naam == "op.pdf"
 
 
+def test_an_upload_is_parsed_once_by_the_field_and_not_again_by_the_service(
+    coordinator, swv, monkeypatch
+):
+    from swv.services import documenten
+
+    gelezen = []
+    echt = documenten.controleer_pdf
+    monkeypatch.setattr(
+        documenten,
+        "controleer_pdf",
+        lambda inhoud, naam: gelezen.append(naam) or echt(inhoud, naam),
+    )
+    antwoord = coordinator.post(
+        url(swv, "stappen/rechtspersoon_opgericht/"),
+        {"datum": "2013-10-15", "rechtsvorm": "stichting", "document": pdf()},
+    )
+    assert antwoord.status_code == 302
+    assert gelezen == ["akte.pdf"]
+    assert Feit.objects.get(swv=swv).document.naam == "akte.pdf"
+
+
 def test_an_upload_over_the_limit_is_refused(coordinator, swv, settings):
     settings.UPLOAD_MAX_BYTES = 100
     antwoord = coordinator.post(

@@ -194,14 +194,25 @@ def controleer_bestandsnaam(naam: str):
         )
 
 
-def bewaar_document(swv: Samenwerkingsverband, upload, door) -> Document:
-    """Stores an uploaded file for an SWV after checking it; raises ValidationError otherwise."""
-    naam = upload.name.rsplit("/", 1)[-1][:200]
+def controleer_upload(upload) -> tuple[str, bytes, str]:
+    """Checks an upload's size, file name and content; returns its name (at most 200 characters),
+    content and SHA-256. The upload keeps the hash of the content it passed with, so that the
+    second check of the same file (the form's field, then the service) does not parse it
+    again; a file whose content differs is checked in full."""
+    naam = upload.name.rsplit("/", 1)[-1]
     controleer_grootte(upload.size, naam)
     controleer_bestandsnaam(naam)
     inhoud = b"".join(upload.chunks())
-    controleer_pdf(inhoud, naam)
     sha256 = hashlib.sha256(inhoud).hexdigest()
+    if getattr(upload, "gecontroleerd_sha256", None) != sha256:
+        controleer_pdf(inhoud, naam)
+        upload.gecontroleerd_sha256 = sha256
+    return naam[:200], inhoud, sha256
+
+
+def bewaar_document(swv: Samenwerkingsverband, upload, door) -> Document:
+    """Stores an uploaded file for an SWV after checking it; raises ValidationError otherwise."""
+    naam, inhoud, sha256 = controleer_upload(upload)
     document = Document(swv=swv, naam=naam, grootte=len(inhoud), sha256=sha256, geupload_door=door)
     with namens(door):
         document.bestand.save(f"{sha256}.pdf", ContentFile(inhoud), save=False)
