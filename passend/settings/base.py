@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "passend.devserver",  # before staticfiles: its runserver command wins
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
