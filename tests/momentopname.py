@@ -77,11 +77,20 @@ class Momentopname:
             # TRUNCATE: on tables that are nearly empty it is many times faster.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            # The rows were copied from a consistent database, every table at once: checking
+            # their foreign keys again took 0.8 s of the demo's 1.8 s. As the database's owner
+            # (the tests' postgres account), the replica role skips those checks for the copy.
+            cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+            eigenaar = cursor.fetchone()[0]
+            if eigenaar:
+                cursor.execute("SET LOCAL session_replication_role = replica")
             for tabel in self.rijen:
                 cursor.execute(f'DELETE FROM "{tabel}"')
             for tabel, data in self.rijen.items():
                 if data:
                     with cursor.cursor.copy(f'COPY "{tabel}" FROM STDIN') as copy:
                         copy.write(data)
+            if eigenaar:
+                cursor.execute("SET LOCAL session_replication_role = origin")
             for sql in connection.ops.sequence_reset_sql(no_style(), modellen):
                 cursor.execute(sql)
