@@ -1,6 +1,9 @@
 """Test set-up shared by every app. The tests run with the `ci` environment (chosen by the
 plugin tests/omgeving.py): the real PostgreSQL and Redis on 127.0.0.1."""
 
+import fcntl
+import os
+import pickle
 import uuid
 from pathlib import Path
 
@@ -107,8 +110,26 @@ def _met_database(request):
         request.getfixturevalue("db")
 
 
+def _gedeeld(tmp_path_factory, naam: str, bouw) -> Momentopname:
+    """A snapshot built once per run, also when the suite runs in parallel processes
+    (pytest-xdist): the first process that needs it builds it and leaves it in the run's
+    temporary folder, which every process shares; the others wait for it and read it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return Momentopname.van(bouw)
+    map = tmp_path_factory.getbasetemp().parent
+    pad = map / f"opname-{naam}.pickle"
+    with (map / f"opname-{naam}.lock").open("w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if pad.exists():
+            return pickle.loads(pad.read_bytes())
+        opname = Momentopname.van(bouw)
+        pad.with_suffix(".tmp").write_bytes(pickle.dumps(opname))
+        pad.with_suffix(".tmp").rename(pad)
+        return opname
+
+
 @pytest.fixture(scope="session")
-def nederland_opname(django_db_setup, django_db_blocker) -> Momentopname:
+def nederland_opname(django_db_setup, django_db_blocker, tmp_path_factory) -> Momentopname:
     """The national region table (150 SWVs and their gemeenten) and the gemeenten's shapes,
     imported once per test session."""
     from django.conf import settings
@@ -121,11 +142,11 @@ def nederland_opname(django_db_setup, django_db_blocker) -> Momentopname:
         importeer_gemeentegrenzen(settings.REFERENTIEDATA_DIR / "gemeenten-2015.geojson")
 
     with django_db_blocker.unblock():
-        return Momentopname.van(bouw)
+        return _gedeeld(tmp_path_factory, "nederland", bouw)
 
 
 @pytest.fixture(scope="session")
-def referentie_opname(nederland_opname, django_db_blocker) -> Momentopname:
+def referentie_opname(nederland_opname, django_db_blocker, tmp_path_factory) -> Momentopname:
     """All reference data, as `manage.py demo` imports it: `nederland` and the DUO schools."""
     from django.conf import settings
 
@@ -136,11 +157,11 @@ def referentie_opname(nederland_opname, django_db_blocker) -> Momentopname:
         importeer_vestigingen(settings.REFERENTIEDATA_DIR / "duo-po-vestigingen-2013.csv")
 
     with django_db_blocker.unblock():
-        return Momentopname.van(bouw)
+        return _gedeeld(tmp_path_factory, "referentie", bouw)
 
 
 @pytest.fixture(scope="session")
-def demo_opname(referentie_opname, django_db_blocker) -> Momentopname:
+def demo_opname(referentie_opname, django_db_blocker, tmp_path_factory) -> Momentopname:
     """The demo (150 SWVs with their history and an account for every role) on all reference
     data, built once per test session."""
     from demo.services import laad_demo
@@ -150,7 +171,7 @@ def demo_opname(referentie_opname, django_db_blocker) -> Momentopname:
         laad_demo(2013, DEMO_VANDAAG)
 
     with django_db_blocker.unblock():
-        return Momentopname.van(bouw)
+        return _gedeeld(tmp_path_factory, "demo", bouw)
 
 
 @pytest.fixture
