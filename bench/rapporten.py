@@ -3,7 +3,7 @@ every SWV's report for one peildatum with its ZIP. The batch runs through the re
 task code, eagerly in this process (one worker's worth of work, one report after the other).
 Prints figures; asserts nothing.
 
-    .venv/bin/python bench/rapporten.py [--peildatum 2016-12-01]
+    .venv/bin/python bench/rapporten.py [--peildatum 2016-12-01] [--zonder-batch]
 """
 
 import argparse
@@ -22,6 +22,9 @@ def main():
         "--peildatum", type=datetime.date.fromisoformat, default=datetime.date(2016, 12, 1)
     )
     parser.add_argument("--herhalingen", type=int, default=3)
+    parser.add_argument(
+        "--zonder-batch", action="store_true", help="only the national report, not the batch"
+    )
     args = parser.parse_args()
     os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="passend-bench-rapporten-")
     os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"
@@ -55,6 +58,8 @@ def main():
         f"(median of {args.herhalingen})"
     )
 
+    if args.zonder_batch:
+        return
     accountmanager, _ = Gebruiker.objects.get_or_create(
         username="bench.accountmanager", defaults={"rol": Rol.ACCOUNTMANAGER}
     )
