@@ -89,7 +89,16 @@ def verwacht_lezen(rol, eigenaar):
 
 #: API routes outside the walk: the public OpenAPI document and its viewer, and the catch-all
 #: that answers 404 for every other address (tested in test_api_basis).
-BUITEN_DE_WANDELING = {"openapi.json", "docs", "[\\s\\S]*"}
+BUITEN_DE_WANDELING = {
+    "openapi.json",
+    "docs",
+    "[\\s\\S]*",
+    # The Inspectie's review steps take a POST only; every role and guessed id is tried in
+    # tests/test_api_beoordeling.py.
+    "thuiszitterregistraties/{pk}/accepteren",
+    "thuiszitterregistraties/{pk}/terugsturen",
+    "thuiszitterregistraties/{pk}/heropenen",
+}
 
 
 def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:

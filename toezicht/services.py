@@ -189,11 +189,19 @@ def _beoordeel(registratie, verwachte_versie, door, toegestaan, melding, **velde
         )
 
 
+def _zonder_persoonsgegevens(veld: str, tekst: str) -> None:
+    """The guard of every free text, with the refusal named after the field it concerns."""
+    try:
+        geen_persoonsgegevens(tekst)
+    except ValidationError as fout:
+        raise ValidationError({veld: fout.messages}) from fout
+
+
 def _reden(reden: str) -> str:
     reden = (reden or "").strip()
     if not reden:
         raise ValidationError({"reden": "Geef een reden op; de coördinator ziet die."})
-    geen_persoonsgegevens(reden)
+    _zonder_persoonsgegevens("reden", reden)
     return reden
 
 
@@ -203,7 +211,7 @@ def accepteer(registratie, *, door, oordeel: str, toelichting: str = "", verwach
     registration beside it (one Registratieoordeel per SWV and period)."""
     if oordeel not in Oordeel.values:
         raise ValidationError({"oordeel": "Kies onvoldoende, voldoende of voldoende-goed."})
-    geen_persoonsgegevens(toelichting)
+    _zonder_persoonsgegevens("toelichting", toelichting)
     registratie = _beoordeel(
         registratie,
         verwachte_versie,

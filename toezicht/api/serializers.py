@@ -6,6 +6,7 @@ from swv.models import Samenwerkingsverband
 from toezicht import services
 from toezicht.models import (
     Kwaliteitsonderzoek,
+    Oordeel,
     Rapportageronde,
     Registratieoordeel,
     Risicoindicator,
@@ -48,6 +49,7 @@ class ThuiszitterregistratieSerializer(ModelSerializer):
             "periode_van",
             "periode_tot",
             "status",
+            "versie",
             "ingediend_op",
             "ingediend_door",
             "te_laat",
@@ -60,6 +62,39 @@ class ThuiszitterregistratieSerializer(ModelSerializer):
 
     def get_totaal(self, registratie) -> int:
         return sum(t.aantal for t in registratie.tellingen.all())
+
+
+class BeoordelingSerializer(Serializer):
+    """One step of the Inspectie's review of a submission (toezicht.services)."""
+
+    versie = serializers.IntegerField(
+        min_value=1,
+        help_text=(
+            "De versie van de inzending die u las. Is die intussen gewijzigd (ingetrokken, "
+            "verbeterd of door een collega beoordeeld), dan geeft dat 409 en verandert er niets."
+        ),
+    )
+
+
+class AcceptatieSerializer(BeoordelingSerializer):
+    oordeel = serializers.ChoiceField(
+        choices=Oordeel.choices,
+        help_text="Het oordeel over de registratie, dat naast de vergrendelde aantallen blijft.",
+    )
+    toelichting = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=4000,
+        help_text="Toelichting bij het oordeel; zonder gegevens van leerlingen.",
+    )
+
+
+class RedenSerializer(BeoordelingSerializer):
+    reden = serializers.CharField(
+        max_length=2000,
+        help_text="Wat de coördinator moet verbeteren of waarom u heropent; de coördinator ziet "
+        "dit. Zonder gegevens van leerlingen.",
+    )
 
 
 BASISVELDEN = [

@@ -12,7 +12,8 @@ from passend.api.views import PEILDATUM, PeildatumMixin
 from passend.peildatum import lees_datum
 from swv.api.views import LEZERS, LeesViewSet
 from swv.models import Samenwerkingsverband, Sector
-from toezicht import selectors
+from swv.querysets import Actie
+from toezicht import selectors, services
 from toezicht.api import filters, serializers
 from toezicht.models import (
     Kwaliteitsonderzoek,
@@ -33,17 +34,70 @@ from toezicht.models import (
     retrieve=extend_schema(parameters=[PEILDATUM]),
 )
 class ThuiszitterregistratieViewSet(LeesViewSet):
+    """Read by whoever may read the SWV; reviewed by the Inspectie (accept and lock, return
+    with a reason, reopen with a reason), as on the submission's page."""
+
     queryset = Thuiszitterregistratie.objects.select_related(
         "swv", "ronde", "ingediend_door", "beoordeeld_door"
     ).prefetch_related("tellingen")
     serializer_class = serializers.ThuiszitterregistratieSerializer
     filterset_class = filters.ThuiszitterregistratieFilter
     lookup_value_regex = r"\d+"
+    schrijfrollen = (Rol.INSPECTIE,)
 
     def basis(self):
         return self.queryset.filter(periode_van__lte=self.peildatum).order_by(
             "swv__code", "periode_van"
         )
+
+    def get_queryset(self):
+        # The Inspectie reviews every submission it may read; only it passes RolPermission for
+        # a POST (schrijfrollen), and a reader of another role never gets this far.
+        return self.basis().for_user(self.request.user, Actie.LEZEN)
+
+    def _stap(self, invoer, stap, velden: tuple[str, ...]):
+        """Reads the step's input, then lets the service check the status, the version and
+        the text; whatever is refused changes nothing (400 or 409 as problem+json)."""
+        registratie = self.get_object()
+        invoer = invoer(data=self.request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        stap(
+            registratie,
+            door=self.request.user,
+            verwachte_versie=data["versie"],
+            **{veld: data.get(veld, "") for veld in velden},
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(
+        summary="Accepteren en vergrendelen, met het oordeel over de registratie (Inspectie)",
+        request=serializers.AcceptatieSerializer,
+        responses=serializers.ThuiszitterregistratieSerializer,
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def accepteren(self, request, pk=None):
+        return self._stap(
+            serializers.AcceptatieSerializer, services.accepteer, ("oordeel", "toelichting")
+        )
+
+    @extend_schema(
+        summary="Terugsturen naar de coördinator, met een reden (Inspectie)",
+        request=serializers.RedenSerializer,
+        responses=serializers.ThuiszitterregistratieSerializer,
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def terugsturen(self, request, pk=None):
+        return self._stap(serializers.RedenSerializer, services.stuur_terug, ("reden",))
+
+    @extend_schema(
+        summary="Heropenen (ontgrendelen), met een reden (Inspectie)",
+        request=serializers.RedenSerializer,
+        responses=serializers.ThuiszitterregistratieSerializer,
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def heropenen(self, request, pk=None):
+        return self._stap(serializers.RedenSerializer, services.heropen, ("reden",))
 
 
 class BevindingViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, LeesViewSet):
