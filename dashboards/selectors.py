@@ -248,8 +248,9 @@ ACHTERSTAND = (Status.GEMIST, Status.RISICO, Status.TE_LAAT)
 
 
 def achterstanden(matrix_: Matrix) -> Reeks:
-    """Who is late: every missed, at-risk and late-met milestone of the matrix's SWVs, worst
-    first, then by deadline and code (then in schedule order), as (swv, Stand).
+    """Who is late: every missed, at-risk and late-met milestone of the matrix's SWVs, and
+    every earlier OP cycle adopted late, worst first, then by deadline and code (then in
+    schedule order), as (swv, Stand).
 
     The statuses come from the one status engine (`ondersteuningsplan.selectors.standen`,
     i.e. `bereken_stand`) over all the matrix's SWVs at once, in five queries: for the
@@ -267,7 +268,17 @@ def achterstanden(matrix_: Matrix) -> Reeks:
         for swv in swvs:
             for stand in standen[swv.pk]:
                 m = stand.mijlpaal
-                if m.pk in kolommen and stand.status in rangen:
+                if m.pk not in kolommen:
+                    continue
+                # An earlier OP cycle adopted late stays on the list, as its own row.
+                for cyclus in stand.eerdere_cycli:
+                    if cyclus.status in rangen:
+                        eerder = op_selectors.Stand(
+                            m, cyclus.deadline, cyclus.status, cyclus.behaald_op, (), (cyclus,)
+                        )
+                        sleutel = (rangen[cyclus.status], cyclus.deadline, swv.code, m.volgorde)
+                        regels.append(((*sleutel, m.pk), swv, eerder))
+                if stand.status in rangen:
                     sleutel = (rangen[stand.status], stand.deadline, swv.code, m.volgorde, m.pk)
                     regels.append((sleutel, swv, stand))
         regels.sort(key=lambda regel: regel[0])

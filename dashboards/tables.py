@@ -154,7 +154,11 @@ def achterstanden(regels: selectors.Reeks) -> Tabel:
             lambda regel: [
                 regel[0],
                 regel[0].naam,
-                regel[1].mijlpaal.naam,
+                (
+                    f"{regel[1].mijlpaal.naam} (OP-cyclus {regel[1].cyclus.naam})"
+                    if regel[1].cyclus
+                    else regel[1].mijlpaal.naam
+                ),
                 regel[1].deadline,
                 Status(regel[1].status),
                 "; ".join(regel[1].ontbrekend_labels),

@@ -152,6 +152,15 @@ def labels() -> dict:
     }
 
 
+RANGTELWOORDEN = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende")
+
+
+def cyclusnaam(nummer: int) -> str:
+    """ "Eerste plan", "tweede plan": the OP cycles by number, as the law counts them."""
+    woord = RANGTELWOORDEN[nummer - 1] if nummer <= len(RANGTELWOORDEN) else f"{nummer}e"
+    return f"{woord.capitalize()} plan"
+
+
 def verzamel(soort: str, peildatum: datetime.date, sector: str = "", swv=None) -> dict:
     if soort == "swv":
         return _swv_rapport(swv, peildatum)
@@ -168,10 +177,18 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
     tellingen = {
         (m.code, sector): dict.fromkeys(Status.values, 0) for m in mijlpalen for sector in sectoren
     }
+    # Every OP cycle's outcome, by the cycle's number (each SWV's cycles have their own
+    # deadlines, four years after its previous plan), so a late plan stays counted.
+    cycli: dict[tuple[int, str], dict[str, int]] = {}
     for swv in swvs:
         for stand in standen[swv.pk]:
             if stand.status and (stand.mijlpaal.code, swv.sector) in tellingen:
                 tellingen[(stand.mijlpaal.code, swv.sector)][stand.status.value] += 1
+            for cyclus in stand.cycli:
+                telling = cycli.setdefault(
+                    (cyclus.nummer, swv.sector), dict.fromkeys(Status.values, 0)
+                )
+                telling[cyclus.status.value] += 1
 
     per_sector = {}
     for sector in sectoren:
@@ -215,9 +232,12 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
                 **_swv(swv),
                 "opgericht": _iso(data.eerste.get(Stap.RECHTSPERSOON_OPGERICHT)),
                 "op_vastgesteld": _iso(data.eerste.get(Stap.OP_VASTGESTELD)),
-                "behaald": sum(1 for x in s if x.status in (Status.BEHAALD, Status.TE_LAAT)),
-                "gemist": sum(1 for x in s if x.status == Status.GEMIST),
-                "risico": sum(1 for x in s if x.status == Status.RISICO),
+                # With the outcome of every earlier OP cycle, as the portfolio counts.
+                "behaald": sum(
+                    x.statussen.count(Status.BEHAALD) + x.statussen.count(Status.TE_LAAT) for x in s
+                ),
+                "gemist": sum(x.statussen.count(Status.GEMIST) for x in s),
+                "risico": sum(x.statussen.count(Status.RISICO) for x in s),
                 "verevening": per_sector[swv.sector]["_verevening_per_swv"].get(swv.pk),
             }
         )
@@ -255,6 +275,10 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
             }
             for m in mijlpalen
             if not m.sector or m.sector in sectoren
+        ],
+        "op_cycli": [
+            {"nummer": nummer, "naam": cyclusnaam(nummer), "sector": sector, "telling": telling}
+            for (nummer, sector), telling in sorted(cycli.items())
         ],
         "experimenten": experimenten,
         "thuiszitters": _thuiszitters(

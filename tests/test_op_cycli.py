@@ -139,3 +139,38 @@ def test_what_is_missing_starts_the_next_plan_when_the_current_one_is_adopted():
         url
         == f"/samenwerkingsverbanden/VO2708/plannen/{huidig.pk}/stappen/op_aangeboden_inspectie/"
     )
+
+
+def test_the_late_list_keeps_the_late_cycle_as_its_own_row(po2403):
+    from dashboards import selectors as dashboards
+    from dashboards import tables
+    from swv.models import Samenwerkingsverband
+
+    matrix = dashboards.matrix(Samenwerkingsverband.objects.filter(pk=po2403.pk), PEILDATUM)
+    tabel = tables.achterstanden(dashboards.achterstanden(matrix))
+    rijen = [[str(cel) for cel in rij[2:5]] for rij in tabel.rijen[0:100]]
+    assert [
+        "Nieuw ondersteuningsplan (OP-cyclus 2022-2026)",
+        "2026-01-20",
+        "te_laat",
+    ] in rijen, rijen
+
+
+def test_the_national_pdf_counts_every_cycle_and_its_annex_the_late_one(po2403):
+    from rapporten import inhoud, pdf
+
+    cijfers = inhoud.verzamel("landelijk", PEILDATUM)
+    cycli = {(r["naam"], r["sector"]): r["telling"] for r in cijfers["op_cycli"]}
+    assert [(naam, {k: v for k, v in t.items() if v}) for (naam, _), t in cycli.items()] == [
+        ("Eerste plan", {"behaald": 1}),
+        ("Tweede plan", {"behaald": 1}),
+        ("Derde plan", {"behaald": 1}),
+        ("Vierde plan", {"te_laat": 1}),
+        ("Vijfde plan", {"open": 1}),
+    ]
+    (bijlage,) = cijfers["bijlage"]
+    assert bijlage["behaald"] >= 4  # the four adopted plans, the late one included
+
+    t = " ".join(tekst(pdf.render(cijfers, "Voortgangsrapportage").pdf).split())
+    assert "Ondersteuningsplannen per cyclus per 6 december 2026" in t
+    assert "Vierde plan po 0 1 0 0 0" in t
