@@ -84,12 +84,24 @@ class Weergave:
     KEUZES = ((ALLE, "Alle ingediende aantallen"), (GEACCEPTEERD, "Alleen geaccepteerde aantallen"))
 
 
-def _registraties(swvs, weergave: str = Weergave.ALLE):
+def _registraties(swvs, weergave: str = Weergave.ALLE, tot: datetime.date | None = None):
+    """The submissions of `swvs` that a reading counts. With `tot`, only what had been
+    submitted (and, for accepted only, accepted) before that day: a reading for a past peildatum
+    does not count a submission that came in later. Counts from before the rounds have no
+    submission date and always count."""
     registraties = Thuiszitterregistratie.objects.all()
     if swvs is not None:
         registraties = registraties.filter(swv__in=swvs)
+    if tot is not None:
+        registraties = registraties.filter(
+            Q(ingediend_op__isnull=True) | Q(ingediend_op__date__lt=tot)
+        )
     if weergave == Weergave.GEACCEPTEERD:
         registraties = registraties.filter(status=Indieningsstatus.GEACCEPTEERD)
+        if tot is not None:
+            registraties = registraties.filter(
+                Q(beoordeeld_op__isnull=True) | Q(beoordeeld_op__date__lt=tot)
+            )
     return registraties
 
 
@@ -187,10 +199,10 @@ def rondecijfers(
 ) -> list[Rondecijfers]:
     """The one source of the thuiszitter figures per round for the dashboards, the API and the
     PDF: sums over `swvs` (a queryset) of every round whose period ended before `tot`, oldest
-    first; three queries."""
+    first, counting what had been submitted before `tot` (ADR 0060); three queries."""
     rondelijst = list(rondes(tot))
     verwacht = swvs.count()
-    registraties = _registraties(swvs, weergave).filter(ronde__in=[r.pk for r in rondelijst])
+    registraties = _registraties(swvs, weergave, tot).filter(ronde__in=[r.pk for r in rondelijst])
     cellen = defaultdict(dict)
     for rij in (
         Thuiszittertelling.objects.filter(registratie__in=registraties)

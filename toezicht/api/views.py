@@ -257,6 +257,8 @@ class ThuiszittercijfersViewSet(PeildatumMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Thuiszitters per rapportageronde die op de peildatum was afgelopen, met hoeveel "
         "samenwerkingsverbanden erin zitten (voorlopig of compleet)",
+        description="Telt wat op de peildatum was ingediend (bij weergave geaccepteerd: wat toen "
+        "was geaccepteerd); een later ingediende telling telt pas vanaf de dag van indienen mee.",
         parameters=[
             PEILDATUM,
             SECTOR,

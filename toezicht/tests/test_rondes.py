@@ -165,8 +165,8 @@ def test_approved_only_counts_the_accepted_submissions(coordinator, inspecteur):
     services.registreer_thuiszitters(swv=b, ronde=r, aantallen={CEL: 7}, door=coordinator)
     services.accepteer(ra, door=inspecteur, oordeel="voldoende")
     swvs = Samenwerkingsverband.objects.all()
-    [alle] = selectors.rondecijfers(swvs, D(2026, 1, 1))
-    [goed] = selectors.rondecijfers(swvs, D(2026, 1, 1), selectors.Weergave.GEACCEPTEERD)
+    [alle] = selectors.rondecijfers(swvs)
+    [goed] = selectors.rondecijfers(swvs, weergave=selectors.Weergave.GEACCEPTEERD)
     assert (alle.cijfers.totaal, alle.ingediend) == (12, 2)
     assert (goed.cijfers.totaal, goed.ingediend, goed.voorlopig) == (5, 1, True)
 
