@@ -24,9 +24,10 @@ from django.utils.safestring import mark_safe
 from shapely.geometry import shape
 from shapely.ops import unary_union
 
-from dashboards.tables import Tabel, cyclustekst
+from dashboards.tables import cyclustekst
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Mijlpaal, Status
+from passend.tables import Tabel
 from swv import deelname
 from swv.models import Gemeente, Regiotoewijzing, Samenwerkingsverband
 

@@ -6,38 +6,14 @@ its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as
 """
 
 import datetime
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 from dashboards import selectors
 from ondersteuningsplan.models import Status
 from passend import formatting
+from passend.tables import Tabel
 from swv import deelname
 from swv.models import Samenwerkingsverband
 from toezicht.models import Duur, Verzuimsoort
-
-
-@dataclass
-class Tabel:
-    naam: str  # the export's file name and URL part
-    titel: str
-    kolommen: list[str]
-    #: A list, or a `selectors.Reeks` whose rows are computed a page at a time.
-    rijen: Sequence = field(default_factory=list)
-    #: Columns (by index) that hold numbers, aligned right on the page.
-    getallen: frozenset[int] = frozenset()
-    #: Places after the decimal comma per column (by index) of decimal figures, so that one
-    #: column never mixes 2,5 and 1,84; one where not given (passend.formatting).
-    decimalen: Mapping[int, int] = field(default_factory=dict)
-
-
-def exportwaarde(waarde):
-    """A cell as it goes into CSV/XLSX: the same number, the text of a badge or link."""
-    if isinstance(waarde, Samenwerkingsverband):
-        return waarde.weergavecode
-    if isinstance(waarde, Status):
-        return waarde.label
-    return waarde
 
 
 def _datum(d: datetime.date | None) -> str:

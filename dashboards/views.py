@@ -11,7 +11,8 @@ from django.shortcuts import render
 
 from accounts.access import rollen
 from accounts.models import Rol
-from dashboards import export, kaart, selectors, tables
+from dashboards import kaart, selectors, tables
+from passend import export
 from passend.peildatum import lees_datum
 from swv import deelname
 from swv.models import Samenwerkingsverband, Sector

@@ -1,4 +1,4 @@
-"""A dashboard table as CSV or XLSX, with the numbers the page shows; every download is
+"""A table of a dashboard or list as CSV or XLSX, with the numbers the page shows; every download is
 recorded in the audit log."""
 
 import csv
@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from accounts.audit import registreer
-from dashboards.tables import Tabel, exportwaarde
+from passend.tables import Tabel, exportwaarde
 
 FORMATEN = {
     "csv": "text/csv; charset=utf-8",
