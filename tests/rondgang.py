@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.access import PUBLIEK, toegestane_rollen
 from accounts.models import Rol
+from toezicht.lijsten import SOORTEN
 
 #: Demo logins, one per role (see demo.services.logins); None is a visitor who is not logged in.
 GEBRUIKERS = {
@@ -118,7 +119,15 @@ def _argumenten(gebruiker):
     ronde = _eerste(Rapportageronde.objects.order_by("-periode_van"))
     rapport = _eerste(Rapport.objects.order_by("pk"))
     batch = _eerste(Batch.objects.order_by("pk"))
-    return {
+    bevindingen = {}
+    for soort in SOORTEN.values():
+        # the first finding the user may read; a coördinator whose SWV has none of this kind
+        # opens another SWV's, which must be refused as a guessed id (see `paginas`)
+        leesbaar = soort.rijen(gebruiker).order_by("pk").first() if gebruiker else None
+        bevinding = leesbaar or _eerste(soort.model.objects.order_by("pk"))
+        bevindingen[f"bevindingen:{soort.slug}-detail"] = {"pk": bevinding.pk}
+        bevindingen[f"bevindingen:{soort.slug}-export"] = {"formaat": "csv"}
+    return bevindingen | {
         "swv:geschiedenis": code,
         "swv:leden": code,
         "swv:lid_toevoegen": code,
@@ -187,14 +196,13 @@ def paginas(gebruiker) -> list[Pagina]:
             continue
         kwargs = argumenten.get(naam, {})
         url = reverse(naam, kwargs=kwargs)
+        status = verwacht(naam, view, rol)
+        if status == 200 and naam.endswith("-detail") and naam.startswith("bevindingen:"):
+            soort = SOORTEN[naam.removeprefix("bevindingen:").removesuffix("-detail")]
+            if not soort.rijen(gebruiker).filter(pk=kwargs["pk"]).exists():
+                status = 404  # another SWV's finding, for a coördinator
         for query in EXTRA.get(naam, [""]):
-            uit.append(
-                Pagina(
-                    naam + (f" {query}" if query else ""),
-                    url + query,
-                    verwacht(naam, view, rol),
-                )
-            )
+            uit.append(Pagina(naam + (f" {query}" if query else ""), url + query, status))
     # The admin (/beheer/): its index and every registered model's list and add form; only
     # the beheerder is staff, everyone else is sent to the admin's login.
     admin_status = 200 if rol == Rol.BEHEERDER else 302

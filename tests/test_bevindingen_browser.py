@@ -2,6 +2,9 @@
 reads it: every page visited is scanned with axe-core, at desktop width and at 320 px."""
 
 import datetime
+import os
+import re
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +126,73 @@ def test_a_coordinator_sees_only_their_own_swv(scherm, breedte, wereld):
     assert antwoord.status == 404
     assert swv_b.naam not in scherm.content()
     assert_toegankelijk(scherm)
+
+
+@pytest.fixture
+def schermafdrukken(tmp_path):
+    """Where screenshots go: docs/screenshots/ with SCHERMAFDRUKKEN=1, else a temporary folder."""
+    if os.environ.get("SCHERMAFDRUKKEN"):
+        map_ = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+        map_.mkdir(parents=True, exist_ok=True)
+        return map_
+    return tmp_path
+
+
+@pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
+def test_the_inspectie_filters_the_signalen_opens_one_and_reads_its_history(
+    chromium, live_server, wereld, breedte, schermafdrukken
+):
+    swv_a, swv_b = wereld
+    for i in range(60):
+        bevindingen.SignaalFactory(
+            swv=swv_b if i % 4 else swv_a,
+            bron="school" if i % 2 else "ouders",
+            ontvangen_op=datetime.date(2019, 1, 1) + datetime.timedelta(days=3 * i),
+        )
+    signaal = bevindingen.SignaalFactory(
+        swv=swv_a,
+        bron="zorginstelling",
+        ontvangen_op=datetime.date(2024, 3, 12),
+        omschrijving="Melding over wachttijden voor een plek in het speciaal onderwijs.",
+    )
+    signaal.uitkomst = "terug_op_school"
+    signaal.afgehandeld_op = datetime.date(2024, 5, 2)
+    signaal.save()
+    context = chromium.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": 900}
+    )
+    scherm = context.new_page()
+    scherm.set_default_timeout(DEADLINE_SECONDEN * 1000)
+    log_in(scherm, "inspecteur")
+
+    scherm.goto("/toezicht/")
+    signalen = scherm.get_by_role("region", name="Signalen: de nieuwste 10 van 63 signalen")
+    assert signalen.get_by_role("row").count() == 11
+    scherm.get_by_role("link", name="Alle signalen: filteren, sorteren en downloaden").click()
+    scherm.wait_for_url("**/toezicht/signalen/")
+    assert "63 signalen; u ziet 1 tot en met 50" in scherm.get_by_role("status").inner_text()
+    assert_toegankelijk(scherm)
+    scherm.screenshot(path=schermafdrukken / f"toezicht-signalen-{breedte}.png", full_page=True)
+
+    scherm.get_by_label("Bron").select_option("zorginstelling")
+    scherm.get_by_label("Sorteren op").select_option("-ontvangen_op")
+    scherm.get_by_role("button", name="Toon").click()
+    scherm.wait_for_url("**/toezicht/signalen/?*bron=zorginstelling*")
+    assert scherm.get_by_role("status").inner_text() == "1 signaal."
+    breed = scherm.evaluate("() => document.documentElement.scrollWidth")
+    assert breed <= breedte
+    assert_toegankelijk(scherm)
+
+    scherm.get_by_role("link", name=re.compile(f"signaal {signaal.pk}$")).click()
+    scherm.wait_for_url(f"**/toezicht/signalen/{signaal.pk}/")
+    inhoud = scherm.locator("main").inner_text()
+    assert "Melding over wachttijden" in inhoud
+    assert "Uitkomst: Nog niet opgelost → Terug op school" in inhoud
+    assert_toegankelijk(scherm)
+    scherm.screenshot(path=schermafdrukken / f"toezicht-signaal-{breedte}.png", full_page=True)
+
+    scherm.goto("/toezicht/signalen/?bron=buurman")
+    fout = scherm.locator(".utrecht-form-field-error-message").inner_text()
+    assert fout == "Kies een bron uit de lijst."
+    assert_toegankelijk(scherm)
+    context.close()

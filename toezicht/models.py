@@ -461,6 +461,12 @@ class Vervolgafspraak(Bevinding):
                 }
             )
 
+    @property
+    def statustekst(self) -> str:
+        """The status in words, with "verlopen" when it is open after its deadline today."""
+        tekst = self.get_status_display()
+        return f"{tekst}, verlopen" if self.is_verlopen(timezone.localdate()) else tekst
+
     def is_verlopen(self, peildatum) -> bool:
         """Open on the peildatum while its deadline has passed."""
         open_op_peildatum = self.afgesloten_op is None or self.afgesloten_op > peildatum

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from toezicht import views
+from toezicht.lijsten import SOORTEN
 
 app_name = "toezicht"
 
@@ -18,3 +19,15 @@ bevindingen_urlpatterns = [
     path("rondes/<int:pk>/", views.ronde, name="ronde"),
     path("inzendingen/<int:pk>/", views.inzending, name="inzending"),
 ]
+# Each kind of finding: its list, a finding's page, and the list as CSV or XLSX.
+for _soort in SOORTEN:
+    bevindingen_urlpatterns += [
+        path(f"{_soort}/", views.bevindingenlijst, {"soort": _soort}, name=_soort),
+        path(f"{_soort}/<int:pk>/", views.bevinding, {"soort": _soort}, name=f"{_soort}-detail"),
+        path(
+            f"{_soort}/export/<str:formaat>/",
+            views.bevindingenexport,
+            {"soort": _soort},
+            name=f"{_soort}-export",
+        ),
+    ]

@@ -2,30 +2,32 @@
 findings. The findings are written through the API only; who sees which is `for_user`, the same
 rule as the API: a coördinator only their own SWV."""
 
+from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from passend import formatting
+from passend import export, formatting
 from passend.forms import formulierpagina, verwerk
+from swv import selectors as swv_selectors
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
 from swv.views import swv_voor
 from toezicht import selectors, services
 from toezicht.forms import BeoordelingForm, RondefilterForm, ThuiszittersForm, veldnaam
+from toezicht.lijsten import PER_PAGINA, SOORTEN, lijstfilter
 from toezicht.models import (
-    Afspraakstatus,
     Indieningsstatus,
-    Kwaliteitsonderzoek,
     Rapportageronde,
     Rapportagesoort,
     Registratieoordeel,
-    Risicoindicator,
-    Signaal,
     Thuiszitterregistratie,
     Vervolgafspraak,
 )
@@ -225,25 +227,43 @@ def inzending(request, pk):
     )
 
 
-#: Each section shows the most recent rows; the API has the full, paged collections.
-PER_SECTIE = 50
+#: The overview shows each kind's newest rows; its list page has them all, paged.
+PER_SECTIE = 10
 
 
 @rollen(*ALLE_ROLLEN)
 def bevindingen(request):
+    """Every kind of finding for the SWVs the reader may see (or one SWV): how many there are,
+    the newest few, a link to the whole list, and the overdue agreements."""
     user = request.user
     swvs = Samenwerkingsverband.objects.for_user(user).order_by("code")
     code = request.GET.get("samenwerkingsverband") or ""
     swv = get_object_or_404(swvs, code=code) if code else None
     vandaag = timezone.localdate()
-
-    def rijen(model, *volgorde):
-        queryset = model.objects.for_user(user).select_related("swv", "vastgelegd_door")
+    secties = []
+    for soort in SOORTEN.values():
+        rijen = soort.rijen(user)
         if swv is not None:
-            queryset = queryset.filter(swv=swv)
-        return list(queryset.order_by(*volgorde)[:PER_SECTIE])
-
-    afspraken = rijen(Vervolgafspraak, "deadline", "pk")
+            rijen = rijen.filter(swv=swv)
+        nieuwste = list(rijen.order_by(*soort.volgorde)[:PER_SECTIE])
+        totaal = rijen.count() if len(nieuwste) == PER_SECTIE else len(nieuwste)
+        secties.append(
+            {
+                "soort": soort,
+                "aantal": soort.aantal(totaal),
+                "bijschrift": (
+                    f"{soort.titel}: de nieuwste {len(nieuwste)} van {soort.aantal(totaal)}"
+                    if totaal > len(nieuwste)
+                    else soort.titel
+                ),
+                "rijen": soort.regels(nieuwste),
+            }
+        )
+    verlopen = Vervolgafspraak.objects.for_user(user).filter(
+        Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gt=vandaag), deadline__lt=vandaag
+    )
+    if swv is not None:
+        verlopen = verlopen.filter(swv=swv)
     return render(
         request,
         "toezicht/bevindingen.html",
@@ -251,13 +271,87 @@ def bevindingen(request):
             "paginatitel": f"Bevindingen van de Inspectie{f' — {swv.weergavecode}' if swv else ''}",
             "swvs": swvs.only("code", "naam", "sector"),
             "swv": swv,
-            "vandaag": vandaag,
-            "verlopen": [a for a in afspraken if a.is_verlopen(vandaag)],
-            "afspraken": afspraken,
-            "signalen": rijen(Signaal, "-ontvangen_op", "-pk"),
-            "oordelen": rijen(Registratieoordeel, "-periode_van", "swv__code"),
-            "onderzoeken": rijen(Kwaliteitsonderzoek, "-begonnen_op", "swv__code"),
-            "indicatoren": rijen(Risicoindicator, "-periode_van", "swv__code", "indicator"),
-            "open": Afspraakstatus.OPEN,
+            "secties": secties,
+            "verlopen": verlopen.count(),
+        },
+    )
+
+
+def _lijst(request, soort: str):
+    """The chosen kind's rows as the filter narrows and sorts them, with the filter."""
+    gekozen = SOORTEN[soort]
+    swvs = Samenwerkingsverband.objects.for_user(request.user).order_by("code")
+    filter = lijstfilter(
+        request.GET or None, soort=gekozen, swvs=swvs.only("code", "naam", "sector")
+    )
+    rijen = filter.toepassen(gekozen.rijen(request.user), timezone.localdate())
+    return gekozen, filter, rijen
+
+
+@rollen(*ALLE_ROLLEN)
+def bevindingenlijst(request, soort: str):
+    """One kind of finding, all of it: paged, with its count, narrowed and sorted as chosen,
+    each row leading to the finding's own page."""
+    gekozen, filter, rijen = _lijst(request, soort)
+    fout = filter.is_bound and not filter.is_valid()
+    pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "toezicht/bevindingenlijst.html",
+        {
+            "paginatitel": gekozen.titel,
+            "soort": gekozen,
+            "filter": filter,
+            "pagina": pagina,
+            "rijen": gekozen.regels(pagina),
+            "totaal": gekozen.aantal(pagina.paginator.count),
+            "query": request.GET.urlencode(),
+        },
+        status=400 if fout else 200,
+    )
+
+
+@rollen(*ALLE_ROLLEN)
+def bevindingenexport(request, soort: str, formaat: str):
+    """The whole list as the filter narrows and sorts it, as CSV or XLSX."""
+    if formaat not in export.FORMATEN:
+        raise Http404("Dit formaat bestaat niet.")
+    gekozen, filter, rijen = _lijst(request, soort)
+    if filter.is_bound and not filter.is_valid():
+        return bevindingenlijst(request, soort)
+    return export.antwoord(request, "bevindingen", gekozen.tabel(rijen), formaat)
+
+
+@rollen(*ALLE_ROLLEN)
+def bevinding(request, soort: str, pk: int):
+    """One finding: every field, its text, who recorded it, and its history."""
+    gekozen = SOORTEN[soort]
+    object = get_object_or_404(gekozen.rijen(request.user), pk=pk)
+    velden = []
+    for naam in gekozen.detailvelden:
+        veld = gekozen.model._meta.get_field(naam)
+        weergave = getattr(object, f"get_{naam}_display", None)
+        velden.append(
+            (str(veld.verbose_name).capitalize(), weergave() if weergave else getattr(object, naam))
+        )
+    teksten = [
+        (str(gekozen.model._meta.get_field(naam).verbose_name).capitalize(), getattr(object, naam))
+        for naam in gekozen.tekstvelden
+    ]
+    entries = (
+        LogEntry.objects.get_for_object(object)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return render(
+        request,
+        "toezicht/bevinding.html",
+        {
+            "paginatitel": f"{gekozen.enkelvoud.capitalize()}: {object.swv.weergavecode}",
+            "soort": gekozen,
+            "bevinding": object,
+            "velden": velden,
+            "teksten": teksten,
+            "geschiedenis": swv_selectors.wijzigingen(entries),
         },
     )
