@@ -126,6 +126,7 @@ def _argumenten(gebruiker):
         leesbaar = soort.rijen(gebruiker).order_by("pk").first() if gebruiker else None
         bevinding = leesbaar or _eerste(soort.model.objects.order_by("pk"))
         bevindingen[f"bevindingen:{soort.slug}-detail"] = {"pk": bevinding.pk}
+        bevindingen[f"bevindingen:{soort.slug}-wijzigen"] = {"pk": bevinding.pk}
         bevindingen[f"bevindingen:{soort.slug}-export"] = {"formaat": "csv"}
     return bevindingen | {
         "swv:geschiedenis": code,

@@ -139,7 +139,7 @@ def schermafdrukken(tmp_path):
 
 
 @pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
-def test_the_inspectie_filters_the_signalen_opens_one_and_reads_its_history(
+def test_the_inspectie_filters_the_signalen_reads_one_and_records_an_investigation(
     chromium, live_server, wereld, breedte, schermafdrukken
 ):
     swv_a, swv_b = wereld
@@ -194,5 +194,24 @@ def test_the_inspectie_filters_the_signalen_opens_one_and_reads_its_history(
     scherm.goto("/toezicht/signalen/?bron=buurman")
     fout = scherm.locator(".utrecht-form-field-error-message").inner_text()
     assert fout == "Kies een bron uit de lijst."
+    assert_toegankelijk(scherm)
+
+    # the signaal leads to an investigation, recorded here
+    scherm.goto("/toezicht/onderzoeken/")
+    scherm.get_by_role("link", name="Nieuw: kwaliteitsonderzoek vastleggen").click()
+    scherm.wait_for_url("**/toezicht/onderzoeken/nieuw/")
+    scherm.get_by_label("Samenwerkingsverband").select_option(
+        label=f"{swv_a.weergavecode} {swv_a.naam}"
+    )
+    scherm.get_by_label("Begonnen op").fill("2024-06-03")
+    scherm.get_by_label("Toelichting").fill("Naar aanleiding van signalen over wachttijden.")
+    assert_toegankelijk(scherm)
+    scherm.screenshot(
+        path=schermafdrukken / f"toezicht-onderzoek-nieuw-{breedte}.png", full_page=True
+    )
+    scherm.get_by_role("button", name="Opslaan").click()
+    scherm.wait_for_url(re.compile(r".*/toezicht/onderzoeken/\d+/$"))
+    assert "Kwaliteitsonderzoek is opgeslagen." in scherm.get_by_role("status").first.inner_text()
+    assert "Naar aanleiding van signalen over wachttijden." in scherm.locator("main").inner_text()
     assert_toegankelijk(scherm)
     context.close()

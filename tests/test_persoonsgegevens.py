@@ -24,6 +24,7 @@ from passend.fields import VrijeRegelField, VrijeTekstField
 from passend.persoonsgegevens import controleer, mogelijke_namen
 from swv.tests.factories import swv_met_regio
 from tests.test_api_toegang import SCHRIJVEN
+from toezicht.lijsten import SOORTEN, bevindingformulier
 
 NBSP, ZWSP = "\u00a0", "\u200b"
 
@@ -269,6 +270,9 @@ def test_every_form_with_free_text_is_in_the_walk():
             if importlib.util.find_spec(naam) is not None:
                 importlib.import_module(naam)
 
+    for soort in SOORTEN.values():  # the findings' forms are made per kind
+        bevindingformulier(soort)
+
     def alle(klasse):
         for sub in klasse.__subclasses__():
             yield sub
@@ -287,6 +291,8 @@ def test_every_form_with_free_text_is_in_the_walk():
         "OOGOForm",
         "OPRLidForm",
         "BeoordelingForm",  # test_the_inspecties_review_refuses_identifying_reasons
+        # test_the_findings_forms_refuse_identifying_text
+        *(f"{soort.model.__name__}Form" for soort in SOORTEN.values()),
     }
     # The report forms' only text field is a peildatum, checked as a date.
     assert met_tekst - gewandeld <= {"AanvraagForm", "BatchForm"}
@@ -397,3 +403,48 @@ def test_the_inspecties_review_refuses_identifying_reasons(client, maak_gebruike
             assert "Leg nooit gegevens vast" in str(antwoord.context["form"].errors), (actie, tekst)
     registratie.refresh_from_db()
     assert registratie.status == "ingediend" and registratie.beoordeeld_door is None
+
+
+@pytest.mark.django_db
+def test_the_findings_forms_refuse_identifying_text(client, wereld, maak_gebruiker):
+    """Each kind of finding, recorded in the browser by the Inspectie: every free-text field
+    refuses every identifying input, and nothing is saved."""
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    geldig = {
+        "signalen": {
+            "bron": "ouders",
+            "onderwerp": "thuiszitter",
+            "ontvangen_op": "2020-01-06",
+            "uitkomst": "nog_niet_opgelost",
+        },
+        "oordelen": {
+            "periode_van": "2020-01-01",
+            "periode_tot": "2020-02-29",
+            "oordeel": "voldoende",
+        },
+        "onderzoeken": {"begonnen_op": "2020-01-06"},
+        "afspraken": {
+            "omschrijving": "Plan van aanpak",
+            "gemaakt_op": "2020-01-06",
+            "deadline": "2020-06-01",
+            "status": "open",
+        },
+        "indicatoren": {
+            "periode_van": "2020-01-01",
+            "periode_tot": "2020-12-31",
+            "indicator": "signalen",
+            "niveau": "laag",
+        },
+    }
+    for soort in SOORTEN.values():
+        adres = f"/toezicht/{soort.slug}/nieuw/"
+        data = {"swv": wereld.swv_a.pk, **geldig[soort.slug]}
+        voor = soort.model.objects.count()
+        for veld in soort.tekstvelden:
+            for tekst in IDENTIFICEREND:
+                antwoord = client.post(adres, {**data, veld: tekst})
+                assert antwoord.status_code == 400, (soort.slug, veld, tekst)
+                fouten = antwoord.context["form"].errors
+                assert "Leg nooit gegevens vast" in str(fouten.get(veld)), (soort.slug, tekst)
+        assert soort.model.objects.count() == voor, soort.slug
+        assert client.post(adres, data).status_code == 302, soort.slug

@@ -58,6 +58,11 @@ class Soort:
     #: The other fields of the detail page, in order.
     detailvelden: tuple[str, ...]
 
+    @property
+    def formuliervelden(self) -> tuple[str, ...]:
+        """What the Inspectie records and changes: the SWV, the fields and the texts."""
+        return ("swv", *self.detailvelden, *self.tekstvelden)
+
     def aantal(self, n: int) -> str:
         return formatting.aantal(n, self.enkelvoud, self.meervoud)
 
@@ -254,3 +259,40 @@ def lijstfilter(data, *, soort: Soort, swvs) -> Lijstfilter:
     )
     klasse = type("Lijstfilter", (Lijstfilter,), {**velden, "soort": soort})
     return klasse(data)
+
+
+class Bevindingformulier(NldsFormMixin, forms.ModelForm):
+    """Records or changes one finding; the service (`leg_bevinding_vast`, `wijzig_bevinding`)
+    checks it in full again, as for the API. Made per kind by `bevindingformulier`."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        swv = self.fields["swv"]
+        swv.queryset = swv.queryset.order_by("code")
+        swv.label_from_instance = lambda s: f"{s.weergavecode} {s.naam}"
+        swv.empty_label = "Kies een samenwerkingsverband"
+        if "kwaliteitsonderzoek" in self.fields:
+            onderzoek = self.fields["kwaliteitsonderzoek"]
+            onderzoek.queryset = onderzoek.queryset.select_related("swv").order_by(
+                "swv__code", "-begonnen_op"
+            )
+            onderzoek.label_from_instance = lambda k: (
+                f"{k.swv.weergavecode}, begonnen {k.begonnen_op:%d-%m-%Y}"
+            )
+            onderzoek.empty_label = "Geen"
+
+    def _post_clean(self):
+        """The model's own checks run in the service, after the form: a form error is shown
+        beside its field either way, and the finding is checked once, where the API checks it."""
+
+
+def bevindingformulier(soort: Soort, *args, **kwargs) -> Bevindingformulier:
+    klasse = forms.modelform_factory(
+        soort.model,
+        form=Bevindingformulier,
+        fields=soort.formuliervelden,
+        widgets={naam: forms.Textarea(attrs={"rows": 4}) for naam in soort.tekstvelden},
+    )
+    return klasse(*args, **kwargs)

@@ -25,6 +25,18 @@ for _soort in SOORTEN:
         path(f"{_soort}/", views.bevindingenlijst, {"soort": _soort}, name=_soort),
         path(f"{_soort}/<int:pk>/", views.bevinding, {"soort": _soort}, name=f"{_soort}-detail"),
         path(
+            f"{_soort}/nieuw/",
+            views.bevinding_vastleggen,
+            {"soort": _soort},
+            name=f"{_soort}-nieuw",
+        ),
+        path(
+            f"{_soort}/<int:pk>/wijzigen/",
+            views.bevinding_vastleggen,
+            {"soort": _soort},
+            name=f"{_soort}-wijzigen",
+        ),
+        path(
             f"{_soort}/export/<str:formaat>/",
             views.bevindingenexport,
             {"soort": _soort},

@@ -1,6 +1,7 @@
-"""The coördinator's thuiszitter counts per period, and the read-only pages of the Inspectie's
-findings. The findings are written through the API only; who sees which is `for_user`, the same
-rule as the API: a coördinator only their own SWV."""
+"""The coördinator's thuiszitter counts per period, the review of the rounds, and the pages of
+the Inspectie's findings: lists, a page per finding, and the Inspectie's forms, which write
+through the same services as the API. Who sees which is `for_user`, the same rule as the API:
+a coördinator only their own SWV."""
 
 from auditlog.models import LogEntry
 from django.contrib import messages
@@ -15,14 +16,14 @@ from django.utils import timezone
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
 from passend import export, formatting
-from passend.forms import formulierpagina, verwerk
+from passend.forms import formulierpagina, huidige_waarden, velden, verwerk, waarden_van
 from swv import selectors as swv_selectors
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
 from swv.views import swv_voor
 from toezicht import selectors, services
 from toezicht.forms import BeoordelingForm, RondefilterForm, ThuiszittersForm, veldnaam
-from toezicht.lijsten import PER_PAGINA, SOORTEN, lijstfilter
+from toezicht.lijsten import PER_PAGINA, SOORTEN, bevindingformulier, lijstfilter
 from toezicht.models import (
     Indieningsstatus,
     Rapportageronde,
@@ -306,6 +307,7 @@ def bevindingenlijst(request, soort: str):
             "rijen": gekozen.regels(pagina),
             "totaal": gekozen.aantal(pagina.paginator.count),
             "query": request.GET.urlencode(),
+            "mag_vastleggen": request.user.heeft_rol(Rol.INSPECTIE),
         },
         status=400 if fout else 200,
     )
@@ -353,5 +355,60 @@ def bevinding(request, soort: str, pk: int):
             "velden": velden,
             "teksten": teksten,
             "geschiedenis": swv_selectors.wijzigingen(entries),
+            "mag_vastleggen": request.user.heeft_rol(Rol.INSPECTIE),
         },
+    )
+
+
+@rollen(Rol.INSPECTIE)
+def bevinding_vastleggen(request, soort: str, pk: int | None = None):
+    """The Inspectie records a finding, or changes one, through the same services as the API:
+    the same checks, the same guard against pupils' data, and an edit conflict keeps the input."""
+    gekozen = SOORTEN[soort]
+    bestaand = (
+        get_object_or_404(gekozen.model.objects.for_user(request.user, Actie.WIJZIGEN), pk=pk)
+        if pk
+        else None
+    )
+    namen = gekozen.formuliervelden
+    initial = waarden_van(bestaand, (*namen, "versie"))
+    if bestaand is None and request.GET.get("samenwerkingsverband"):
+        initial["swv"] = Samenwerkingsverband.objects.filter(
+            code=request.GET["samenwerkingsverband"]
+        ).first()
+    form = bevindingformulier(gekozen, request.POST or None, initial=initial)
+
+    def opslaan(data):
+        if bestaand is None:
+            return services.leg_bevinding_vast(
+                gekozen.model, door=request.user, **velden(data, namen)
+            )
+        return services.wijzig_bevinding(
+            bestaand, door=request.user, verwachte_versie=data["versie"], **velden(data, namen)
+        )
+
+    if request.method == "POST" and (bewaard := verwerk(form, opslaan)) is not None:
+        messages.success(request, f"{gekozen.enkelvoud.capitalize()} is opgeslagen.")
+        return redirect(reverse(f"bevindingen:{soort}-detail", args=[bewaard.pk]))
+    conflict = getattr(form, "conflict", None)
+    terug = (
+        reverse(f"bevindingen:{soort}-detail", args=[bestaand.pk])
+        if bestaand
+        else reverse(f"bevindingen:{soort}")
+    )
+    return render(
+        request,
+        "toezicht/bevindingformulier.html",
+        {
+            "paginatitel": (
+                f"{gekozen.enkelvoud.capitalize()} wijzigen"
+                if bestaand
+                else f"{gekozen.enkelvoud.capitalize()} vastleggen"
+            ),
+            "soort": gekozen,
+            "form": form,
+            "terug": terug,
+            "huidig": huidige_waarden(form, conflict) if conflict is not None else None,
+        },
+        status=409 if conflict is not None else (400 if form.is_bound else 200),
     )

@@ -1,4 +1,4 @@
-"""The read-only findings page: every role reads what its `for_user` gives, the coördinator
+"""The findings overview: every role reads what its `for_user` gives, the coördinator
 only their own SWV; overdue agreements stand out."""
 
 import datetime

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from accounts.models import Rol
 from toezicht.lijsten import SOORTEN
-from toezicht.models import Signaal, Uitkomst
+from toezicht.models import Kwaliteitsonderzoek, Signaal, Uitkomst
 from toezicht.tests.factories import SignaalFactory, VervolgafspraakFactory
 
 pytestmark = pytest.mark.django_db
@@ -206,3 +206,108 @@ def test_a_list_costs_the_same_queries_for_ten_rows_and_for_a_full_page(
             assert client.get("/toezicht/afspraken/").status_code == 200
     with django_assert_max_num_queries(20):
         assert client.get("/toezicht/").status_code == 200
+
+
+def test_the_inspectie_records_a_kwaliteitsonderzoek_and_changes_it(client, wereld, maak_gebruiker):
+    inspecteur = maak_gebruiker(Rol.INSPECTIE)
+    client.force_login(inspecteur)
+    assert client.get("/toezicht/onderzoeken/nieuw/").status_code == 200
+    antwoord = client.post(
+        "/toezicht/onderzoeken/nieuw/",
+        {
+            "swv": wereld.swv_b.pk,
+            "begonnen_op": "2024-09-02",
+            "toelichting": "Onderzoek naar de dekking van het ondersteuningsaanbod.",
+        },
+    )
+    onderzoek = Kwaliteitsonderzoek.objects.get(begonnen_op=D(2024, 9, 2))
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == f"/toezicht/onderzoeken/{onderzoek.pk}/"
+    assert (onderzoek.swv, onderzoek.vastgelegd_door) == (wereld.swv_b, inspecteur)
+
+    wijzigen = f"/toezicht/onderzoeken/{onderzoek.pk}/wijzigen/"
+    assert client.get(wijzigen).status_code == 200
+    antwoord = client.post(
+        wijzigen,
+        {
+            "swv": wereld.swv_b.pk,
+            "begonnen_op": "2024-09-02",
+            "afgerond_op": "2024-12-02",
+            "uitkomst": "voldoende",
+            "toelichting": onderzoek.toelichting,
+            "versie": onderzoek.versie,
+        },
+        follow=True,
+    )
+    assert "Kwaliteitsonderzoek is opgeslagen." in antwoord.content.decode()
+    onderzoek.refresh_from_db()
+    assert (onderzoek.afgerond_op, onderzoek.uitkomst) == (D(2024, 12, 2), "voldoende")
+    assert "Uitkomst: — → Voldoende" in " ".join(
+        re.sub(r"<[^>]+>", " ", antwoord.content.decode()).split()
+    )
+
+
+@pytest.mark.parametrize(
+    ("gegevens", "melding"),
+    [
+        ({"begonnen_op": "2024-09-02", "afgerond_op": "2024-08-01"}, "afgerond"),
+        ({"begonnen_op": "2024-09-02", "uitkomst": "goed"}, "afgerond"),
+        ({"begonnen_op": "02-09-2024x"}, "geldige datum"),
+        (
+            {"begonnen_op": "2024-09-02", "toelichting": "Leerling BSN 111222333 zit thuis."},
+            "burgerservicenummer",
+        ),
+        ({"begonnen_op": "2024-09-02", "uitkomst": "uitstekend"}, "geen beschikbare keuze"),
+        ({"begonnen_op": ""}, "verplicht"),
+    ],
+)
+def test_a_refused_finding_gets_a_dutch_message_and_saves_nothing(
+    client, wereld, maak_gebruiker, gegevens, melding
+):
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    voor = Kwaliteitsonderzoek.objects.count()
+    antwoord = client.post("/toezicht/onderzoeken/nieuw/", {"swv": wereld.swv_a.pk, **gegevens})
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert "Er is niets opgeslagen" in html
+    assert melding in html
+    assert Kwaliteitsonderzoek.objects.count() == voor
+    assert "Constraint" not in html and "violated" not in html
+
+
+def test_a_change_made_meanwhile_is_not_overwritten_unseen(client, wereld, maak_gebruiker):
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    signaal = Signaal.objects.get(swv=wereld.swv_a)
+    gegevens = {
+        "swv": wereld.swv_a.pk,
+        "bron": signaal.bron,
+        "onderwerp": signaal.onderwerp,
+        "ontvangen_op": f"{signaal.ontvangen_op:%Y-%m-%d}",
+        "uitkomst": "nog_niet_opgelost",
+        "omschrijving": "Eerste versie van de collega.",
+        "versie": signaal.versie,
+    }
+    url = f"/toezicht/signalen/{signaal.pk}/wijzigen/"
+    assert client.post(url, gegevens).status_code == 302
+    tweede = client.post(url, {**gegevens, "omschrijving": "Mijn eigen versie."})
+    assert tweede.status_code == 409
+    assert "Zo staat het er nu" in tweede.content.decode()
+    signaal.refresh_from_db()
+    assert signaal.omschrijving == "Eerste versie van de collega."
+
+
+def test_only_the_inspectie_records_or_changes_findings(client, wereld, maak_gebruiker):
+    signaal = Signaal.objects.get(swv=wereld.swv_a)
+    urls = ["/toezicht/signalen/nieuw/", f"/toezicht/signalen/{signaal.pk}/wijzigen/"]
+    for url in urls:
+        assert client.get(url).status_code == 302
+    gebruikers = [maak_gebruiker(Rol.ACCOUNTMANAGER), maak_gebruiker(Rol.BEHEERDER)]
+    for gebruiker in (*gebruikers, wereld.coordinator_a):
+        client.force_login(gebruiker)
+        for url in urls:
+            assert client.get(url).status_code == 403
+            assert client.post(url, {"swv": wereld.swv_a.pk}).status_code == 403
+        assert "vastleggen" not in client.get("/toezicht/signalen/").content.decode()
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    assert client.get("/toezicht/signalen/999999/wijzigen/").status_code == 404
+    assert Signaal.objects.count() == 2
