@@ -61,7 +61,8 @@ class Soort:
     @property
     def formuliervelden(self) -> tuple[str, ...]:
         """What the Inspectie records and changes: the SWV, the fields and the texts."""
-        return ("swv", *self.detailvelden, *self.tekstvelden)
+        velden = (*self.detailvelden, *self.tekstvelden)
+        return ("swv", *(v for v in velden if self.model._meta.get_field(v).editable))
 
     def aantal(self, n: int) -> str:
         return formatting.aantal(n, self.enkelvoud, self.meervoud)
@@ -156,7 +157,17 @@ SOORTEN = {
             ("status",),
             ("deadline", "swv__code", "pk"),
             ("omschrijving",),
-            ("gemaakt_op", "deadline", "status", "afgesloten_op", "kwaliteitsonderzoek"),
+            (
+                "gemaakt_op",
+                "deadline",
+                "status",
+                "afgesloten_op",
+                "nagekomen_met",
+                "kwaliteitsonderzoek",
+                "mijlpaal",
+                "cyclus",
+                "ronde",
+            ),
         ),
         Soort(
             "indicatoren",
@@ -282,6 +293,19 @@ class Bevindingformulier(NldsFormMixin, forms.ModelForm):
                 f"{k.swv.weergavecode}, begonnen {k.begonnen_op:%d-%m-%Y}"
             )
             onderzoek.empty_label = "Geen"
+        if "mijlpaal" in self.fields:
+            mijlpaal = self.fields["mijlpaal"]
+            # a moment on the timeline only (no steps) is never met
+            mijlpaal.queryset = mijlpaal.queryset.exclude(stappen=[]).order_by("volgorde")
+            mijlpaal.label_from_instance = lambda m: m.naam
+            mijlpaal.empty_label = "Geen"
+        if "ronde" in self.fields:
+            ronde = self.fields["ronde"]
+            ronde.queryset = ronde.queryset.order_by("-periode_van")
+            ronde.label_from_instance = lambda r: (
+                f"Thuiszitters {formatting.periode(r.periode_van, r.periode_tot)}"
+            )
+            ronde.empty_label = "Geen"
 
     def _post_clean(self):
         """The model's own checks run in the service, after the form: a form error is shown

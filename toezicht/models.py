@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from passend.fields import DatumField, VrijeTekstField
+from passend.fields import DatumField, VrijeRegelField, VrijeTekstField
 from passend.locking import Versiebeheer
 from swv.models import Samenwerkingsverband, SwvGebonden, swv_veld
 from swv.querysets import ReferentieQuerySet
@@ -427,6 +427,41 @@ class Vervolgafspraak(Bevinding):
         "status", max_length=16, choices=Afspraakstatus, default=Afspraakstatus.OPEN
     )
     afgesloten_op = DatumField("afgesloten op", null=True, blank=True, verleden=True)
+    # What the agreement waits for, if anything: a milestone (for the recurring one, a cycle of
+    # it) or a reporting round. It closes itself as nagekomen when that is met (services).
+    mijlpaal = models.ForeignKey(
+        "ondersteuningsplan.Mijlpaal",
+        verbose_name="mijlpaal",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De afspraak is nagekomen zodra het samenwerkingsverband deze mijlpaal behaalt.",
+    )
+    cyclus = models.PositiveSmallIntegerField(
+        "OP-cyclus",
+        null=True,
+        blank=True,
+        help_text="Bij een nieuw ondersteuningsplan: welk plan (1 is het eerste). Leeg: het "
+        "plan dat op het moment van de afspraak nodig was.",
+    )
+    ronde = models.ForeignKey(
+        Rapportageronde,
+        verbose_name="rapportageronde",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De afspraak is nagekomen zodra het samenwerkingsverband voor deze ronde "
+        "thuiszitteraantallen indient.",
+    )
+    nagekomen_met = VrijeRegelField(
+        "nagekomen met",
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text="Het feit waarmee de afspraak vanzelf is nagekomen.",
+    )
 
     class Meta:
         verbose_name = "vervolgafspraak"
@@ -459,6 +494,20 @@ class Vervolgafspraak(Bevinding):
                     "kwaliteitsonderzoek": "Dit kwaliteitsonderzoek hoort bij een ander "
                     "samenwerkingsverband dan de vervolgafspraak."
                 }
+            )
+        if self.mijlpaal_id and self.ronde_id:
+            raise ValidationError(
+                {"ronde": "Koppel de afspraak aan een mijlpaal of aan een ronde, niet aan beide."}
+            )
+        if self.mijlpaal_id and self.swv_id and self.mijlpaal.sector not in ("", self.swv.sector):
+            raise ValidationError(
+                {
+                    "mijlpaal": "Deze mijlpaal geldt niet voor de sector van dit samenwerkingsverband."
+                }
+            )
+        if self.cyclus and not (self.mijlpaal_id and self.mijlpaal.herhaling_jaren):
+            raise ValidationError(
+                {"cyclus": "Een OP-cyclus hoort alleen bij de mijlpaal Nieuw ondersteuningsplan."}
             )
 
     @property

@@ -11,6 +11,7 @@ from accounts.audit import namens
 from passend.locking import bewaar_versie
 from passend.persoonsgegevens import geen_persoonsgegevens
 from swv.models import Samenwerkingsverband
+from toezicht import afspraken
 from toezicht.models import (
     Duur,
     Indieningsstatus,
@@ -20,6 +21,7 @@ from toezicht.models import (
     Registratieoordeel,
     Thuiszitterregistratie,
     Thuiszittertelling,
+    Vervolgafspraak,
     Verzuimsoort,
 )
 
@@ -275,6 +277,9 @@ def leg_bevinding_vast(model, *, door, **velden):
     bevinding.full_clean()
     with namens(door):
         bevinding.save()
+        if isinstance(bevinding, Vervolgafspraak):  # met already: closed at once
+            afspraken.sluit_nagekomen(bevinding.swv_id)
+            bevinding.refresh_from_db()
     return bevinding
 
 
@@ -286,4 +291,8 @@ def wijzig_bevinding(bevinding, *, door, verwachte_versie: int | None = None, **
         setattr(kandidaat, veld, waarde)
     kandidaat.full_clean()
     with namens(door):
-        return bewaar_versie(bevinding, verwachte_versie, **velden)
+        bewaard = bewaar_versie(bevinding, verwachte_versie, **velden)
+        if isinstance(bewaard, Vervolgafspraak):
+            afspraken.sluit_nagekomen(bewaard.swv_id)
+            bewaard.refresh_from_db()
+        return bewaard

@@ -26,6 +26,7 @@ from toezicht.forms import BeoordelingForm, RondefilterForm, ThuiszittersForm, v
 from toezicht.lijsten import PER_PAGINA, SOORTEN, bevindingformulier, lijstfilter
 from toezicht.models import (
     Indieningsstatus,
+    Kwaliteitsonderzoek,
     Rapportageronde,
     Rapportagesoort,
     Registratieoordeel,
@@ -329,12 +330,21 @@ def bevinding(request, soort: str, pk: int):
     """One finding: every field, its text, who recorded it, and its history."""
     gekozen = SOORTEN[soort]
     object = get_object_or_404(gekozen.rijen(request.user), pk=pk)
-    velden = []
+    velden = []  # (label, value, the address of a finding it refers to)
     for naam in gekozen.detailvelden:
         veld = gekozen.model._meta.get_field(naam)
         weergave = getattr(object, f"get_{naam}_display", None)
+        waarde = weergave() if weergave else getattr(object, naam)
+        adres = None
+        if isinstance(waarde, Kwaliteitsonderzoek):
+            adres = reverse("bevindingen:onderzoeken-detail", args=[waarde.pk])
+            waarde = f"Kwaliteitsonderzoek van {formatting.datum_lang(waarde.begonnen_op)}"
+        elif isinstance(waarde, Rapportageronde):
+            waarde = f"Thuiszitters {formatting.periode(waarde.periode_van, waarde.periode_tot)}"
+        if waarde is None or waarde == "":
+            continue  # a finding's page shows what is there
         velden.append(
-            (str(veld.verbose_name).capitalize(), weergave() if weergave else getattr(object, naam))
+            (str(veld.verbose_name)[:1].upper() + str(veld.verbose_name)[1:], waarde, adres)
         )
     teksten = [
         (str(gekozen.model._meta.get_field(naam).verbose_name).capitalize(), getattr(object, naam))

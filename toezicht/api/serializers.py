@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ondersteuningsplan.models import Mijlpaal
 from passend.api.serializers import ModelSerializer, Serializer, SlugVeld
 from swv.models import Samenwerkingsverband
 from toezicht import services
@@ -186,6 +187,28 @@ class VervolgafspraakSerializer(BevindingSerializer):
     verlopen = serializers.SerializerMethodField(
         help_text="Op de peildatum nog open terwijl de uiterste datum voorbij is."
     )
+    mijlpaal = SlugVeld(
+        slug_field="code",
+        queryset=Mijlpaal.objects.exclude(stappen=[]),
+        required=False,
+        allow_null=True,
+        help_text="De code van de mijlpaal waarmee de afspraak vanzelf is nagekomen, zoals "
+        "nieuw-op.",
+    )
+    ronde = serializers.PrimaryKeyRelatedField(
+        queryset=Rapportageronde.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="De rapportageronde (id) waarvoor een inzending de afspraak nakomt.",
+    )
+    cyclus = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=50,
+        help_text="Bij mijlpaal nieuw-op: welk plan (1 is het eerste); leeg: het plan dat nodig "
+        "was toen de afspraak werd gemaakt.",
+    )
 
     class Meta:
         model = Vervolgafspraak
@@ -198,7 +221,12 @@ class VervolgafspraakSerializer(BevindingSerializer):
             "status",
             "afgesloten_op",
             "verlopen",
+            "mijlpaal",
+            "cyclus",
+            "ronde",
+            "nagekomen_met",
         ]
+        read_only_fields = ["nagekomen_met"]
 
     @extend_schema_field(serializers.BooleanField())
     def get_verlopen(self, afspraak):
