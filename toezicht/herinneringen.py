@@ -1,7 +1,9 @@
 """Reminders to the coördinator of an SWV that has not submitted a round: once a week before the
 deadline and once after it, each sent at most once (the unique Herinnering row decides, also
 when two runs or two workers race). And once a week to each accountmanager, a digest of the
-missing and returned submissions in their portfolio (the unique Weekoverzicht row decides)."""
+missing and returned submissions in their portfolio (the unique Weekoverzicht row decides). And
+about an open follow-up agreement: to the coördinator before its deadline, to the Inspectie when
+it has expired (the unique Afspraakherinnering row decides)."""
 
 import datetime
 
@@ -14,12 +16,16 @@ from django.utils import timezone
 from accounts.models import Gebruiker, Rol
 from swv.models import Samenwerkingsverband
 from toezicht.models import (
+    Afspraakherinnering,
+    Afspraakmoment,
+    Afspraakstatus,
     Herinnering,
     Herinneringsmoment,
     Indieningsstatus,
     Rapportageronde,
     Rapportagesoort,
     Thuiszitterregistratie,
+    Vervolgafspraak,
     Weekoverzicht,
 )
 
@@ -177,4 +183,86 @@ def stuur_weekoverzicht(weekoverzicht_id: int) -> bool:
         ).send()
     overzicht.verstuurd_op = timezone.now()
     overzicht.save(update_fields=["verstuurd_op"])
+    return verstuurd
+
+
+# -- follow-up agreements -----------------------------------------------------------------------
+
+#: How many days before an agreement's deadline the coördinator is reminded.
+AFSPRAAK_DAGEN_VOOR = 14
+
+
+@transaction.atomic
+def maak_afspraakherinneringen(vandaag: datetime.date) -> list[int]:
+    """Records a reminder for every open agreement due within two weeks (to the coördinator) or
+    expired within the reminder window (to the Inspectie), and returns every such reminder not
+    sent yet."""
+    open_ = Vervolgafspraak.objects.filter(status=Afspraakstatus.OPEN)
+    voor = open_.filter(
+        deadline__gte=vandaag,
+        deadline__lte=vandaag + datetime.timedelta(days=AFSPRAAK_DAGEN_VOOR),
+    )
+    verlopen = open_.filter(
+        deadline__lt=vandaag, deadline__gte=vandaag - datetime.timedelta(days=DAGEN_NA)
+    )
+    Afspraakherinnering.objects.bulk_create(
+        [Afspraakherinnering(afspraak=a, moment=Afspraakmoment.VOOR) for a in voor]
+        + [Afspraakherinnering(afspraak=a, moment=Afspraakmoment.VERLOPEN) for a in verlopen],
+        ignore_conflicts=True,
+    )
+    return list(
+        Afspraakherinnering.objects.filter(verstuurd_op__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _inspectie_adressen(afspraak: Vervolgafspraak) -> list[str]:
+    """Who made the agreement, or when they cannot be mailed, every active inspector."""
+    door = afspraak.vastgelegd_door
+    if door is not None and door.is_active and door.email:
+        return [door.email]
+    return sorted(
+        Gebruiker.objects.filter(rol=Rol.INSPECTIE, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+@transaction.atomic
+def stuur_afspraakherinnering(herinnering_id: int) -> bool:
+    """Mails one reminder about an agreement unless it went out already or the agreement is no
+    longer open (met, closed or not met); locked while sending, as a round's reminder is."""
+    herinnering = (
+        Afspraakherinnering.objects.select_for_update(of=("self",))
+        .select_related("afspraak__swv", "afspraak__vastgelegd_door")
+        .filter(pk=herinnering_id)
+        .first()
+    )
+    if herinnering is None or herinnering.verstuurd_op is not None:
+        return False
+    afspraak = herinnering.afspraak
+    swv = afspraak.swv
+    verlopen = herinnering.moment == Afspraakmoment.VERLOPEN
+    if verlopen:
+        adressen = _inspectie_adressen(afspraak)
+        pad = f"/toezicht/afspraken/{afspraak.pk}/"
+    else:
+        adressen = sorted({c.email for c in swv.coordinatoren.filter(is_active=True) if c.email})
+        pad = f"/samenwerkingsverbanden/{swv.code}/"
+    verstuurd = bool(adressen) and afspraak.status == Afspraakstatus.OPEN
+    if verstuurd:
+        context = {
+            "afspraak": afspraak,
+            "swv": swv,
+            "verlopen": verlopen,
+            "url": f"{settings.PORTAAL_URL}{pad}",
+        }
+        EmailMessage(
+            subject=render_to_string("toezicht/mail/afspraak_onderwerp.txt", context).strip(),
+            body=render_to_string("toezicht/mail/afspraak.txt", context),
+            to=adressen,
+        ).send()
+    herinnering.verstuurd_op = timezone.now()
+    herinnering.save(update_fields=["verstuurd_op"])
     return verstuurd

@@ -218,6 +218,38 @@ class Herinnering(SwvGebonden):
         return f"Herinnering {self.swv.code} {self.ronde} ({self.get_moment_display().lower()})"
 
 
+class Afspraakmoment(models.TextChoices):
+    VOOR = "voor", "Voor de uiterste datum, aan de coördinator"
+    VERLOPEN = "verlopen", "Verlopen, aan de Inspectie"
+
+
+class Afspraakherinnering(models.Model):
+    """One reminder about one open follow-up agreement: to the SWV's coördinator before its
+    deadline, to the Inspectie when it has expired. Unique, so sent once (ADR 0073)."""
+
+    afspraak = models.ForeignKey(
+        "Vervolgafspraak",
+        verbose_name="vervolgafspraak",
+        on_delete=models.CASCADE,
+        related_name="herinneringen",
+    )
+    moment = models.CharField("moment", max_length=8, choices=Afspraakmoment)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "herinnering aan een vervolgafspraak"
+        verbose_name_plural = "herinneringen aan vervolgafspraken"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["afspraak", "moment"], name="een_afspraakherinnering_per_moment"
+            )
+        ]
+
+    def __str__(self):
+        return f"Herinnering {self.afspraak} ({self.get_moment_display().lower()})"
+
+
 class Weekoverzicht(models.Model):
     """One weekly digest to an accountmanager of the missing and returned thuiszitter
     submissions in their portfolio. The row is made before the mail and is unique per

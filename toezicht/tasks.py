@@ -88,3 +88,35 @@ def weekoverzicht(peildatum: str | None = None) -> int:
 def stuur_weekoverzicht(self, weekoverzicht_id: int) -> bool:
     """Mails one digest; on a mail or database failure it tries again later, as a reminder."""
     return met_herhaling(self, herinneringen.stuur_weekoverzicht, weekoverzicht_id)
+
+
+@shared_task(
+    name="toezicht.tasks.herinner_afspraken",
+    acks_late=True,
+    time_limit=10 * 60,
+    soft_time_limit=9 * 60,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=True,
+)
+def herinner_afspraken(peildatum: str | None = None) -> int:
+    """Daily (Celery beat): records the reminders about follow-up agreements due on `peildatum`
+    and queues one mail for each not sent yet; returns how many it queued."""
+    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
+    te_sturen = herinneringen.maak_afspraakherinneringen(datum)
+    for pk in te_sturen:
+        stuur_na_commit(stuur_afspraakherinnering, pk)
+    return len(te_sturen)
+
+
+@shared_task(
+    name="toezicht.tasks.stuur_afspraakherinnering",
+    bind=True,
+    acks_late=True,
+    time_limit=60,
+    soft_time_limit=50,
+    max_retries=8,
+)
+def stuur_afspraakherinnering(self, herinnering_id: int) -> bool:
+    """Mails one reminder about an agreement; on a failure it tries again later."""
+    return met_herhaling(self, herinneringen.stuur_afspraakherinnering, herinnering_id)

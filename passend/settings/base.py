@@ -207,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "toezicht.tasks.herinner",
         "schedule": crontab(hour=7, minute=0),
     },
+    "vervolgafspraken-dagelijks": {
+        "task": "toezicht.tasks.herinner_afspraken",
+        "schedule": crontab(hour=7, minute=5),
+    },
     "weekoverzicht-accountmanagers": {
         "task": "toezicht.tasks.weekoverzicht",
         "schedule": crontab(hour=7, minute=15, day_of_week="mon"),

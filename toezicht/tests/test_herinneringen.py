@@ -120,3 +120,77 @@ def test_each_accountmanager_gets_one_weekly_digest_of_their_own_portfolio(
 
     draai(D(2026, 3, 23))  # next week: a new digest for anna, still none for bram
     assert [m.to for m in mail.outbox] == [["anna@ocw.example"], ["anna@ocw.example"]]
+
+
+@pytest.fixture
+def afspraak(maak_gebruiker):
+    """An open agreement due 1 June 2026, made by an inspector, with a coördinator to remind."""
+    from toezicht.tests.factories import VervolgafspraakFactory
+
+    inspecteur = maak_gebruiker("inspectie", email="inspecteur@inspectie.example")
+    maak_gebruiker("inspectie", email="collega@inspectie.example")
+    coordinator = maak_gebruiker("coordinator", email="coord@swv.example")
+    swv = SamenwerkingsverbandFactory()
+    swv.coordinatoren.add(coordinator)
+    return VervolgafspraakFactory(
+        swv=swv,
+        vastgelegd_door=inspecteur,
+        omschrijving="Een plan van aanpak voor de thuiszitters indienen.",
+        gemaakt_op=D(2026, 1, 10),
+        deadline=D(2026, 6, 1),
+    )
+
+
+@pytest.mark.django_db
+def test_an_agreement_reminds_the_coordinator_before_and_the_inspector_after_once_each(
+    afspraak, django_capture_on_commit_callbacks
+):
+    from toezicht.models import Afspraakherinnering
+    from toezicht.tasks import herinner_afspraken
+
+    def draai(dag):
+        with django_capture_on_commit_callbacks(execute=True):
+            herinner_afspraken(dag.isoformat())
+
+    draai(D(2026, 5, 1))  # a month before: nothing yet
+    assert mail.outbox == []
+    draai(D(2026, 5, 20))  # within two weeks: the coördinator
+    draai(D(2026, 5, 25))  # again: nothing new
+    assert [m.to for m in mail.outbox] == [["coord@swv.example"]]
+    assert "uiterlijk 01-06-2026" in mail.outbox[0].subject
+    assert "Een plan van aanpak voor de thuiszitters indienen." in mail.outbox[0].body
+    draai(D(2026, 6, 2))  # expired: who made it
+    draai(D(2026, 6, 9))
+    assert [m.to for m in mail.outbox][1:] == [["inspecteur@inspectie.example"]]
+    assert mail.outbox[1].subject.startswith("Verlopen: vervolgafspraak met ")
+    assert f"/toezicht/afspraken/{afspraak.pk}/" in mail.outbox[1].body
+    assert Afspraakherinnering.objects.filter(verstuurd_op__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_a_met_agreement_is_not_reminded_of(afspraak, django_capture_on_commit_callbacks):
+    from toezicht.models import Afspraakstatus
+    from toezicht.tasks import herinner_afspraken
+
+    afspraak.status = Afspraakstatus.NAGEKOMEN
+    afspraak.afgesloten_op = D(2026, 5, 2)
+    afspraak.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert herinner_afspraken("2026-05-20") == 0
+        assert herinner_afspraken("2026-06-02") == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.integratie
+def test_a_real_worker_mails_each_agreement_reminder_once(celery_worker, smtp_postbus, afspraak):
+    from toezicht.tasks import herinner_afspraken
+
+    assert herinner_afspraken.delay("2026-05-20").get(timeout=60) == 1
+    [voor] = smtp_postbus.wacht_op(1)
+    assert voor["To"] == "coord@swv.example"
+    assert herinner_afspraken.delay("2026-05-21").get(timeout=60) == 0
+    assert herinner_afspraken.delay("2026-06-02").get(timeout=60) == 1
+    berichten = smtp_postbus.wacht_op(2)
+    assert berichten[1]["To"] == "inspecteur@inspectie.example"
+    assert herinner_afspraken.delay("2026-06-03").get(timeout=60) == 0
+    assert len(smtp_postbus.berichten) == 2
