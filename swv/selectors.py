@@ -145,6 +145,7 @@ def _veld(model, naam: str, waarden) -> tuple[str, str, str] | None:
         return naam, str(oud), str(nieuw)
     if (
         getattr(veld, "primary_key", False)
+        or not veld.concrete  # a relation of another record (auditlog lists those too)
         or naam in VERBORGEN_VELDEN
         or isinstance(veld, models.FileField)
     ):
@@ -163,7 +164,10 @@ def _waarde(veld, tekst: str, keuzes: dict[str, str]) -> str:
         return keuzes[tekst]
     try:
         if isinstance(veld, models.DateTimeField):
-            return formatting.tijdstip(datetime.datetime.fromisoformat(tekst))
+            moment = datetime.datetime.fromisoformat(tekst)
+            if moment.tzinfo is None:  # django-auditlog keeps a moment as naive UTC
+                moment = moment.replace(tzinfo=datetime.UTC)
+            return formatting.tijdstip(moment)
         if isinstance(veld, models.DateField):
             return formatting.datum(datetime.date.fromisoformat(tekst[:10]))
         if isinstance(veld, models.BooleanField):

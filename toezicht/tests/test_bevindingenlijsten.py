@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Rol
+from passend import formatting
 from toezicht.lijsten import SOORTEN
 from toezicht.models import Kwaliteitsonderzoek, Signaal, Uitkomst
 from toezicht.tests.factories import SignaalFactory, VervolgafspraakFactory
@@ -311,3 +312,19 @@ def test_only_the_inspectie_records_or_changes_findings(client, wereld, maak_geb
     client.force_login(maak_gebruiker(Rol.INSPECTIE))
     assert client.get("/toezicht/signalen/999999/wijzigen/").status_code == 404
     assert Signaal.objects.count() == 2
+
+
+@pytest.mark.parametrize("soort", list(SOORTEN))
+def test_a_findings_history_speaks_of_its_own_fields_in_local_time(
+    client, wereld, maak_gebruiker, soort
+):
+    """No other record's relation ("toezicht.X.None"), and the moment it was recorded in Dutch
+    time, as the page says it above the history (the audit log keeps moments in UTC)."""
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    bevinding = SOORTEN[soort].model.objects.filter(swv=wereld.swv_a).first()
+    html = client.get(f"/toezicht/{soort}/{bevinding.pk}/").content.decode()
+    tekst = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "None" not in tekst and "toezicht." not in tekst
+    vastgelegd = formatting.tijdstip(bevinding.vastgelegd_op)
+    assert f"Vastgelegd {vastgelegd}" in tekst
+    assert f"Vastgelegd op: — → {vastgelegd}" in tekst
