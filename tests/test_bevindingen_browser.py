@@ -215,3 +215,69 @@ def test_the_inspectie_filters_the_signalen_reads_one_and_records_an_investigati
     assert "Naar aanleiding van signalen over wachttijden." in scherm.locator("main").inner_text()
     assert_toegankelijk(scherm)
     context.close()
+
+
+def test_an_agreement_on_the_op_cycle_reads_nagekomen_once_the_coordinator_adopts_the_plan(
+    chromium, live_server, wereld, schermafdrukken
+):
+    from ondersteuningsplan.stappen import Stap
+    from ondersteuningsplan.tests.factories import (
+        FeitFactory,
+        OndersteuningsplanFactory,
+        OPRBesluitFactory,
+    )
+
+    swv_a, _ = wereld
+    vorig = OndersteuningsplanFactory(
+        swv=swv_a, periode_van=datetime.date(2022, 8, 1), periode_tot=datetime.date(2026, 7, 31)
+    )
+    FeitFactory(
+        swv=swv_a,
+        ondersteuningsplan=vorig,
+        stap=Stap.OP_VASTGESTELD,
+        datum=datetime.date(2022, 1, 20),
+    )
+    nieuw = OndersteuningsplanFactory(
+        swv=swv_a, periode_van=datetime.date(2026, 8, 1), periode_tot=datetime.date(2030, 7, 31)
+    )
+    OPRBesluitFactory(
+        ondersteuningsplan=nieuw, datum_voorgelegd=datetime.date(2026, 10, 1), instemming=True
+    )
+
+    def scherm_als(gebruiker):
+        context = chromium.new_context(
+            base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+        )
+        scherm = context.new_page()
+        scherm.set_default_timeout(DEADLINE_SECONDEN * 1000)
+        log_in(scherm, gebruiker)
+        return context, scherm
+
+    inspectie, scherm = scherm_als("inspecteur")
+    scherm.goto(f"/toezicht/afspraken/nieuw/?samenwerkingsverband={swv_a.code}")
+    scherm.get_by_label("Omschrijving").fill("Het nieuwe ondersteuningsplan vaststellen.")
+    scherm.get_by_label("Gemaakt op").fill("2026-02-10")
+    scherm.get_by_label("Uiterste datum").fill("2026-12-31")
+    scherm.get_by_label("Status").select_option("open")
+    scherm.get_by_label("Mijlpaal").select_option(label="Nieuw ondersteuningsplan")
+    assert_toegankelijk(scherm)
+    scherm.get_by_role("button", name="Opslaan").click()
+    scherm.wait_for_url(re.compile(r".*/toezicht/afspraken/\d+/$"))
+    afspraak = scherm.url
+    assert "Open" in scherm.locator("dl").inner_text()
+
+    coordinator, anna = scherm_als("anna")
+    anna.goto(f"/samenwerkingsverbanden/{swv_a.code}/plannen/{nieuw.pk}/stappen/op_vastgesteld/")
+    anna.get_by_label("Datum", exact=True).fill("2026-11-20")
+    anna.get_by_role("button", name="Opslaan").click()
+    anna.wait_for_url(f"**/samenwerkingsverbanden/{swv_a.code}/**")
+    coordinator.close()
+
+    scherm.goto(afspraak)
+    gegevens = scherm.locator("dl").inner_text()
+    assert "Nagekomen" in gegevens
+    assert "Nieuw ondersteuningsplan (OP-cyclus 2022-2026) vastgesteld op 20-11-2026" in gegevens
+    assert "Status: Open → Nagekomen" in scherm.locator("main").inner_text()
+    assert_toegankelijk(scherm)
+    scherm.screenshot(path=schermafdrukken / "toezicht-afspraak-nagekomen-1280.png", full_page=True)
+    inspectie.close()

@@ -231,7 +231,7 @@ class Afspraakherinnering(models.Model):
         "Vervolgafspraak",
         verbose_name="vervolgafspraak",
         on_delete=models.CASCADE,
-        related_name="herinneringen",
+        related_name="+",
     )
     moment = models.CharField("moment", max_length=8, choices=Afspraakmoment)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
