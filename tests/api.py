@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from accounts.models import Rol
@@ -17,6 +18,7 @@ from ondersteuningsplan.tests.factories import (
 )
 from passend.api.models import Scope
 from passend.api.services import geef_token
+from swv.services.documenten import bewaar_document
 from swv.tests.factories import (
     GemeenteFactory,
     LeerlingtellingFactory,
@@ -24,6 +26,7 @@ from swv.tests.factories import (
     SchoolFactory,
     swv_met_regio,
 )
+from swv.tests.pdfs import gewone_pdf
 from toezicht.models import Duur, Verzuimsoort
 from toezicht.services import registreer_thuiszitters
 from toezicht.tests import factories as bevindingen
@@ -42,6 +45,8 @@ class Wereld:
     bestuur_a: object
     signaal_a: object
     signaal_b: object
+    document_a: object = None
+    document_b: object = None
 
 
 def maak_wereld() -> Wereld:
@@ -108,6 +113,12 @@ def maak_wereld() -> Wereld:
         onderzoek = bevindingen.KwaliteitsonderzoekFactory(swv=swv)
         bevindingen.VervolgafspraakFactory(swv=swv, kwaliteitsonderzoek=onderzoek)
         bevindingen.RisicoindicatorFactory(swv=swv)
+    document_a, document_b = (
+        bewaar_document(
+            swv, SimpleUploadedFile(f"statuten-{swv.code}.pdf", gewone_pdf()), coordinator
+        )
+        for swv, coordinator in ((swv_a, coordinator_a), (swv_b, coordinator_b))
+    )
     return Wereld(
         swv_a,
         swv_b,
@@ -119,6 +130,8 @@ def maak_wereld() -> Wereld:
         school_a.bestuur,
         signaal_a,
         signaal_b,
+        document_a,
+        document_b,
     )
 
 

@@ -142,6 +142,16 @@ def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
         "kwaliteitsonderzoeken/{pk}": per_swv(Kwaliteitsonderzoek, "kwaliteitsonderzoeken"),
         "vervolgafspraken/{pk}": per_swv(Vervolgafspraak, "vervolgafspraken"),
         "risicoindicatoren/{pk}": per_swv(Risicoindicator, "risicoindicatoren"),
+        "samenwerkingsverbanden/{code}/documenten/{id}/inhoud": [
+            (
+                f"/api/v1/samenwerkingsverbanden/{swv.code}/documenten/{document.pk}/inhoud",
+                eigen,
+            )
+            for swv, eigen, document in (
+                (wereld.swv_a, "a", wereld.document_a),
+                (wereld.swv_b, "b", wereld.document_b),
+            )
+        ],
     }
     return tabel
 

@@ -1,3 +1,5 @@
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from passend.api.serializers import ModelSerializer, Serializer
@@ -66,10 +68,21 @@ class LidSerializer(ModelSerializer):
 
 class DocumentSerializer(ModelSerializer):
     geupload_op = serializers.DateTimeField()
+    inhoud = serializers.SerializerMethodField(
+        help_text="Het adres van de PDF zelf, op te halen met hetzelfde token."
+    )
 
     class Meta:
         model = Document
-        fields = ["id", "naam", "grootte", "sha256", "geupload_op"]
+        fields = ["id", "naam", "grootte", "sha256", "geupload_op", "inhoud"]
+
+    @extend_schema_field(serializers.URLField())
+    def get_inhoud(self, document) -> str:
+        pad = reverse(
+            "api:swv-document-inhoud", kwargs={"code": document.swv.code, "id": document.pk}
+        )
+        verzoek = self.context.get("request")
+        return verzoek.build_absolute_uri(pad) if verzoek else pad
 
 
 class LeerlingtellingSerializer(ModelSerializer):
@@ -77,7 +90,7 @@ class LeerlingtellingSerializer(ModelSerializer):
 
     class Meta:
         model = Leerlingtelling
-        fields = ["samenwerkingsverband", "teldatum", "categorie", "aantal"]
+        fields = ["id", "samenwerkingsverband", "teldatum", "categorie", "aantal"]
 
 
 class VereveningSerializer(Serializer):

@@ -20,5 +20,10 @@ urlpatterns = [
     path(f"{SWV}/leden", views.LedenViewSet.as_view(LIJST), name="swv-leden"),
     path(f"{SWV}/scholen", views.SwvScholenViewSet.as_view(LIJST), name="swv-scholen"),
     path(f"{SWV}/documenten", views.DocumentenViewSet.as_view(LIJST), name="swv-documenten"),
+    path(
+        f"{SWV}/documenten/<int:id>/inhoud",
+        views.DocumentenViewSet.as_view({"get": "inhoud"}),
+        name="swv-document-inhoud",
+    ),
     *router.urls,
 ]

@@ -2,12 +2,13 @@
 row-level access through the models' `for_user`, and an SWV's sub-collections."""
 
 from django.db.models import Q
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 
 from accounts.models import Rol
 from passend.api.views import PEILDATUM, PeildatumMixin
@@ -145,8 +146,27 @@ class DocumentenViewSet(SwvOnderdeelViewSet):
     serializer_class = serializers.DocumentSerializer
 
     def onderdelen(self, swv, peildatum):
-        return Document.objects.filter(swv=swv, geupload_op__date__lte=peildatum).order_by(
-            "geupload_op", "pk"
+        return (
+            Document.objects.filter(swv=swv, geupload_op__date__lte=peildatum)
+            .select_related("swv")
+            .order_by("geupload_op", "pk")
+        )
+
+    @extend_schema(
+        summary="De inhoud van een document (PDF), voor wie het samenwerkingsverband mag lezen",
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    def inhoud(self, request, code, id):
+        """The stored PDF itself: what the page's download gives, with a token; another SWV's
+        document, or one of an SWV the caller may not read, answers 404."""
+        doc = get_object_or_404(Document.objects.for_user(request.user), swv=self.swv, pk=id)
+        try:
+            bestand = doc.bestand.open("rb")
+        except FileNotFoundError:
+            raise NotFound("Het bestand is niet gevonden.") from None
+        return FileResponse(
+            bestand, as_attachment=True, filename=doc.naam, content_type="application/pdf"
         )
 
 
