@@ -28,6 +28,43 @@ class SwvFilter(filters.FilterSet):
     sector = filters.ChoiceFilter(field_name="swv__sector", choices=Sector.choices)
 
 
+class Sortering(filters.OrderingFilter):
+    """`sorteer`: one or more properties, comma-separated, a minus before one for descending; the
+    id comes last, so rows with equal values keep one order from page to page. An unknown
+    property answers 400."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+def sortering(*velden: str) -> Sortering:
+    """The sort parameter over these model fields, named on the wire as the properties are."""
+
+    def naam(veld: str) -> str:
+        if veld == "swv__code":
+            return "samenwerkingsverband"
+        eerste, *rest = veld.split("_")
+        return eerste + "".join(deel.capitalize() for deel in rest)
+
+    return Sortering(
+        fields=[(veld, naam(veld)) for veld in (*velden, "gewijzigd_op", "swv__code")],
+        label="Sorteren op een of meer eigenschappen, gescheiden door komma's; een minteken "
+        "ervoor sorteert aflopend. Bij gelijke waarden beslist het id.",
+    )
+
+
+class BevindingFilter(SwvFilter):
+    """What every finding can be read by: what changed since a moment (to keep a copy up to
+    date; findings are changed, never removed), and in which order."""
+
+    gewijzigdSinds = filters.IsoDateTimeFilter(
+        field_name="gewijzigd_op",
+        lookup_expr="gte",
+        label="Alleen wat op of na dit moment is vastgelegd of gewijzigd (ISO 8601 met tijdzone).",
+    )
+
+
 class ThuiszitterregistratieFilter(SwvFilter):
     status = filters.ChoiceFilter(choices=Indieningsstatus.choices)
     ronde = filters.NumberFilter(field_name="ronde_id", label="Het id van de rapportageronde.")
@@ -45,7 +82,8 @@ class RapportagerondeFilter(filters.FilterSet):
         fields = []
 
 
-class SignaalFilter(SwvFilter):
+class SignaalFilter(BevindingFilter):
+    sorteer = sortering("ontvangen_op", "afgehandeld_op")
     bron = filters.ChoiceFilter(choices=Bron.choices)
     onderwerp = filters.ChoiceFilter(choices=Onderwerp.choices)
     uitkomst = filters.ChoiceFilter(choices=Uitkomst.choices)
@@ -57,7 +95,8 @@ class SignaalFilter(SwvFilter):
         fields = []
 
 
-class RegistratieoordeelFilter(SwvFilter):
+class RegistratieoordeelFilter(BevindingFilter):
+    sorteer = sortering("periode_van")
     oordeel = filters.ChoiceFilter(choices=Oordeel.choices)
 
     class Meta:
@@ -65,7 +104,8 @@ class RegistratieoordeelFilter(SwvFilter):
         fields = []
 
 
-class KwaliteitsonderzoekFilter(SwvFilter):
+class KwaliteitsonderzoekFilter(BevindingFilter):
+    sorteer = sortering("begonnen_op", "afgerond_op")
     uitkomst = filters.ChoiceFilter(choices=Onderzoeksuitkomst.choices)
 
     class Meta:
@@ -73,7 +113,8 @@ class KwaliteitsonderzoekFilter(SwvFilter):
         fields = []
 
 
-class VervolgafspraakFilter(SwvFilter):
+class VervolgafspraakFilter(BevindingFilter):
+    sorteer = sortering("gemaakt_op", "deadline")
     status = filters.ChoiceFilter(choices=Afspraakstatus.choices)
     verlopen = BooleanFilter(
         method="filter_verlopen",
@@ -96,7 +137,8 @@ class VervolgafspraakFilter(SwvFilter):
         return queryset.filter(verlopen) if value else queryset.exclude(verlopen)
 
 
-class RisicoindicatorFilter(SwvFilter):
+class RisicoindicatorFilter(BevindingFilter):
+    sorteer = sortering("periode_van")
     indicator = filters.ChoiceFilter(choices=Indicator.choices)
     niveau = filters.ChoiceFilter(choices=Risiconiveau.choices)
 
