@@ -74,11 +74,12 @@ class Soort:
         """Each finding with its cells beside their columns, for a page."""
         return [(b, [(k, k.waarde(b)) for k in self.kolommen]) for b in objecten]
 
-    def tabel(self, objecten, titel: str | None = None) -> Tabel:
+    def tabel(self, objecten) -> Tabel:
+        """The list as a table for CSV and XLSX: the same columns as the page."""
         return Tabel(
             self.slug,
-            titel or self.titel,
-            ["Samenwerkingsverband", *(k.titel for k in self.kolommen[1:])],
+            self.titel,
+            [k.titel for k in self.kolommen],
             [[k.waarde(b) for k in self.kolommen] for b in objecten],
         )
 

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
@@ -343,11 +344,9 @@ def bevinding(request, soort: str, pk: int):
             waarde = f"Thuiszitters {formatting.periode(waarde.periode_van, waarde.periode_tot)}"
         if waarde is None or waarde == "":
             continue  # a finding's page shows what is there
-        velden.append(
-            (str(veld.verbose_name)[:1].upper() + str(veld.verbose_name)[1:], waarde, adres)
-        )
+        velden.append((capfirst(veld.verbose_name), waarde, adres))
     teksten = [
-        (str(gekozen.model._meta.get_field(naam).verbose_name).capitalize(), getattr(object, naam))
+        (capfirst(gekozen.model._meta.get_field(naam).verbose_name), getattr(object, naam))
         for naam in gekozen.tekstvelden
     ]
     entries = (
