@@ -168,6 +168,7 @@ def test_the_inspectie_filters_the_signalen_reads_one_and_records_an_investigati
     scherm.goto("/toezicht/")
     signalen = scherm.get_by_role("region", name="Signalen: de nieuwste 10 van 63 signalen")
     assert signalen.get_by_role("row").count() == 11
+    scherm.screenshot(path=schermafdrukken / f"toezicht-bevindingen-{breedte}.png", full_page=True)
     scherm.get_by_role("link", name="Alle signalen: filteren, sorteren en downloaden").click()
     scherm.wait_for_url("**/toezicht/signalen/")
     assert "63 signalen; u ziet 1 tot en met 50" in scherm.get_by_role("status").inner_text()
