@@ -35,6 +35,26 @@ DAGEN_VOOR = 7
 DAGEN_NA = 60
 
 
+def _vergrendeld(queryset, pk: int):
+    """The reminder's row, locked while it is sent; None when it is gone or was sent already."""
+    rij = queryset.select_for_update(of=("self",)).filter(pk=pk).first()
+    return None if rij is None or rij.verstuurd_op is not None else rij
+
+
+def _mail(sjabloon: str, context: dict, aan: list[str]) -> None:
+    """One mail from toezicht/mail/<sjabloon>.txt and its _onderwerp.txt."""
+    EmailMessage(
+        subject=render_to_string(f"toezicht/mail/{sjabloon}_onderwerp.txt", context).strip(),
+        body=render_to_string(f"toezicht/mail/{sjabloon}.txt", context),
+        to=aan,
+    ).send()
+
+
+def _verstuurd(rij) -> None:
+    rij.verstuurd_op = timezone.now()
+    rij.save(update_fields=["verstuurd_op"])
+
+
 def te_herinneren(vandaag: datetime.date) -> list[tuple[Rapportageronde, str]]:
     """The rounds that call for a reminder today, each with its moment."""
     uit = []
@@ -71,13 +91,8 @@ def stuur(herinnering_id: int) -> bool:
     """Mails one reminder unless it went out already or the SWV has submitted since. The row
     stays locked while sending, so a second worker waits and then finds it done; when the mail
     server fails, the exception rolls back and the task tries again later."""
-    herinnering = (
-        Herinnering.objects.select_for_update(of=("self",))
-        .select_related("ronde", "swv")
-        .filter(pk=herinnering_id)
-        .first()
-    )
-    if herinnering is None or herinnering.verstuurd_op is not None:
+    herinnering = _vergrendeld(Herinnering.objects.select_related("ronde", "swv"), herinnering_id)
+    if herinnering is None:
         return False
     swv, ronde = herinnering.swv, herinnering.ronde
     adressen = sorted({c.email for c in swv.coordinatoren.filter(is_active=True) if c.email})
@@ -89,13 +104,8 @@ def stuur(herinnering_id: int) -> bool:
             "na": herinnering.moment == Herinneringsmoment.NA,
             "url": f"{settings.PORTAAL_URL}/samenwerkingsverbanden/{swv.code}/thuiszitters/",
         }
-        EmailMessage(
-            subject=render_to_string("toezicht/mail/herinnering_onderwerp.txt", context).strip(),
-            body=render_to_string("toezicht/mail/herinnering.txt", context),
-            to=adressen,
-        ).send()
-    herinnering.verstuurd_op = timezone.now()
-    herinnering.save(update_fields=["verstuurd_op"])
+        _mail("herinnering", context, adressen)
+    _verstuurd(herinnering)
     return bool(adressen) and not al_ingediend
 
 
@@ -156,13 +166,10 @@ def openstaand(swvs, vandaag: datetime.date) -> tuple[list, list]:
 def stuur_weekoverzicht(weekoverzicht_id: int) -> bool:
     """Mails one digest unless it went out already; nothing to chase, no mail (the row is marked
     sent all the same). Locked while sending, as a reminder is."""
-    overzicht = (
-        Weekoverzicht.objects.select_for_update(of=("self",))
-        .select_related("accountmanager")
-        .filter(pk=weekoverzicht_id)
-        .first()
+    overzicht = _vergrendeld(
+        Weekoverzicht.objects.select_related("accountmanager"), weekoverzicht_id
     )
-    if overzicht is None or overzicht.verstuurd_op is not None:
+    if overzicht is None:
         return False
     am = overzicht.accountmanager
     swvs = list(Samenwerkingsverband.objects.filter(accountmanager=am).order_by("code"))
@@ -176,13 +183,8 @@ def stuur_weekoverzicht(weekoverzicht_id: int) -> bool:
             "teruggestuurd": teruggestuurd,
             "url": f"{settings.PORTAAL_URL}/dashboards/portefeuille/",
         }
-        EmailMessage(
-            subject=render_to_string("toezicht/mail/weekoverzicht_onderwerp.txt", context).strip(),
-            body=render_to_string("toezicht/mail/weekoverzicht.txt", context),
-            to=[am.email],
-        ).send()
-    overzicht.verstuurd_op = timezone.now()
-    overzicht.save(update_fields=["verstuurd_op"])
+        _mail("weekoverzicht", context, [am.email])
+    _verstuurd(overzicht)
     return verstuurd
 
 
@@ -233,13 +235,11 @@ def _inspectie_adressen(afspraak: Vervolgafspraak) -> list[str]:
 def stuur_afspraakherinnering(herinnering_id: int) -> bool:
     """Mails one reminder about an agreement unless it went out already or the agreement is no
     longer open (met, closed or not met); locked while sending, as a round's reminder is."""
-    herinnering = (
-        Afspraakherinnering.objects.select_for_update(of=("self",))
-        .select_related("afspraak__swv", "afspraak__vastgelegd_door")
-        .filter(pk=herinnering_id)
-        .first()
+    herinnering = _vergrendeld(
+        Afspraakherinnering.objects.select_related("afspraak__swv", "afspraak__vastgelegd_door"),
+        herinnering_id,
     )
-    if herinnering is None or herinnering.verstuurd_op is not None:
+    if herinnering is None:
         return False
     afspraak = herinnering.afspraak
     swv = afspraak.swv
@@ -258,11 +258,6 @@ def stuur_afspraakherinnering(herinnering_id: int) -> bool:
             "verlopen": verlopen,
             "url": f"{settings.PORTAAL_URL}{pad}",
         }
-        EmailMessage(
-            subject=render_to_string("toezicht/mail/afspraak_onderwerp.txt", context).strip(),
-            body=render_to_string("toezicht/mail/afspraak.txt", context),
-            to=adressen,
-        ).send()
-    herinnering.verstuurd_op = timezone.now()
-    herinnering.save(update_fields=["verstuurd_op"])
+        _mail("afspraak", context, adressen)
+    _verstuurd(herinnering)
     return verstuurd

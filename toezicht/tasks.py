@@ -11,6 +11,17 @@ from passend.dispatch import met_herhaling, stuur_na_commit
 from toezicht import herinneringen, services
 
 
+def _dag(peildatum: str | None) -> datetime.date:
+    return datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
+
+
+def _stuur_elk(pks: list[int], taak) -> int:
+    """Queues `taak` for each id once the transaction has committed; returns how many."""
+    for pk in pks:
+        stuur_na_commit(taak, pk)
+    return len(pks)
+
+
 @shared_task(
     name="toezicht.tasks.plan_rondes",
     acks_late=True,
@@ -37,11 +48,7 @@ def plan_rondes(tot: str | None = None) -> int:
 def herinner(peildatum: str | None = None) -> int:
     """Daily (Celery beat): records the reminders due on `peildatum` (ISO date, default today)
     and queues one mail for each not sent yet; returns how many it queued."""
-    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
-    te_sturen = herinneringen.maak_herinneringen(datum)
-    for pk in te_sturen:
-        stuur_na_commit(stuur_herinnering, pk)
-    return len(te_sturen)
+    return _stuur_elk(herinneringen.maak_herinneringen(_dag(peildatum)), stuur_herinnering)
 
 
 @shared_task(
@@ -70,11 +77,7 @@ def stuur_herinnering(self, herinnering_id: int) -> bool:
 def weekoverzicht(peildatum: str | None = None) -> int:
     """Weekly (Celery beat, Monday morning): records this week's digest for each accountmanager
     and queues one mail for each not sent yet; returns how many it queued."""
-    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
-    te_sturen = herinneringen.maak_weekoverzichten(datum)
-    for pk in te_sturen:
-        stuur_na_commit(stuur_weekoverzicht, pk)
-    return len(te_sturen)
+    return _stuur_elk(herinneringen.maak_weekoverzichten(_dag(peildatum)), stuur_weekoverzicht)
 
 
 @shared_task(
@@ -102,11 +105,9 @@ def stuur_weekoverzicht(self, weekoverzicht_id: int) -> bool:
 def herinner_afspraken(peildatum: str | None = None) -> int:
     """Daily (Celery beat): records the reminders about follow-up agreements due on `peildatum`
     and queues one mail for each not sent yet; returns how many it queued."""
-    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
-    te_sturen = herinneringen.maak_afspraakherinneringen(datum)
-    for pk in te_sturen:
-        stuur_na_commit(stuur_afspraakherinnering, pk)
-    return len(te_sturen)
+    return _stuur_elk(
+        herinneringen.maak_afspraakherinneringen(_dag(peildatum)), stuur_afspraakherinnering
+    )
 
 
 @shared_task(
