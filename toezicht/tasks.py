@@ -10,6 +10,24 @@ from django.utils import timezone
 from passend.dispatch import met_herhaling, stuur_na_commit
 from toezicht import herinneringen, services
 
+#: A daily run that records what to send: retried when the database is briefly away.
+DAGELIJKS = {
+    "acks_late": True,
+    "time_limit": 10 * 60,
+    "soft_time_limit": 9 * 60,
+    "autoretry_for": (OperationalError,),
+    "max_retries": 3,
+    "retry_backoff": True,
+}
+#: One mail: tried again later (met_herhaling) when the mail server or the database fails.
+ZENDEN = {
+    "bind": True,
+    "acks_late": True,
+    "time_limit": 60,
+    "soft_time_limit": 50,
+    "max_retries": 8,
+}
+
 
 def _dag(peildatum: str | None) -> datetime.date:
     return datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
@@ -36,72 +54,34 @@ def plan_rondes(tot: str | None = None) -> int:
     return services.plan_rondes(datetime.date.fromisoformat(tot) if tot else None)
 
 
-@shared_task(
-    name="toezicht.tasks.herinner",
-    acks_late=True,
-    time_limit=10 * 60,
-    soft_time_limit=9 * 60,
-    autoretry_for=(OperationalError,),
-    max_retries=3,
-    retry_backoff=True,
-)
+@shared_task(name="toezicht.tasks.herinner", **DAGELIJKS)
 def herinner(peildatum: str | None = None) -> int:
     """Daily (Celery beat): records the reminders due on `peildatum` (ISO date, default today)
     and queues one mail for each not sent yet; returns how many it queued."""
     return _stuur_elk(herinneringen.maak_herinneringen(_dag(peildatum)), stuur_herinnering)
 
 
-@shared_task(
-    name="toezicht.tasks.stuur_herinnering",
-    bind=True,
-    acks_late=True,
-    time_limit=60,
-    soft_time_limit=50,
-    max_retries=8,
-)
+@shared_task(name="toezicht.tasks.stuur_herinnering", **ZENDEN)
 def stuur_herinnering(self, herinnering_id: int) -> bool:
     """Mails one reminder; on a mail or database failure it tries again later, waiting twice as
     long each time. A reminder whose mail never went out is queued again by the next run."""
     return met_herhaling(self, herinneringen.stuur, herinnering_id)
 
 
-@shared_task(
-    name="toezicht.tasks.weekoverzicht",
-    acks_late=True,
-    time_limit=10 * 60,
-    soft_time_limit=9 * 60,
-    autoretry_for=(OperationalError,),
-    max_retries=3,
-    retry_backoff=True,
-)
+@shared_task(name="toezicht.tasks.weekoverzicht", **DAGELIJKS)
 def weekoverzicht(peildatum: str | None = None) -> int:
     """Weekly (Celery beat, Monday morning): records this week's digest for each accountmanager
     and queues one mail for each not sent yet; returns how many it queued."""
     return _stuur_elk(herinneringen.maak_weekoverzichten(_dag(peildatum)), stuur_weekoverzicht)
 
 
-@shared_task(
-    name="toezicht.tasks.stuur_weekoverzicht",
-    bind=True,
-    acks_late=True,
-    time_limit=60,
-    soft_time_limit=50,
-    max_retries=8,
-)
+@shared_task(name="toezicht.tasks.stuur_weekoverzicht", **ZENDEN)
 def stuur_weekoverzicht(self, weekoverzicht_id: int) -> bool:
     """Mails one digest; on a mail or database failure it tries again later, as a reminder."""
     return met_herhaling(self, herinneringen.stuur_weekoverzicht, weekoverzicht_id)
 
 
-@shared_task(
-    name="toezicht.tasks.herinner_afspraken",
-    acks_late=True,
-    time_limit=10 * 60,
-    soft_time_limit=9 * 60,
-    autoretry_for=(OperationalError,),
-    max_retries=3,
-    retry_backoff=True,
-)
+@shared_task(name="toezicht.tasks.herinner_afspraken", **DAGELIJKS)
 def herinner_afspraken(peildatum: str | None = None) -> int:
     """Daily (Celery beat): records the reminders about follow-up agreements due on `peildatum`
     and queues one mail for each not sent yet; returns how many it queued."""
@@ -110,14 +90,7 @@ def herinner_afspraken(peildatum: str | None = None) -> int:
     )
 
 
-@shared_task(
-    name="toezicht.tasks.stuur_afspraakherinnering",
-    bind=True,
-    acks_late=True,
-    time_limit=60,
-    soft_time_limit=50,
-    max_retries=8,
-)
+@shared_task(name="toezicht.tasks.stuur_afspraakherinnering", **ZENDEN)
 def stuur_afspraakherinnering(self, herinnering_id: int) -> bool:
     """Mails one reminder about an agreement; on a failure it tries again later."""
     return met_herhaling(self, herinneringen.stuur_afspraakherinnering, herinnering_id)
