@@ -60,11 +60,11 @@ def test_pagina_must_be_a_whole_number_from_one(waarde, wereld, api_als):
     assert _namen(api.get(f"/api/v1/signalen?pagina={waarde}")) == ["pagina"]
 
 
-@pytest.mark.parametrize("waarde", ["0", "-1", "abc", "101"])
-def test_pagina_grootte_must_be_between_one_and_a_hundred(waarde, wereld, api_als):
+@pytest.mark.parametrize("waarde", ["0", "-1", "abc", "1001"])
+def test_pagina_grootte_must_be_between_one_and_a_thousand(waarde, wereld, api_als):
     api = api_als(Rol.INSPECTIE)
     assert _namen(api.get(f"/api/v1/signalen?paginaGrootte={waarde}")) == ["paginaGrootte"]
-    assert api.get("/api/v1/signalen?paginaGrootte=100&pagina=1").status_code == 200
+    assert api.get("/api/v1/signalen?paginaGrootte=1000&pagina=1").status_code == 200
 
 
 def test_an_update_without_versie_is_refused_and_changes_nothing(wereld, api_als):

@@ -53,7 +53,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Alles wat het portaal over de samenwerkingsverbanden passend onderwijs weet, voor elke "
         "peildatum, en de bevindingen van de Inspectie van het Onderwijs. Volgt de NL GOV API "
-        "Design Rules. Nooit persoonsgegevens van leerlingen: alleen aantallen."
+        "Design Rules. Nooit persoonsgegevens van leerlingen: alleen aantallen. Grenzen: ten "
+        "hoogste 1.000 rijen per pagina (paginaGrootte) en per token 1.200 verzoeken per minuut "
+        "(daarboven 429 met Retry-After). Een kopie bijhouden: de bevindingen hebben "
+        "gewijzigdSinds en sorteer; een document haalt u op via zijn eigenschap inhoud."
     ),
     "VERSION": API_VERSIE,
     "CONTACT": {
