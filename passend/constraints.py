@@ -10,6 +10,7 @@ with, by their labels."""
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import capfirst
 
 
 def _velden(conditie) -> list[str]:
@@ -62,7 +63,7 @@ class VeldgerichteControles(models.Model):
             label = self._label(velden[0])
             anderen = [self._label(v) for v in velden[1:]]
             if anderen:
-                return velden[0], f"{label} past niet bij {' en '.join(anderen)}."
+                return velden[0], f"{capfirst(label)} past niet bij {' en '.join(anderen)}."
             return velden[0], f"Deze waarde van {label} is hier niet mogelijk."
         return None, None
 

@@ -90,7 +90,7 @@ def test_a_failed_constraint_names_the_field_not_the_constraint(wereld, api_als)
     )
     assert _namen(antwoord) == ["afgehandeldOp"]
     reden = antwoord.json()["invalidParams"][0]["reason"]
-    assert reden == "afgehandeld op past niet bij ontvangen op."
+    assert reden == "Afgehandeld op past niet bij ontvangen op."
     assert "signaal_afgehandeld" not in antwoord.content.decode()
     assert Signaal.objects.count() == voor
 

@@ -251,8 +251,11 @@ def test_the_inspectie_records_a_kwaliteitsonderzoek_and_changes_it(client, were
 @pytest.mark.parametrize(
     ("gegevens", "melding"),
     [
-        ({"begonnen_op": "2024-09-02", "afgerond_op": "2024-08-01"}, "afgerond"),
-        ({"begonnen_op": "2024-09-02", "uitkomst": "goed"}, "afgerond"),
+        (
+            {"begonnen_op": "2024-09-02", "afgerond_op": "2024-08-01"},
+            "Afgerond op past niet bij begonnen op.",
+        ),
+        ({"begonnen_op": "2024-09-02", "uitkomst": "goed"}, "Uitkomst past niet bij afgerond op."),
         ({"begonnen_op": "02-09-2024x"}, "geldige datum"),
         (
             {"begonnen_op": "2024-09-02", "toelichting": "Leerling BSN 111222333 zit thuis."},
