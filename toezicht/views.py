@@ -254,10 +254,11 @@ def bevindingen(request):
             {
                 "soort": soort,
                 "aantal": soort.aantal(totaal),
+                # a caption only when the table holds part of the kind; else its heading names it
                 "bijschrift": (
                     f"{soort.titel}: de nieuwste {len(nieuwste)} van {soort.aantal(totaal)}"
                     if totaal > len(nieuwste)
-                    else soort.titel
+                    else ""
                 ),
                 "rijen": soort.regels(nieuwste),
             }
