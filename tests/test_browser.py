@@ -28,6 +28,7 @@ def test_a_coordinator_logs_in_and_reads_their_swv(pagina, maak_gebruiker):
     assert pagina.get_by_role("cell", name="OBS De Linde").is_visible()
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name="Geschiedenis").click()
+    pagina.wait_for_url("**/geschiedenis/")
     assert_toegankelijk(pagina)
 
 

@@ -56,6 +56,7 @@ def test_record_rechtspersoon_opgericht_with_a_pdf_and_the_milestone_turns_green
     assert_toegankelijk(pagina)
 
     pagina.get_by_role("link", name=re.compile(r"^Vastleggen\W+Rechtspersoon opgericht$")).click()
+    pagina.wait_for_url("**/stappen/rechtspersoon_opgericht/")
     assert_toegankelijk(pagina)
     pagina.get_by_label("Datum", exact=True).fill("2013-10-15")
     pagina.get_by_label("Rechtsvorm").select_option("stichting")
@@ -150,8 +151,10 @@ def test_record_the_oprs_instemming(pagina, swv):
     )
     log_in(pagina, "anna")
     pagina.get_by_role("link", name="Ondersteuningsplan 2014-2018").click()
+    pagina.wait_for_url(re.compile(r".*/plannen/\d+/$"))
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name="Voorleggen of besluit vastleggen").click()
+    pagina.wait_for_url("**/opr/nieuw/")
     assert_toegankelijk(pagina)
 
     pagina.get_by_label("Voorgelegd aan de OPR op").fill("2014-01-10")
@@ -175,6 +178,7 @@ def test_record_oogo_with_a_gemeente(pagina, swv):
     log_in(pagina, "anna")
     pagina.goto(f"/samenwerkingsverbanden/{swv.code}/plannen/{plan.pk}/")
     pagina.get_by_role("link", name=re.compile(r"^Vastleggen\W+OOGO met Amsterdam$")).click()
+    pagina.wait_for_url(re.compile(r".*/oogo/\d+/$"))
     assert_toegankelijk(pagina)
 
     pagina.get_by_label("Overeenstemming bereikt").check()

@@ -6,10 +6,12 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Rol
 from swv.tests.factories import SamenwerkingsverbandFactory
 from tests.fixtures import assert_toegankelijk, log_in
+from tests.wachten import DEADLINE_SECONDEN
 from toezicht.models import Indieningsstatus, Registratieoordeel, Thuiszitterregistratie
 from toezicht.tests.factories import ronde
 
@@ -22,6 +24,10 @@ def wereld(maak_gebruiker):
     maak_gebruiker(Rol.COORDINATOR, username="anna", swvs=[swv])
     maak_gebruiker(Rol.INSPECTIE, username="inspecteur")
     return swv, ronde(datetime.date(2026, 9, 1), datetime.date(2026, 10, 31))
+
+
+#: How long an assertion on the next page waits for it (Playwright's own default is 5 s).
+WACHT = DEADLINE_SECONDEN * 1000
 
 
 def uitloggen(pagina):
@@ -43,10 +49,11 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/")
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name=re.compile(r"^Indienen\W+ronde vanaf 1 september 2026")).click()
+    pagina.wait_for_url("**/thuiszitters/nieuw/**")
     assert_toegankelijk(pagina)
     vul_in(pagina, "30")
     pagina.get_by_role("button", name="Opslaan").click()
-    assert "ingediend" in pagina.get_by_role("status").first.inner_text()
+    expect(pagina.get_by_role("status").first).to_contain_text("ingediend", timeout=WACHT)
     assert_toegankelijk(pagina)
     registratie = Thuiszitterregistratie.objects.get(swv=swv)
     uitloggen(pagina)
@@ -56,12 +63,14 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     pagina.goto("/toezicht/rondes/")
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name=re.compile("^1 sep \u2013 31 okt 2026$")).click()
+    pagina.wait_for_url(re.compile(r".*/toezicht/rondes/\d+/"))
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name=re.compile("PO 27-07")).click()
+    pagina.wait_for_url(re.compile(r".*/toezicht/inzendingen/\d+/"))
     assert_toegankelijk(pagina)
     pagina.get_by_label("Reden van terugsturen").fill("30 lijkt een tikfout; was het 3?")
     pagina.get_by_role("button", name="Terugsturen").click()
-    assert pagina.locator("#status").inner_text() == "Teruggestuurd voor correctie"
+    expect(pagina.locator("#status")).to_have_text("Teruggestuurd voor correctie", timeout=WACHT)
     assert_toegankelijk(pagina)
     uitloggen(pagina)
 
@@ -70,10 +79,11 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/")
     assert "30 lijkt een tikfout" in pagina.locator("main").inner_text()
     pagina.get_by_role("link", name=re.compile(r"^Corrigeren")).click()
+    pagina.wait_for_url(re.compile(r".*/thuiszitters/\d+/"))
     assert_toegankelijk(pagina)
     vul_in(pagina, "3")
     pagina.get_by_role("button", name="Opslaan").click()
-    assert "ingediend" in pagina.get_by_role("status").first.inner_text()
+    expect(pagina.get_by_role("status").first).to_contain_text("ingediend", timeout=WACHT)
     uitloggen(pagina)
 
     # the Inspectie accepts: locked, the judgement beside it
@@ -81,7 +91,7 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     pagina.goto(f"/toezicht/inzendingen/{registratie.pk}/")
     pagina.get_by_label("Oordeel over de registratie").select_option("voldoende-goed")
     pagina.get_by_role("button", name="Accepteren en vergrendelen").click()
-    assert pagina.locator("#status").inner_text() == "Geaccepteerd (vergrendeld)"
+    expect(pagina.locator("#status")).to_have_text("Geaccepteerd (vergrendeld)", timeout=WACHT)
     assert "Voldoende-goed" in pagina.locator("main").inner_text()
     assert_toegankelijk(pagina)
     uitloggen(pagina)
@@ -93,7 +103,10 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     assert pagina.get_by_role("link", name=re.compile(r"^Corrigeren")).count() == 0
     pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/{registratie.pk}/")
     vul_in(pagina, "4")
-    pagina.get_by_role("button", name="Opslaan").click()
+    with pagina.expect_response(lambda r: r.request.method == "POST") as geweigerd:
+        pagina.get_by_role("button", name="Opslaan").click()
+    assert geweigerd.value.status == 400
+    pagina.wait_for_load_state()
     assert "vergrendeld" in pagina.locator("main").inner_text()
     assert_toegankelijk(pagina)
     assert sum(t.aantal for t in registratie.tellingen.all()) == 3
@@ -104,14 +117,14 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     pagina.goto(f"/toezicht/inzendingen/{registratie.pk}/")
     pagina.get_by_label("Reden van heropenen").fill("De gemeente meldt er één meer.")
     pagina.get_by_role("button", name="Heropenen").click()
-    assert pagina.locator("#status").inner_text() == "Heropend voor correctie"
+    expect(pagina.locator("#status")).to_have_text("Heropend voor correctie", timeout=WACHT)
     uitloggen(pagina)
 
     log_in(pagina, "anna")
     pagina.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/{registratie.pk}/")
     vul_in(pagina, "4")
     pagina.get_by_role("button", name="Opslaan").click()
-    assert "ingediend" in pagina.get_by_role("status").first.inner_text()
+    expect(pagina.get_by_role("status").first).to_contain_text("ingediend", timeout=WACHT)
     registratie.refresh_from_db()
     assert registratie.status == Indieningsstatus.INGEDIEND
     assert sum(t.aantal for t in registratie.tellingen.all()) == 4

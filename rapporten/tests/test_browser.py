@@ -21,6 +21,7 @@ def test_accountmanager_asks_downloads_and_publishes_a_national_report(pagina, m
     maak_gebruiker(Rol.ACCOUNTMANAGER, username="bram")
     log_in(pagina, "bram")
     pagina.get_by_role("link", name="Rapporten").click()
+    pagina.wait_for_url("**/rapporten/")
     assert_toegankelijk(pagina)
 
     pagina.get_by_label("Landelijk (po en vo)").check()
