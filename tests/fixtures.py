@@ -158,8 +158,11 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def chromium():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # An assertion on a page that is still loading waits as long as an action does (Playwright's
+    # own default is 5 s), so a busy machine delays the test rather than failing it.
+    expect.set_options(timeout=DEADLINE_SECONDEN * 1000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from accounts.models import Rol
 from swv.tests.factories import swv_met_regio
@@ -63,7 +64,7 @@ def test_the_pages_load_without_csp_violations_and_the_totp_set_up_works(
     assert "/inloggen/code/" not in pagina.url
     pagina.goto("/samenwerkingsverbanden/")
     pagina.get_by_role("link", name="PO 27-07").click()
-    assert pagina.get_by_role("heading", level=1).inner_text() == swv.naam
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(swv.naam)
     assert_toegankelijk(pagina)
 
     pagina.get_by_role("button", name="Uitloggen").click()

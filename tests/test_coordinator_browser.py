@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Rol
 from ondersteuningsplan.models import OOGO, Feit, OPRBesluit
@@ -81,7 +82,7 @@ def test_record_rechtspersoon_opgericht_with_a_pdf_and_the_milestone_turns_green
     assert pagina.get_by_role("heading", name="Ten onrechte vastgelegd?").is_visible()
     assert_toegankelijk(pagina)
     pagina.get_by_role("link", name="Verwijderen").click()
-    assert pagina.get_by_role("heading", level=1).inner_text() == (
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(
         "Stap verwijderen: Rechtspersoon opgericht"
     )
     gevolg = pagina.locator('tr[data-mijlpaal="rechtspersoon"] .passend-status')
@@ -170,7 +171,7 @@ def test_record_the_oprs_instemming(pagina, swv):
     assert besluit.besluit == "instemming" and besluit.notulen.naam == "notulen-opr.pdf"
 
     pagina.get_by_role("link", name="Overzicht").click()
-    assert mijlpaal(pagina, "op-voorgelegd-opr").inner_text() == "Behaald"
+    expect(mijlpaal(pagina, "op-voorgelegd-opr")).to_have_text("Behaald")
 
 
 def test_record_oogo_with_a_gemeente(pagina, swv):
@@ -228,7 +229,7 @@ def test_an_edit_conflict_is_refused_and_the_input_kept(pagina, chromium, live_s
     collega.goto(pad)
     collega.get_by_label("Opmerking").fill("Versie van de collega")
     collega.get_by_role("button", name="Opslaan").click()
-    assert "is opgeslagen" in collega.get_by_role("status").first.inner_text()
+    expect(collega.get_by_role("status").first).to_contain_text("is opgeslagen")
     collega.context.close()
 
     pagina.get_by_label("Datum", exact=True).fill("2013-05-02")
@@ -245,7 +246,7 @@ def test_an_edit_conflict_is_refused_and_the_input_kept(pagina, chromium, live_s
 
     # saving again, having seen the other version, is a deliberate overwrite
     pagina.get_by_role("button", name="Opslaan").click()
-    assert "is opgeslagen" in pagina.get_by_role("status").first.inner_text()
+    expect(pagina.get_by_role("status").first).to_contain_text("is opgeslagen")
     assert Feit.objects.get(stap=Stap.CONCEPT_STATUTEN).opmerking == "Mijn eigen toelichting"
 
 

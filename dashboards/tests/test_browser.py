@@ -73,7 +73,7 @@ def test_accountmanager_van_portefeuille_naar_swv_naar_monitor_naar_export(pagin
     pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role(
         "link", name="Dashboards"
     ).click()
-    assert pagina.get_by_role("heading", level=1).inner_text() == "Portefeuille"
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Portefeuille")
     assert_toegankelijk(pagina)
     rijen = pagina.locator("tbody tr")
     assert rijen.count() == 30

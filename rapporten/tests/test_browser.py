@@ -45,7 +45,7 @@ def test_accountmanager_asks_downloads_and_publishes_a_national_report(pagina, m
     assert Rapport.objects.get().gepubliceerd
     pagina.set_viewport_size({"width": 320, "height": 800})
     pagina.get_by_role("link", name="Alle voortgangsrapportages").click()
-    assert "Gepubliceerde landelijke voortgangsrapportages" in pagina.content()
+    expect(pagina.locator("main")).to_contain_text("Gepubliceerde landelijke voortgangsrapportages")
     breedte = pagina.evaluate("() => document.documentElement.scrollWidth")
     assert breedte <= 320, f"de pagina is {breedte} px breed"
     assert_toegankelijk(pagina)
