@@ -165,17 +165,26 @@ def huidige_waarden(form: forms.Form, record) -> list[tuple[str, str]]:
 
 
 def formulierpagina(
-    request, form, opslaan, *, terug: str, melding: str, template="formulier.html", **context
+    request,
+    form,
+    opslaan,
+    *,
+    terug: str,
+    melding: str,
+    template="formulier.html",
+    verder=None,
+    **context,
 ):
     """The round trip of every edit page: show the form; on POST validate and save in one
-    transaction; on success say so and go back (post/redirect/get); otherwise show the form
+    transaction; on success say so and go back (post/redirect/get) to `terug`, or to
+    `verder(saved record)` when the address depends on what was saved; otherwise show the form
     again with the errors next to the fields and, after a conflict, the current values."""
     from django.contrib import messages
     from django.shortcuts import redirect, render
 
-    if request.method == "POST" and verwerk(form, opslaan) is not None:
+    if request.method == "POST" and (bewaard := verwerk(form, opslaan)) is not None:
         messages.success(request, melding)
-        return redirect(terug)
+        return redirect(verder(bewaard) if verder else terug)
     conflict = getattr(form, "conflict", None)
     return render(
         request,

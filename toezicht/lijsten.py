@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Model, Q, QuerySet
+from django.urls import reverse
+from django.utils.text import capfirst
 
 from passend import formatting
 from passend.forms import NldsFormMixin
@@ -15,6 +17,7 @@ from passend.tables import Tabel
 from swv.models import Sector
 from toezicht.models import (
     Kwaliteitsonderzoek,
+    Rapportageronde,
     Registratieoordeel,
     Risicoindicator,
     Signaal,
@@ -69,6 +72,31 @@ class Soort:
 
     def rijen(self, user) -> QuerySet:
         return self.model.objects.for_user(user).select_related("swv", "vastgelegd_door")
+
+    def gegevens(self, bevinding) -> list[tuple[str, object, str | None]]:
+        """The detail page's fields that hold a value, as (label, value, the address of the
+        finding it refers to), then its free texts as (label, text, None)."""
+        uit = []
+        for naam in self.detailvelden:
+            weergave = getattr(bevinding, f"get_{naam}_display", None)
+            waarde = weergave() if weergave else getattr(bevinding, naam)
+            adres = None
+            if isinstance(waarde, Kwaliteitsonderzoek):
+                adres = reverse("bevindingen:onderzoeken-detail", args=[waarde.pk])
+                waarde = f"Kwaliteitsonderzoek van {formatting.datum_lang(waarde.begonnen_op)}"
+            elif isinstance(waarde, Rapportageronde):
+                waarde = (
+                    f"Thuiszitters {formatting.periode(waarde.periode_van, waarde.periode_tot)}"
+                )
+            if waarde not in (None, ""):
+                uit.append((self.label(naam), waarde, adres))
+        return uit
+
+    def teksten(self, bevinding) -> list[tuple[str, str]]:
+        return [(self.label(naam), getattr(bevinding, naam)) for naam in self.tekstvelden]
+
+    def label(self, naam: str) -> str:
+        return capfirst(self.model._meta.get_field(naam).verbose_name)
 
     def regels(self, objecten) -> list[tuple[Model, list[tuple[Kolom, object]]]]:
         """Each finding with its cells beside their columns, for a page."""

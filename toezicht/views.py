@@ -12,12 +12,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
 from passend import export, formatting
-from passend.forms import formulierpagina, huidige_waarden, velden, verwerk, waarden_van
+from passend.forms import formulierpagina, velden, verwerk, waarden_van
 from swv import selectors as swv_selectors
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
@@ -27,7 +26,6 @@ from toezicht.forms import BeoordelingForm, RondefilterForm, ThuiszittersForm, v
 from toezicht.lijsten import PER_PAGINA, SOORTEN, bevindingformulier, lijstfilter
 from toezicht.models import (
     Indieningsstatus,
-    Kwaliteitsonderzoek,
     Rapportageronde,
     Rapportagesoort,
     Registratieoordeel,
@@ -296,8 +294,10 @@ def _lijst(request, soort: str):
 def bevindingenlijst(request, soort: str):
     """One kind of finding, all of it: paged, with its count, narrowed and sorted as chosen,
     each row leading to the finding's own page."""
-    gekozen, filter, rijen = _lijst(request, soort)
-    fout = filter.is_bound and not filter.is_valid()
+    return _lijstpagina(request, *_lijst(request, soort))
+
+
+def _lijstpagina(request, gekozen, filter, rijen):
     pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -312,18 +312,19 @@ def bevindingenlijst(request, soort: str):
             "query": request.GET.urlencode(),
             "mag_vastleggen": request.user.heeft_rol(Rol.INSPECTIE),
         },
-        status=400 if fout else 200,
+        status=400 if filter.is_bound and not filter.is_valid() else 200,
     )
 
 
 @rollen(*ALLE_ROLLEN)
 def bevindingenexport(request, soort: str, formaat: str):
-    """The whole list as the filter narrows and sorts it, as CSV or XLSX."""
+    """The whole list as the filter narrows and sorts it, as CSV or XLSX; a wrong choice gets
+    the list page with its message, not a file."""
     if formaat not in export.FORMATEN:
         raise Http404("Dit formaat bestaat niet.")
     gekozen, filter, rijen = _lijst(request, soort)
     if filter.is_bound and not filter.is_valid():
-        return bevindingenlijst(request, soort)
+        return _lijstpagina(request, gekozen, filter, rijen)
     return export.antwoord(request, "bevindingen", gekozen.tabel(rijen), formaat)
 
 
@@ -331,27 +332,9 @@ def bevindingenexport(request, soort: str, formaat: str):
 def bevinding(request, soort: str, pk: int):
     """One finding: every field, its text, who recorded it, and its history."""
     gekozen = SOORTEN[soort]
-    object = get_object_or_404(gekozen.rijen(request.user), pk=pk)
-    velden = []  # (label, value, the address of a finding it refers to)
-    for naam in gekozen.detailvelden:
-        veld = gekozen.model._meta.get_field(naam)
-        weergave = getattr(object, f"get_{naam}_display", None)
-        waarde = weergave() if weergave else getattr(object, naam)
-        adres = None
-        if isinstance(waarde, Kwaliteitsonderzoek):
-            adres = reverse("bevindingen:onderzoeken-detail", args=[waarde.pk])
-            waarde = f"Kwaliteitsonderzoek van {formatting.datum_lang(waarde.begonnen_op)}"
-        elif isinstance(waarde, Rapportageronde):
-            waarde = f"Thuiszitters {formatting.periode(waarde.periode_van, waarde.periode_tot)}"
-        if waarde is None or waarde == "":
-            continue  # a finding's page shows what is there
-        velden.append((capfirst(veld.verbose_name), waarde, adres))
-    teksten = [
-        (capfirst(gekozen.model._meta.get_field(naam).verbose_name), getattr(object, naam))
-        for naam in gekozen.tekstvelden
-    ]
+    gevonden = get_object_or_404(gekozen.rijen(request.user), pk=pk)
     entries = (
-        LogEntry.objects.get_for_object(object)
+        LogEntry.objects.get_for_object(gevonden)
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )
@@ -359,11 +342,11 @@ def bevinding(request, soort: str, pk: int):
         request,
         "toezicht/bevinding.html",
         {
-            "paginatitel": f"{gekozen.enkelvoud.capitalize()}: {object.swv.weergavecode}",
+            "paginatitel": f"{gekozen.enkelvoud.capitalize()}: {gevonden.swv.weergavecode}",
             "soort": gekozen,
-            "bevinding": object,
-            "velden": velden,
-            "teksten": teksten,
+            "bevinding": gevonden,
+            "velden": gekozen.gegevens(gevonden),
+            "teksten": gekozen.teksten(gevonden),
             "geschiedenis": swv_selectors.wijzigingen(entries),
             "mag_vastleggen": request.user.heeft_rol(Rol.INSPECTIE),
         },
@@ -397,28 +380,19 @@ def bevinding_vastleggen(request, soort: str, pk: int | None = None):
             bestaand, door=request.user, verwachte_versie=data["versie"], **velden(data, namen)
         )
 
-    if request.method == "POST" and (bewaard := verwerk(form, opslaan)) is not None:
-        messages.success(request, f"{gekozen.enkelvoud.capitalize()} is opgeslagen.")
-        return redirect(reverse(f"bevindingen:{soort}-detail", args=[bewaard.pk]))
-    conflict = getattr(form, "conflict", None)
-    terug = (
-        reverse(f"bevindingen:{soort}-detail", args=[bestaand.pk])
-        if bestaand
-        else reverse(f"bevindingen:{soort}")
-    )
-    return render(
+    naam = gekozen.enkelvoud.capitalize()
+    return formulierpagina(
         request,
-        "toezicht/bevindingformulier.html",
-        {
-            "paginatitel": (
-                f"{gekozen.enkelvoud.capitalize()} wijzigen"
-                if bestaand
-                else f"{gekozen.enkelvoud.capitalize()} vastleggen"
-            ),
-            "soort": gekozen,
-            "form": form,
-            "terug": terug,
-            "huidig": huidige_waarden(form, conflict) if conflict is not None else None,
-        },
-        status=409 if conflict is not None else (400 if form.is_bound else 200),
+        form,
+        opslaan,
+        terug=(
+            reverse(f"bevindingen:{soort}-detail", args=[bestaand.pk])
+            if bestaand
+            else reverse(f"bevindingen:{soort}")
+        ),
+        verder=lambda bewaard: reverse(f"bevindingen:{soort}-detail", args=[bewaard.pk]),
+        melding=f"{naam} is opgeslagen.",
+        template="toezicht/bevindingformulier.html",
+        paginatitel=f"{naam} wijzigen" if bestaand else f"{naam} vastleggen",
+        soort=gekozen,
     )
