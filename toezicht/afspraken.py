@@ -21,20 +21,13 @@ def _gekoppeld(swv_id: int):
     )
 
 
-def nagekomen(afspraak: Vervolgafspraak, standen) -> tuple[datetime.date, str] | None:
-    """When and with what the agreement was met, from the SWV's milestone states now (or from
-    its submission for the round); None while it is not."""
+def nagekomen(afspraak: Vervolgafspraak, standen, ingediend) -> tuple[datetime.date, str] | None:
+    """When and with what the agreement was met, from the SWV's milestone states now or its
+    submissions (`ingediend`: round id to the moment first submitted); None while it is not."""
     if afspraak.ronde_id:
-        registratie = (
-            Thuiszitterregistratie.objects.filter(
-                swv_id=afspraak.swv_id, ronde_id=afspraak.ronde_id, ingediend_op__isnull=False
-            )
-            .only("ingediend_op")
-            .first()
-        )
-        if registratie is None:
+        if afspraak.ronde_id not in ingediend:
             return None
-        dag = timezone.localdate(registratie.ingediend_op)
+        dag = timezone.localdate(ingediend[afspraak.ronde_id])
         periode = formatting.periode(afspraak.ronde.periode_van, afspraak.ronde.periode_tot)
         return dag, f"Thuiszitteraantallen over {periode} ingediend op {dag:%d-%m-%Y}"
     stand = next((s for s in standen if s.mijlpaal.pk == afspraak.mijlpaal_id), None)
@@ -73,9 +66,16 @@ def sluit_nagekomen(swv_id: int) -> list[Vervolgafspraak]:
     standen = None
     if any(a.mijlpaal_id for a in afspraken):
         standen = op_selectors.standen_van(afspraken[0].swv, timezone.localdate())
+    ingediend = dict(
+        Thuiszitterregistratie.objects.filter(
+            swv_id=swv_id,
+            ronde_id__in=[a.ronde_id for a in afspraken if a.ronde_id],
+            ingediend_op__isnull=False,
+        ).values_list("ronde_id", "ingediend_op")
+    )
     gesloten = []
     for afspraak in afspraken:
-        uitkomst = nagekomen(afspraak, standen)
+        uitkomst = nagekomen(afspraak, standen, ingediend)
         if uitkomst is None:
             continue
         dag, wat = uitkomst
