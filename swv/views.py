@@ -1,6 +1,5 @@
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +8,7 @@ from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
 from passend.forms import formulierpagina
 from swv import selectors
+from swv.downloads import als_download
 from swv.forms import LidToevoegenForm, LidWijzigenForm
 from swv.models import Document, Lidmaatschap, Samenwerkingsverband, School, Schoolbestuur
 from swv.querysets import Actie, Bereik, bereik
@@ -137,12 +137,6 @@ def document(request, code, pk):
     """A PDF of an SWV, for the roles that may read that SWV; another SWV's document is 404."""
     swv = swv_voor(request, code)
     doc = get_object_or_404(Document.objects.for_user(request.user), swv=swv, pk=pk)
-    try:
-        bestand = doc.bestand.open("rb")
-    except FileNotFoundError:
-        raise Http404("Het bestand is niet gevonden.") from None
-    antwoord = FileResponse(
-        bestand, as_attachment=True, filename=doc.naam, content_type="application/pdf"
-    )
+    antwoord = als_download(doc)
     antwoord["Cache-Control"] = "private, no-store"
     return antwoord

@@ -2,19 +2,19 @@
 row-level access through the models' `for_user`, and an SWV's sub-collections."""
 
 from django.db.models import Q
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 
 from accounts.models import Rol
 from passend.api.views import PEILDATUM, PeildatumMixin
 from passend.peildatum import lees_datum
 from swv import deelname
 from swv.api import filters, serializers
+from swv.downloads import als_download
 from swv.models import (
     Document,
     Gemeente,
@@ -160,13 +160,8 @@ class DocumentenViewSet(SwvOnderdeelViewSet):
     def inhoud(self, request, code, id):
         """The stored PDF itself: what the page's download gives, with a token; another SWV's
         document, or one of an SWV the caller may not read, answers 404."""
-        doc = get_object_or_404(Document.objects.for_user(request.user), swv=self.swv, pk=id)
-        try:
-            bestand = doc.bestand.open("rb")
-        except FileNotFoundError:
-            raise NotFound("Het bestand is niet gevonden.") from None
-        return FileResponse(
-            bestand, as_attachment=True, filename=doc.naam, content_type="application/pdf"
+        return als_download(
+            get_object_or_404(Document.objects.for_user(request.user), swv=self.swv, pk=id)
         )
 
 
