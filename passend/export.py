@@ -4,6 +4,7 @@ recorded in the audit log."""
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -29,8 +30,8 @@ def _nederlands(waarde) -> str:
         return ""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
-    if isinstance(waarde, float):
-        return repr(waarde).replace(".", ",")
+    if isinstance(waarde, float | Decimal):
+        return str(waarde).replace(".", ",")
     if isinstance(waarde, datetime.date):
         return f"{waarde:%d-%m-%Y}"
     return str(waarde)

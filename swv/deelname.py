@@ -89,22 +89,33 @@ def _groepeer(rijen, sector, per_swv=True) -> dict:
     }
 
 
-def per_swv(sector: str, swvs=None, teldatum: datetime.date | None = None):
+def per_swv(
+    sector: str,
+    swvs=None,
+    teldatum: datetime.date | None = None,
+    vanaf: datetime.date | None = None,
+):
     """{(swv_id, teldatum): Deelname} for the SWVs of a sector (all teldata unless one is
-    given), in one query."""
+    given, or the teldata from `vanaf` on), in one query."""
     tellingen = Leerlingtelling.objects.filter(swv__sector=sector)
     if swvs is not None:
         tellingen = tellingen.filter(swv__in=swvs)
     if teldatum is not None:
         tellingen = tellingen.filter(teldatum=teldatum)
+    if vanaf is not None:
+        tellingen = tellingen.filter(teldatum__gte=vanaf)
     return _groepeer(tellingen.values("swv_id", "teldatum", "categorie", "aantal"), sector)
 
 
-def landelijk(sector: str, teldatum: datetime.date | None = None) -> dict:
+def landelijk(
+    sector: str, teldatum: datetime.date | None = None, vanaf: datetime.date | None = None
+) -> dict:
     """{teldatum: Deelname} of the whole country, the sum of every SWV's counts, in one query."""
     tellingen = Leerlingtelling.objects.filter(swv__sector=sector)
     if teldatum is not None:
         tellingen = tellingen.filter(teldatum=teldatum)
+    if vanaf is not None:
+        tellingen = tellingen.filter(teldatum__gte=vanaf)
     rijen = tellingen.values("teldatum", "categorie").annotate(aantal=Sum("aantal")).order_by()
     return {
         sleutel[1]: deelname
