@@ -81,8 +81,9 @@ def snelle_wachtwoorden(settings):
 
 @pytest.fixture(autouse=True)
 def mijlpaalschema(request):
-    """A transactional test ends by emptying every table, also the milestone schedule that a
-    data migration loads; put the schedule back for every test that uses the database."""
+    """A transactional test ends by emptying every table, also the milestone schedule and the
+    risk analysis's rules that data migrations load; put them back for every test that uses
+    the database."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
         return

@@ -21,6 +21,8 @@ def navigatie(request):
         items.append(("Dashboards", reverse("dashboards:portefeuille")))
     if user.heeft_rol(Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         items.append(("Bevindingen", reverse("bevindingen:bevindingen")))
+    if user.heeft_rol(Rol.INSPECTIE):
+        items.append(("Risicoanalyse", reverse("bevindingen:risicoanalyse")))
     if user.heeft_rol(Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.BEHEERDER):
         items.append(("Rapportagerondes", reverse("bevindingen:rondes")))
     if user.heeft_rol(Rol.BEHEERDER):

@@ -25,14 +25,17 @@ GEEN_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCach
 
 
 def zet_mijlpaalschema_terug() -> None:
-    """A transactional test ends by emptying every table, also the milestone schedule that a
-    data migration loads; this puts the schedule back where it is missing."""
+    """A transactional test ends by emptying every table, also the milestone schedule and the
+    risk analysis's first rules that data migrations load; this puts them back where missing."""
     import importlib
 
     from ondersteuningsplan.models import Mijlpaal
+    from toezicht.models import Risicoregel
 
     if not Mijlpaal.objects.exists():
         importlib.import_module("ondersteuningsplan.migrations.0002_mijlpalen").laad(apps, None)
+    if not Risicoregel.objects.exists():
+        importlib.import_module("toezicht.migrations.0007_risicoregels").laad_regels(apps, None)
 
 
 def _tabellen() -> list[str]:

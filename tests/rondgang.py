@@ -155,6 +155,8 @@ def _argumenten(gebruiker):
         "bevindingen:inzending": {"pk": registratie.pk},
         "rapporten:detail": {"pk": rapport.pk},
         "rapporten:batch": {"pk": batch.pk},
+        "bevindingen:risicoanalyse-export": {"formaat": "csv"},
+        "bevindingen:risicoprofiel": code | {"jaar": PEILDATUM.year},
     }
 
 

@@ -282,3 +282,61 @@ def test_an_agreement_on_the_op_cycle_reads_nagekomen_once_the_coordinator_adopt
     assert_toegankelijk(scherm)
     scherm.screenshot(path=schermafdrukken / "toezicht-afspraak-nagekomen-1280.png", full_page=True)
     inspectie.close()
+
+
+@pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
+def test_the_inspectie_reads_the_risk_analysis_and_raises_a_threshold(
+    chromium, live_server, maak_gebruiker, breedte, schermafdrukken
+):
+    from toezicht.tests import risicowereld
+
+    amstelland, _ = risicowereld.amstelland()
+    maak_gebruiker(Rol.INSPECTIE, username="inspecteur")
+    context = chromium.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": 900}
+    )
+    scherm = context.new_page()
+    scherm.set_default_timeout(DEADLINE_SECONDEN * 1000)
+    log_in(scherm, "inspecteur")
+
+    scherm.goto("/toezicht/risico/")
+    assert scherm.get_by_role("heading", level=1).inner_text().startswith("Risicoanalyse ")
+    scherm.get_by_label("Jaar").select_option("2024")
+    scherm.get_by_role("button", name="Toon").click()
+    scherm.wait_for_url("**/toezicht/risico/?*jaar=2024*")
+    assert scherm.get_by_role("heading", level=1).inner_text() == "Risicoanalyse 2024"
+    assert scherm.get_by_role("status").inner_text() == (
+        "2 samenwerkingsverbanden, van wie 1 in het hoogste kwart en 1 vier jaar niet onderzocht."
+    )
+    eerste = scherm.get_by_role("row").nth(1).inner_text()
+    assert "PO 27-07" in eerste and "Hoogste kwart" in eerste
+    assert scherm.evaluate("() => document.documentElement.scrollWidth") <= breedte
+    assert_toegankelijk(scherm)
+    scherm.screenshot(
+        path=schermafdrukken / f"toezicht-risicoanalyse-{breedte}.png", full_page=True
+    )
+
+    scherm.get_by_role("link", name="PO 27-07").click()
+    scherm.wait_for_url(f"**/toezicht/risico/2024/{amstelland.code}/")
+    assert "rang 1 van 2, score 16" in scherm.locator("main").inner_text()
+    assert_toegankelijk(scherm)
+    scherm.screenshot(
+        path=schermafdrukken / f"toezicht-risicoprofiel-{breedte}.png", full_page=True
+    )
+
+    scherm.goto("/toezicht/risico/regels/")
+    thuiszitters = scherm.get_by_role("group", name="Thuiszitters per 1.000 leerlingen")
+    thuiszitters.get_by_label("Drempel").fill("veel")
+    scherm.get_by_role("button", name="Opslaan").click()
+    fout = scherm.locator(".utrecht-form-field-error-message").inner_text()
+    assert fout == "Vul een getal in, bijvoorbeeld 2,5."
+    assert_toegankelijk(scherm)
+    thuiszitters.get_by_label("Drempel").fill("2,5")
+    scherm.get_by_role("button", name="Opslaan").click()
+    scherm.get_by_text("De drempels en gewichten zijn opgeslagen.").wait_for()
+    nu = scherm.get_by_role("region", name="Nu in werking").inner_text()
+    assert "2,5" in nu
+    assert scherm.evaluate("() => document.documentElement.scrollWidth") <= breedte
+    assert_toegankelijk(scherm)
+    scherm.screenshot(path=schermafdrukken / f"toezicht-risicoregels-{breedte}.png", full_page=True)
+    context.close()

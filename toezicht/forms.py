@@ -145,3 +145,120 @@ class RondefilterForm(NldsFormMixin, forms.Form):
         if data.get("sector"):
             swvs = swvs.filter(sector=data["sector"])
         return swvs
+
+
+# -- the risk analysis -------------------------------------------------------------------------
+
+
+class Risicotoon:
+    ALLE = ""
+    KWART = "kwart"
+    ONDERZOEK = "onderzoek"
+    KEUZES = (
+        (ALLE, "Alle samenwerkingsverbanden"),
+        (KWART, "Alleen het hoogste kwart"),
+        (ONDERZOEK, "Alleen vier jaar niet onderzocht"),
+    )
+
+
+class RisicofilterForm(NldsFormMixin, forms.Form):
+    """Which year's analysis, and which of its SWVs to show (the ranking is over all)."""
+
+    is_filter = True
+
+    jaar = forms.TypedChoiceField(
+        label="Jaar",
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": "Kies een jaar uit de lijst."},
+    )
+    sector = forms.ChoiceField(
+        label="Sector",
+        required=False,
+        choices=[
+            ("", "Beide sectoren"),
+            ("PO", "Primair onderwijs"),
+            ("VO", "Voortgezet onderwijs"),
+        ],
+        error_messages={"invalid_choice": "Kies primair of voortgezet onderwijs."},
+    )
+    toon = forms.ChoiceField(
+        label="Toon",
+        required=False,
+        choices=Risicotoon.KEUZES,
+        error_messages={"invalid_choice": "Kies wat u wilt zien uit de lijst."},
+    )
+
+    def __init__(self, *args, jaren=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].choices = [(j, str(j)) for j in jaren]
+        self.fields["jaar"].initial = jaren[0] if jaren else None
+
+    def keuze(self, naam):
+        data = self.cleaned_data if self.is_valid() else {}
+        return data.get(naam) or self.fields[naam].initial
+
+
+class RisicoregelsForm(NldsFormMixin, forms.Form):
+    """New thresholds and weights from a day on: one threshold and one weight per indicator."""
+
+    geldig_vanaf = forms.DateField(
+        label="Geldig vanaf",
+        help_text="Vandaag of later. Een analyse van een eerdere dag houdt de regels waarmee "
+        "hij is gemaakt.",
+        error_messages={
+            "required": "Vul de datum in vanaf wanneer de regels gelden.",
+            "invalid": "Vul een geldige datum in.",
+        },
+    )
+
+    def __init__(self, *args, maten=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for maat in maten:
+            self.fields[f"drempel_{maat}"] = forms.DecimalField(
+                label="Drempel",
+                min_value=0,
+                max_digits=7,
+                decimal_places=1,
+                localize=True,
+                widget=forms.TextInput(
+                    attrs={
+                        "inputmode": "decimal",
+                        "class": "utrecht-textbox utrecht-textbox--numeric",
+                    }
+                ),
+                error_messages={
+                    "required": "Vul een drempel in.",
+                    "invalid": "Vul een getal in, bijvoorbeeld 2,5.",
+                    "min_value": "Een drempel is 0 of meer.",
+                    "max_digits": "Vul een kleiner getal in.",
+                    "max_decimal_places": "Vul hooguit één cijfer na de komma in.",
+                    "max_whole_digits": "Vul een kleiner getal in.",
+                },
+            )
+            self.fields[f"gewicht_{maat}"] = forms.IntegerField(
+                label="Gewicht",
+                min_value=0,
+                max_value=10,
+                widget=forms.NumberInput(
+                    attrs={
+                        "inputmode": "numeric",
+                        "class": "utrecht-textbox utrecht-textbox--numeric",
+                    }
+                ),
+                error_messages={
+                    "required": "Vul een gewicht in (0 telt niet mee).",
+                    "invalid": "Vul een heel getal in.",
+                    "min_value": "Een gewicht is 0 tot en met 10.",
+                    "max_value": "Een gewicht is 0 tot en met 10.",
+                },
+            )
+        self.maten = tuple(maten)
+
+    def groepen(self):
+        """Per indicator its two fields, shown together under the indicator's name."""
+        return [(m, self[f"drempel_{m}"], self[f"gewicht_{m}"]) for m in self.maten]
+
+    def regels(self) -> dict:
+        data = self.cleaned_data
+        return {m: (data[f"drempel_{m}"], data[f"gewicht_{m}"]) for m in self.maten}

@@ -3,6 +3,7 @@ counts only, never a name or a pupil number."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -589,3 +590,68 @@ class Risicoindicator(Periode, Bevinding):
 
     def __str__(self):
         return f"{self.get_indicator_display()} {self.swv.code}: {self.get_niveau_display()}"
+
+
+# The yearly risk analysis (risico.py): what each indicator measures is code; when it counts
+# (its threshold) and how much (its weight) is data the Inspectie keeps, in force from a date,
+# so the analysis of a past year is computed with the thresholds of that year (ADR 0074).
+
+
+class Risicomaat(models.TextChoices):
+    THUISZITTERS = "thuiszitters", "Thuiszitters per 1.000 leerlingen"
+    THUISZITTERS_TREND = "thuiszitters_trend", "Verandering van het aantal thuiszitters in een jaar"
+    DEELNAME = "deelname", "Deelname zware ondersteuning boven het landelijk gemiddelde"
+    DEELNAME_TREND = "deelname_trend", "Stijging van de deelname zware ondersteuning"
+    MIJLPALEN = "mijlpalen", "Mijlpalen en OP-cycli gemist of in gevaar"
+    RAPPORTAGE = "rapportage", "Thuiszitterrondes niet of te laat ingediend"
+    SIGNALEN = "signalen", "Signalen in de laatste twaalf maanden"
+    SIGNALEN_ONOPGELOST = "signalen_onopgelost", "Signalen niet opgelost"
+    VERVOLGAFSPRAKEN = "vervolgafspraken", "Vervolgafspraken verlopen of niet nagekomen"
+    KWALITEITSONDERZOEK = "kwaliteitsonderzoek", "Jaren sinds het laatste kwaliteitsonderzoek"
+
+
+class Risicoregel(models.Model):
+    """The threshold and weight of one indicator of the risk analysis, from a date on. An
+    indicator counts for an SWV when its value reaches the threshold; the SWV's score is the sum
+    of the weights of the indicators that count."""
+
+    maat = models.CharField("indicator", max_length=24, choices=Risicomaat)
+    geldig_vanaf = DatumField("geldig vanaf")
+    drempel = models.DecimalField(
+        "drempel",
+        max_digits=7,
+        decimal_places=1,
+        validators=[MinValueValidator(0)],
+        help_text="De indicator telt mee vanaf deze waarde.",
+    )
+    gewicht = models.PositiveSmallIntegerField(
+        "gewicht",
+        validators=[MaxValueValidator(10)],
+        help_text="Wat de indicator bijdraagt aan de score als hij meetelt (0 tot en met 10).",
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="vastgelegd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "risicoregel"
+        verbose_name_plural = "risicoregels"
+        ordering = ["-geldig_vanaf", "maat"]
+        constraints = [
+            models.UniqueConstraint(fields=["maat", "geldig_vanaf"], name="een_regel_per_datum"),
+            models.CheckConstraint(condition=Q(drempel__gte=0), name="drempel_niet_negatief"),
+            models.CheckConstraint(condition=Q(gewicht__lte=10), name="gewicht_hooguit_tien"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.get_maat_display()} vanaf {self.geldig_vanaf:%d-%m-%Y}: "
+            f"drempel {self.drempel}, gewicht {self.gewicht}"
+        )

@@ -19,11 +19,13 @@ from toezicht.models import (
     Rapportageronde,
     Rapportagesoort,
     Registratieoordeel,
+    Risicoregel,
     Thuiszitterregistratie,
     Thuiszittertelling,
     Vervolgafspraak,
     Verzuimsoort,
 )
+from toezicht.risico import GETELD, regels_op
 
 #: Every cell of a registration: every kind, by duration, with and without an offer.
 CELLEN = tuple(product(Verzuimsoort.values, Duur.values, (True, False)))
@@ -296,3 +298,41 @@ def wijzig_bevinding(bevinding, *, door, verwachte_versie: int | None = None, **
             afspraken.sluit_nagekomen(bewaard.swv_id)
             bewaard.refresh_from_db()
         return bewaard
+
+
+# -- the thresholds and weights of the risk analysis -------------------------------------------
+
+
+@transaction.atomic
+def stel_risicoregels_vast(*, door, geldig_vanaf: datetime.date, regels: dict) -> int:
+    """The Inspectie sets thresholds and weights (`regels`: {maat: (drempel, gewicht)}) from a
+    day on. Only a day to come (today included): the analysis of a day gone by keeps the rules
+    it was made with (ADR 0074). Writes the indicators whose rule differs from the one in force
+    on that day; returns how many."""
+    if geldig_vanaf < timezone.localdate():
+        raise ValidationError(
+            {
+                "geldig_vanaf": "Kies vandaag of een latere datum: een eerdere analyse blijft "
+                "zoals hij was."
+            }
+        )
+    fouten = {}
+    for maat, (drempel, _) in regels.items():
+        if maat in GETELD and drempel != drempel.to_integral_value():
+            fouten[f"drempel_{maat}"] = "Deze indicator telt; vul een heel getal in."
+    if fouten:
+        raise ValidationError(fouten)
+    in_werking = regels_op(geldig_vanaf)
+    gewijzigd = 0
+    with namens(door):
+        for maat, (drempel, gewicht) in regels.items():
+            huidig = in_werking.get(maat)
+            if huidig and huidig.drempel == drempel and huidig.gewicht == gewicht:
+                continue
+            regel = Risicoregel.objects.filter(maat=maat, geldig_vanaf=geldig_vanaf).first()
+            regel = regel or Risicoregel(maat=maat, geldig_vanaf=geldig_vanaf)
+            regel.drempel, regel.gewicht, regel.vastgelegd_door = drempel, gewicht, door
+            regel.full_clean()
+            regel.save()
+            gewijzigd += 1
+    return gewijzigd

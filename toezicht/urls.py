@@ -18,6 +18,10 @@ bevindingen_urlpatterns = [
     path("rondes/", views.rondes, name="rondes"),
     path("rondes/<int:pk>/", views.ronde, name="ronde"),
     path("inzendingen/<int:pk>/", views.inzending, name="inzending"),
+    path("risico/", views.risicoanalyse, name="risicoanalyse"),
+    path("risico/export/<str:formaat>/", views.risicoanalyse_export, name="risicoanalyse-export"),
+    path("risico/regels/", views.risicoregels, name="risicoregels"),
+    path("risico/<int:jaar>/<str:code>/", views.risicoprofiel, name="risicoprofiel"),
 ]
 # Each kind of finding: its list, a finding's page, and the list as CSV or XLSX.
 for _soort in SOORTEN:

@@ -21,14 +21,24 @@ from swv import selectors as swv_selectors
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
 from swv.views import swv_voor
-from toezicht import selectors, services
-from toezicht.forms import BeoordelingForm, RondefilterForm, ThuiszittersForm, veldnaam
+from toezicht import risico, selectors, services
+from toezicht.forms import (
+    BeoordelingForm,
+    RisicofilterForm,
+    RisicoregelsForm,
+    Risicotoon,
+    RondefilterForm,
+    ThuiszittersForm,
+    veldnaam,
+)
 from toezicht.lijsten import PER_PAGINA, SOORTEN, bevindingformulier, lijstfilter
 from toezicht.models import (
     Indieningsstatus,
     Rapportageronde,
     Rapportagesoort,
     Registratieoordeel,
+    Risicomaat,
+    Risicoregel,
     Thuiszitterregistratie,
     Vervolgafspraak,
 )
@@ -395,4 +405,125 @@ def bevinding_vastleggen(request, soort: str, pk: int | None = None):
         template="toezicht/bevindingformulier.html",
         paginatitel=f"{naam} wijzigen" if bestaand else f"{naam} vastleggen",
         soort=gekozen,
+    )
+
+
+# -- the yearly risk analysis (ADR 0074) ---------------------------------------------------------
+
+
+def _risicofilter(request):
+    vandaag = timezone.localdate()
+    jaren = list(range(vandaag.year, risico.EERSTE_JAAR - 1, -1))
+    filter = RisicofilterForm(request.GET or None, jaren=jaren)
+    analyse = risico.analyse(filter.keuze("jaar"), vandaag=vandaag)
+    profielen = analyse.profielen
+    if sector := filter.keuze("sector"):
+        profielen = [p for p in profielen if p.swv.sector == sector]
+    toon = filter.keuze("toon")
+    if toon == Risicotoon.KWART:
+        profielen = [p for p in profielen if p.hoogste_kwart]
+    elif toon == Risicotoon.ONDERZOEK:
+        profielen = [p for p in profielen if p.vier_jaar_niet_onderzocht]
+    return filter, analyse, profielen
+
+
+@rollen(Rol.INSPECTIE)
+def risicoanalyse(request):
+    """Every SWV of a year ranked by its risk score: each indicator's value, which count, the
+    quarter with the highest risk marked and who has not been investigated for four years."""
+    filter, analyse, profielen = _risicofilter(request)
+    return render(
+        request,
+        "toezicht/risicoanalyse.html",
+        {
+            "paginatitel": f"Risicoanalyse {analyse.jaar}",
+            "filter": filter,
+            "analyse": analyse,
+            "profielen": profielen,
+            "maten": [
+                (
+                    risico.KOP[maat],
+                    risico.kort(maat, analyse.regels[maat].drempel),
+                    analyse.regels[maat],
+                )
+                for maat in Risicomaat
+            ],
+            "query": request.GET.urlencode(),
+        },
+        status=400 if filter.is_bound and not filter.is_valid() else 200,
+    )
+
+
+@rollen(Rol.INSPECTIE)
+def risicoanalyse_export(request, formaat: str):
+    if formaat not in export.FORMATEN:
+        raise Http404("Dit formaat bestaat niet.")
+    filter, analyse, profielen = _risicofilter(request)
+    if filter.is_bound and not filter.is_valid():
+        return risicoanalyse(request)
+    return export.antwoord(request, "risicoanalyse", risico.tabel(analyse, profielen), formaat)
+
+
+@rollen(Rol.INSPECTIE)
+def risicoprofiel(request, jaar: int, code: str):
+    """One SWV in a year's analysis: every indicator with its value, threshold, weight, where
+    the value comes from and why it counts, and the score explained."""
+    vandaag = timezone.localdate()
+    if not risico.EERSTE_JAAR <= jaar <= vandaag.year:
+        raise Http404("Voor dit jaar is er geen risicoanalyse.")
+    swv = get_object_or_404(Samenwerkingsverband.objects.for_user(request.user), code=code)
+    analyse = risico.analyse(jaar, vandaag=vandaag)
+    profiel = analyse.van(swv)
+    return render(
+        request,
+        "toezicht/risicoprofiel.html",
+        {
+            "paginatitel": f"Risicoanalyse {jaar}: {swv.weergavecode}",
+            "analyse": analyse,
+            "profiel": profiel,
+            "swv": swv,
+            "aantal": len(analyse.profielen),
+        },
+    )
+
+
+@rollen(Rol.INSPECTIE)
+def risicoregels(request):
+    """The thresholds and weights in force, their history, and the form to set new ones from a
+    day on."""
+    vandaag = timezone.localdate()
+    in_werking = risico.regels_op(vandaag)
+    initial = {"geldig_vanaf": vandaag}
+    for maat, regel in in_werking.items():
+        initial[f"drempel_{maat}"] = int(regel.drempel) if maat in risico.GETELD else regel.drempel
+        initial[f"gewicht_{maat}"] = regel.gewicht
+    form = RisicoregelsForm(request.POST or None, initial=initial, maten=list(Risicomaat))
+
+    def opslaan(data):
+        return services.stel_risicoregels_vast(
+            door=request.user, geldig_vanaf=data["geldig_vanaf"], regels=form.regels()
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("bevindingen:risicoanalyse"),
+        melding="De drempels en gewichten zijn opgeslagen.",
+        verder=lambda _: reverse("bevindingen:risicoregels"),
+        template="toezicht/risicoregels.html",
+        titel="Drempels en gewichten van de risicoanalyse",
+        paginatitel="Drempels en gewichten van de risicoanalyse",
+        in_werking=[
+            (Risicomaat(m), in_werking[m], risico.kort(m, in_werking[m].drempel))
+            for m in Risicomaat
+            if m in in_werking
+        ],
+        eerder=[
+            (Risicomaat(r.maat), r, risico.kort(r.maat, r.drempel))
+            for r in sorted(
+                Risicoregel.objects.select_related("vastgelegd_door"),
+                key=lambda r: (-r.geldig_vanaf.toordinal(), list(Risicomaat).index(r.maat)),
+            )
+        ],
     )
