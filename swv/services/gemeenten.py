@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from accounts.audit import in_bulk
 from swv.models import Gemeente
 from swv.services.csv_import import ImportGeweigerd, Importverslag, lees_tekst
 
@@ -51,6 +52,7 @@ def importeer_gemeentegrenzen(pad: Path) -> Importverslag:
         else:
             verslag.tel("gemeenten ongewijzigd")
     Gemeente.objects.bulk_update(gewijzigd, ["cbs_code", "grens"])
+    in_bulk(gewijzigd, "gewijzigd", tekst=lambda g: g.naam)
     verslag.tel("gemeenten bijgewerkt", len(gewijzigd))
     for gemeente in sorted(gemeenten.values(), key=lambda g: g.naam):
         if gemeente.pk not in gevonden:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from accounts.audit import in_bulk
 from swv.models import (
     REGIO_INGANGSDATUM,
     SWV_CODE,
@@ -108,6 +109,7 @@ def _gemeenten(namen: set[str], verslag: Importverslag) -> dict[str, Gemeente]:
     nieuw = Gemeente.objects.bulk_create(
         [Gemeente(naam=naam) for naam in sorted(namen - bestaand.keys())]
     )
+    in_bulk(nieuw, tekst=lambda g: g.naam)
     verslag.tel("gemeenten aangemaakt", len(nieuw))
     verslag.tel("gemeenten ongewijzigd", len(bestaand))
     return {g.naam: g for g in [*bestaand.values(), *nieuw]}
@@ -128,6 +130,7 @@ def _samenwerkingsverbanden(
             for code in sorted(gemeenten_per_swv.keys() - bestaand.keys())
         ]
     )
+    in_bulk(nieuw, tekst=lambda s: s.code)
     for sector in Sector:
         verslag.tel(
             f"samenwerkingsverbanden {sector} aangemaakt",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from accounts.audit import in_bulk
 from swv.models import (
     REGIO_INGANGSDATUM,
     SECTOR_VAN_SOORT,
@@ -49,6 +50,7 @@ def importeer_vestigingen(pad: Path, soort: str = Schoolsoort.BAO) -> Importvers
     nieuwe_besturen = Schoolbestuur.objects.bulk_create(
         [Schoolbestuur(bevoegd_gezag_nummer=n) for n in sorted(in_bestand - besturen.keys())]
     )
+    in_bulk(nieuwe_besturen, tekst=lambda b: f"Bestuur {b.bevoegd_gezag_nummer}")
     verslag.tel("schoolbesturen aangemaakt", len(nieuwe_besturen))
     verslag.tel("schoolbesturen ongewijzigd", len(in_bestand & besturen.keys()))
     besturen.update({b.bevoegd_gezag_nummer: b for b in nieuwe_besturen})
@@ -96,7 +98,7 @@ def importeer_vestigingen(pad: Path, soort: str = Schoolsoort.BAO) -> Importvers
         else:
             swvs_van_bestuur[nummer].add(swv_id)
 
-    School.objects.bulk_create(nieuwe_scholen)
+    in_bulk(School.objects.bulk_create(nieuwe_scholen))
     verslag.tel("scholen aangemaakt", len(nieuwe_scholen))
     in_bestand = {rij["vestigingsnummer"] for _, rij, _ in goed}
     ontbrekend = sum(
@@ -167,7 +169,12 @@ def _lidmaatschappen(swvs_van_bestuur, besturen, verslag):
         for swv_id in sorted(swv_ids)
         if (nummer, swv_id) not in lopend
     ]
-    Lidmaatschap.objects.bulk_create(nieuw)
+    in_bulk(
+        Lidmaatschap.objects.bulk_create(nieuw),
+        tekst=lambda lid: (
+            f"Bestuur {lid.bestuur.bevoegd_gezag_nummer}, lid sinds {lid.begindatum:%d-%m-%Y}"
+        ),
+    )
     verslag.tel("lidmaatschappen aangemaakt", len(nieuw))
     verslag.tel(
         "lidmaatschappen ongewijzigd", sum(map(len, swvs_van_bestuur.values())) - len(nieuw)
