@@ -257,6 +257,7 @@ def test_the_exact_shape_of_one_swv_in_the_list_and_on_its_own(wereld, api_als):
     }
 
     verwacht = {
+        "id": wereld.swv_a.pk,
         "code": "PO2707",
         "weergavecode": "PO 27-07",
         "sector": "PO",

@@ -198,7 +198,7 @@ class SamenwerkingsverbandSerializer(ModelSerializer):
 
     class Meta:
         model = Samenwerkingsverband
-        fields = ["code", "weergavecode", "sector", "naam", "experiment", "mijlpalen"]
+        fields = ["id", "code", "weergavecode", "sector", "naam", "experiment", "mijlpalen"]
 
     @extend_schema_field(MijlpaalstandSerializer(many=True))
     def get_mijlpalen(self, swv):

@@ -32,7 +32,7 @@ class GemeenteSerializer(ModelSerializer):
 class SchoolbestuurSerializer(ModelSerializer):
     class Meta:
         model = Schoolbestuur
-        fields = ["bevoegd_gezag_nummer", "naam"]
+        fields = ["id", "bevoegd_gezag_nummer", "naam"]
 
 
 class SchoolSerializer(ModelSerializer):
@@ -44,6 +44,7 @@ class SchoolSerializer(ModelSerializer):
     class Meta:
         model = School
         fields = [
+            "id",
             "vestigingsnummer",
             "brin",
             "naam",
@@ -63,7 +64,7 @@ class LidSerializer(ModelSerializer):
 
     class Meta:
         model = Lidmaatschap
-        fields = ["bestuur", "stemgewicht", "begindatum", "einddatum"]
+        fields = ["id", "bestuur", "stemgewicht", "begindatum", "einddatum"]
 
 
 class DocumentSerializer(ModelSerializer):
