@@ -98,6 +98,9 @@ BUITEN_DE_WANDELING = {
     "thuiszitterregistraties/{pk}/accepteren",
     "thuiszitterregistraties/{pk}/terugsturen",
     "thuiszitterregistraties/{pk}/heropenen",
+    # The changes feed is for the roles that read every SWV; every role is tried in
+    # tests/test_api_wijzigingen.py.
+    "wijzigingen",
 }
 
 

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from toezicht.api import views
+from toezicht.api import views, wijzigingen
 
 router = SimpleRouter(trailing_slash=False)
 router.register(
@@ -13,5 +13,6 @@ router.register("registratieoordelen", views.RegistratieoordeelViewSet, "registr
 router.register("kwaliteitsonderzoeken", views.KwaliteitsonderzoekViewSet, "kwaliteitsonderzoek")
 router.register("vervolgafspraken", views.VervolgafspraakViewSet, "vervolgafspraak")
 router.register("risicoindicatoren", views.RisicoindicatorViewSet, "risicoindicator")
+router.register("wijzigingen", wijzigingen.WijzigingenViewSet, "wijziging")
 
 urlpatterns = router.urls
