@@ -55,7 +55,10 @@ SPECTACULAR_SETTINGS = {
         "peildatum, en de bevindingen van de Inspectie van het Onderwijs. Volgt de NL GOV API "
         "Design Rules. Nooit persoonsgegevens van leerlingen: alleen aantallen. Grenzen: ten "
         "hoogste 1.000 rijen per pagina (paginaGrootte) en per token 1.200 verzoeken per minuut "
-        "(daarboven 429 met Retry-After). Een kopie bijhouden: de bevindingen hebben "
+        "(daarboven 429 met Retry-After); een volledige kopie via alle lijsten kost bij 150 "
+        "samenwerkingsverbanden ongeveer 950 verzoeken. Een kopie bijhouden: /wijzigingen geeft "
+        "alles wat sinds een moment is aangemaakt, gewijzigd of verwijderd, met waar u het "
+        "opnieuw leest (lees met na= het volgende stuk); de bevindingen hebben ook "
         "gewijzigdSinds en sorteer; een document haalt u op via zijn eigenschap inhoud."
     ),
     "VERSION": API_VERSIE,
