@@ -101,6 +101,11 @@ BUITEN_DE_WANDELING = {
     # The changes feed is for the roles that read every SWV; every role is tried in
     # tests/test_api_wijzigingen.py.
     "wijzigingen",
+    # A data team's exports: only its own, for the roles that read every SWV; every role and a
+    # guessed id are tried in tests/test_api_gegevensexport.py.
+    "gegevensexports",
+    "gegevensexports/{pk}",
+    "gegevensexports/{pk}/inhoud",
 }
 
 

@@ -655,3 +655,51 @@ class Risicoregel(models.Model):
             f"{self.get_maat_display()} vanaf {self.geldig_vanaf:%d-%m-%Y}: "
             f"drempel {self.drempel}, gewicht {self.gewicht}"
         )
+
+
+class Exportstatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Bezig"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"
+
+
+def gegevensexport_pad(export, bestandsnaam):
+    return f"exports/{export.aangevraagd_op:%Y%m%d-%H%M%S}-{export.pk}.zip"
+
+
+class Gegevensexport(models.Model):
+    """Every collection of the API in one file set (JSON lines and CSV per collection, with a
+    manifest of rows and checksums), built by a Celery task for a data team (ADR 0076)."""
+
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="aangevraagd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    status = models.CharField(
+        "status", max_length=8, choices=Exportstatus, default=Exportstatus.WACHTRIJ
+    )
+    voortgang = models.PositiveSmallIntegerField("voortgang (procent)", default=0)
+    volgnummer = models.BigIntegerField(
+        "volgnummer",
+        null=True,
+        blank=True,
+        help_text="Het laatste volgnummer van /wijzigingen toen de export begon.",
+    )
+    bestand = models.FileField("bestand", upload_to=gegevensexport_pad, max_length=200, blank=True)
+    grootte = models.PositiveBigIntegerField("grootte (bytes)", null=True, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+    fout = models.TextField("fout", blank=True)
+
+    class Meta:
+        verbose_name = "gegevensexport"
+        verbose_name_plural = "gegevensexports"
+        ordering = ["-aangevraagd_op"]
+
+    def __str__(self):
+        return f"Gegevensexport {self.pk} ({self.get_status_display().lower()})"

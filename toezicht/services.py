@@ -8,12 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.audit import namens
+from passend.dispatch import stuur_na_commit
 from passend.locking import bewaar_versie
 from passend.persoonsgegevens import geen_persoonsgegevens
 from swv.models import Samenwerkingsverband
 from toezicht import afspraken
 from toezicht.models import (
     Duur,
+    Gegevensexport,
     Indieningsstatus,
     Oordeel,
     Rapportageronde,
@@ -336,3 +338,16 @@ def stel_risicoregels_vast(*, door, geldig_vanaf: datetime.date, regels: dict) -
             regel.save()
             gewijzigd += 1
     return gewijzigd
+
+
+# -- the data team's file set ------------------------------------------------------------------
+
+
+def vraag_gegevensexport(*, door) -> Gegevensexport:
+    """Queues a file set of everything `door` may read (ADR 0076); the task starts once the
+    request is committed."""
+    from toezicht.tasks import maak_gegevensexport  # the tasks call these services
+
+    export = Gegevensexport.objects.create(aangevraagd_door=door)
+    stuur_na_commit(maak_gegevensexport, export.pk)
+    return export

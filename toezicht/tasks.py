@@ -94,3 +94,32 @@ def herinner_afspraken(peildatum: str | None = None) -> int:
 def stuur_afspraakherinnering(self, herinnering_id: int) -> bool:
     """Mails one reminder about an agreement; on a failure it tries again later."""
     return met_herhaling(self, herinneringen.stuur_afspraakherinnering, herinnering_id)
+
+
+@shared_task(
+    name="toezicht.tasks.maak_gegevensexport",
+    acks_late=True,
+    time_limit=30 * 60,
+    soft_time_limit=25 * 60,
+    autoretry_for=(OperationalError,),
+    max_retries=2,
+    retry_backoff=True,
+)
+def maak_gegevensexport(export_id: int) -> str:
+    """Builds a data team's file set (ADR 0076); an export already done is left as it is, one
+    that fails says why."""
+    from toezicht import gegevensexport
+    from toezicht.models import Exportstatus, Gegevensexport
+
+    export = Gegevensexport.objects.filter(pk=export_id).first()
+    if export is None or export.status == Exportstatus.KLAAR:
+        return "overgeslagen"
+    try:
+        return gegevensexport.maak(export).status
+    except OperationalError:
+        raise
+    except Exception as fout:
+        Gegevensexport.objects.filter(pk=export_id).update(
+            status=Exportstatus.MISLUKT, fout=f"{type(fout).__name__}: {fout}"[:2000]
+        )
+        raise

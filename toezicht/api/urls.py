@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from toezicht.api import views, wijzigingen
+from toezicht.api import gegevensexports, views, wijzigingen
 
 router = SimpleRouter(trailing_slash=False)
 router.register(
@@ -14,5 +14,6 @@ router.register("kwaliteitsonderzoeken", views.KwaliteitsonderzoekViewSet, "kwal
 router.register("vervolgafspraken", views.VervolgafspraakViewSet, "vervolgafspraak")
 router.register("risicoindicatoren", views.RisicoindicatorViewSet, "risicoindicator")
 router.register("wijzigingen", wijzigingen.WijzigingenViewSet, "wijziging")
+router.register("gegevensexports", gegevensexports.GegevensexportViewSet, "gegevensexport")
 
 urlpatterns = router.urls
