@@ -122,3 +122,64 @@ def test_a_real_worker_builds_the_export(celery_worker, api_als):
     rijen = controleer(client, export)
     assert len(rijen["samenwerkingsverbanden"]) == 2
     assert celery_worker.aantal("toezicht.tasks.maak_gegevensexport") == 1
+
+
+def test_an_export_brought_up_to_date_by_the_feed_equals_a_new_export(
+    wereld, api_als, django_capture_on_commit_callbacks
+):
+    """The issue's sync: a full export, then records changed, added and removed through the
+    services, the feed read from the export's volgnummer and applied; the copy equals a fresh
+    export."""
+    import datetime
+
+    from ondersteuningsplan.models import Feit, Stap
+    from ondersteuningsplan.services import registreer_feit, verwijder_feit
+    from swv.services.leden import voeg_lid_toe
+    from swv.tests.factories import SchoolbestuurFactory
+    from tests.test_api_wijzigingen import AFGELEID, PER_SWV, alles, pas_toe, zonder_afgeleid
+    from toezicht import services as toezicht
+    from toezicht.models import Signaal
+
+    client = api_als(Rol.INSPECTIE, scope=Scope.LEZEN)
+
+    def export():
+        with django_capture_on_commit_callbacks(execute=True):
+            adres = client.post("/api/v1/gegevensexports")["Location"]
+        gemaakt = client.get(adres).json()
+        rijen = controleer(client, gemaakt)
+        kopie = {}
+        for collectie, regels in rijen.items():
+            kopie[collectie] = {
+                (r.pop("samenwerkingsverband"), r["id"]) if collectie in PER_SWV else r["id"]: (
+                    zonder_afgeleid(collectie, r)
+                )
+                for r in regels
+            }
+        return gemaakt["volgnummer"], kopie
+
+    volgnummer, kopie = export()
+    coordinator = wereld.coordinator_a
+    registreer_feit(
+        swv=wereld.swv_a,
+        stap=Stap.HOOFDLIJNENNOTITIE_GEACCORDEERD,
+        datum=datetime.date(2013, 2, 1),
+        door=coordinator,
+    )
+    verwijder_feit(Feit.objects.get(swv=wereld.swv_a, stap=Stap.CONCEPT_STATUTEN), door=coordinator)
+    toezicht.wijzig_bevinding(
+        Signaal.objects.get(pk=wereld.signaal_b.pk),
+        door=None,
+        afgehandeld_op=datetime.date(2017, 4, 1),
+        uitkomst="terug_op_school",
+    )
+    voeg_lid_toe(
+        swv=wereld.swv_b,
+        bestuur=SchoolbestuurFactory(naam="Stichting Spaarnesant"),
+        door=coordinator,
+        begindatum=datetime.date(2014, 8, 1),
+    )
+
+    pas_toe(client, kopie, alles(client, f"/api/v1/wijzigingen?na={volgnummer}"))
+    _, nieuw = export()
+    assert set(AFGELEID) <= set(nieuw)
+    assert kopie == nieuw
