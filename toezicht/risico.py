@@ -236,14 +236,15 @@ def _decimaal(getal: float | int | None) -> Decimal | None:
 
 
 def _thuiszitters(ids, peildatum):
-    """Per SWV: the total of its newest round counted on the peildatum (within the year
-    before it), and of the same round a year earlier: {swv_id: (ronde, totaal, totaal_jaar_eerder)}."""
-    jaar_eerder = plus_jaren(peildatum, -2)
-    totalen = defaultdict(dict)  # swv_id -> periode_van -> (ronde, totaal)
+    """Per SWV: the total of its newest round counted on the peildatum (ended within the year
+    before it), and of the round a year before that one:
+    {swv_id: (periode_van, periode_tot, totaal, totaal_een_jaar_eerder or None)}."""
+    vanaf = plus_jaren(peildatum, -2)  # both rounds lie within two years
+    totalen = defaultdict(dict)  # swv_id -> periode_van -> (periode_tot, totaal)
     rijen = (
         Thuiszittertelling.objects.filter(
             registratie__in=_registraties(ids, tot=peildatum).filter(
-                periode_tot__lt=peildatum, periode_van__gte=jaar_eerder
+                periode_tot__lt=peildatum, periode_van__gte=vanaf
             )
         )
         .values("registratie__swv_id", "registratie__periode_van", "registratie__periode_tot")
