@@ -99,6 +99,8 @@ GEEN_VRIJE_TEKST = {
     "ondersteuningsplan.Statuswijziging.cyclus": "the cycle the portal computed",
     "rapporten.Rapport.sleutel": "key the portal computes",
     "rapporten.Rapport.fout": "the portal's own message about a failed task",
+    "toezicht.Gegevensexport.sha256": "hash of the ZIP the portal built",
+    "toezicht.Gegevensexport.fout": "the portal's own message about a failed task",
     "api.Apitoken.begin": "first characters of a random token",
     "api.Apitoken.sleutel_hash": "hash of a token",
     "accounts.Auditgebeurtenis.gebruikersnaam": "the login name that was tried",
