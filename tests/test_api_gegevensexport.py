@@ -101,10 +101,12 @@ def test_who_may_ask_for_follow_and_fetch_an_export(
     assert inspectie.get("/api/v1/gegevensexports/999999").status_code == 404
 
 
-def test_an_export_not_ready_has_nothing_to_download(wereld, api_als):
+def test_an_export_not_ready_has_nothing_to_download_and_is_not_asked_for_twice(wereld, api_als):
     client = api_als(Rol.ACCOUNTMANAGER)
     export = client.post("/api/v1/gegevensexports").json()  # not committed: never sent
     assert export["status"] == "wachtrij" and export["inhoud"] is None
+    # asked again while it waits: the same export, not a second build of the dataset
+    assert client.post("/api/v1/gegevensexports").json()["id"] == export["id"]
     antwoord = client.get(f"/api/v1/gegevensexports/{export['id']}/inhoud")
     assert antwoord.status_code == 404
     assert antwoord["Content-Type"] == "application/problem+json"

@@ -15,6 +15,7 @@ from swv.models import Samenwerkingsverband
 from toezicht import afspraken
 from toezicht.models import (
     Duur,
+    Exportstatus,
     Gegevensexport,
     Indieningsstatus,
     Oordeel,
@@ -343,11 +344,27 @@ def stel_risicoregels_vast(*, door, geldig_vanaf: datetime.date, regels: dict) -
 # -- the data team's file set ------------------------------------------------------------------
 
 
+#: An export waiting or running longer than its task may run has been lost (a broker that was
+#: away); asking again then starts a new one.
+EXPORT_VERLOREN_NA = datetime.timedelta(minutes=30)
+
+
+@transaction.atomic
 def vraag_gegevensexport(*, door) -> Gegevensexport:
     """Queues a file set of everything `door` may read (ADR 0076); the task starts once the
-    request is committed."""
+    request is committed. One at a time: while one of `door`'s exports waits or runs, asking
+    again gives that one, so a data team that asks twice does not build the dataset twice."""
     from toezicht.tasks import maak_gegevensexport  # the tasks call these services
 
+    lopend = Gegevensexport.objects.select_for_update().filter(
+        aangevraagd_door=door, status__in=[Exportstatus.WACHTRIJ, Exportstatus.BEZIG]
+    )
+    grens = timezone.now() - EXPORT_VERLOREN_NA
+    lopend.filter(aangevraagd_op__lt=grens).update(
+        status=Exportstatus.MISLUKT, fout="Niet op tijd klaar; opnieuw gevraagd."
+    )
+    if bestaand := lopend.filter(aangevraagd_op__gte=grens).order_by("-pk").first():
+        return bestaand
     export = Gegevensexport.objects.create(aangevraagd_door=door)
     stuur_na_commit(maak_gegevensexport, export.pk)
     return export
