@@ -106,6 +106,8 @@ BUITEN_DE_WANDELING = {
     "gegevensexports",
     "gegevensexports/{pk}",
     "gegevensexports/{pk}/inhoud",
+    # The risk analysis is the Inspectie's alone; every role is tried in tests/test_api_risico.py.
+    "risicoanalyses/{jaar}",
 }
 
 

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from toezicht.api import gegevensexports, views, wijzigingen
+from toezicht.api import gegevensexports, risico, views, wijzigingen
 
 router = SimpleRouter(trailing_slash=False)
 router.register(
@@ -15,5 +15,6 @@ router.register("vervolgafspraken", views.VervolgafspraakViewSet, "vervolgafspra
 router.register("risicoindicatoren", views.RisicoindicatorViewSet, "risicoindicator")
 router.register("wijzigingen", wijzigingen.WijzigingenViewSet, "wijziging")
 router.register("gegevensexports", gegevensexports.GegevensexportViewSet, "gegevensexport")
+router.register("risicoanalyses", risico.RisicoanalyseViewSet, "risicoanalyse")
 
 urlpatterns = router.urls
