@@ -77,7 +77,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"OogoStatusEnum": "ondersteuningsplan.models.OOGOStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "OogoStatusEnum": "ondersteuningsplan.models.OOGOStatus",
+        # the risk analysis's indicators beside the inspector's own (both fields "indicator")
+        "RisicomaatEnum": "toezicht.models.Risicomaat",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "passend.api.schema.voeg_standaarden_toe",
