@@ -1,5 +1,6 @@
 """Keeping a copy up to date at the realistic scale (150 SWVs, twelve years of history, a
-million audit-log rows; bench/geschiedenis.py): a full copy paged through every list, beside
+million audit-log rows; bench/geschiedenis.py): a full copy paged through every list (the
+collections of toezicht/api/collecties.py), beside the same copy as one export (ADR 0076) and
 reading a day's changes from /wijzigingen (ADR 0075); requests and wall time of each, through
 Django's test client in this process. Prints figures; asserts nothing.
 
@@ -11,29 +12,6 @@ import os
 import time
 
 from omgeving import start_django, zorg_voor_demo
-
-EIGEN = [
-    "samenwerkingsverbanden",
-    "gemeenten",
-    "schoolbesturen",
-    "scholen",
-    "leerlingtellingen",
-    "rapportagerondes",
-    "thuiszitterregistraties",
-    "signalen",
-    "registratieoordelen",
-    "kwaliteitsonderzoeken",
-    "vervolgafspraken",
-    "risicoindicatoren",
-]
-PER_SWV = [
-    "leden",
-    "documenten",
-    "feiten",
-    "ondersteuningsplannen",
-    "opr-besluiten",
-    "oogo-overleggen",
-]
 
 
 def alles(client, adres, teller):
@@ -65,6 +43,7 @@ def main():
     from ondersteuningsplan.services import registreer_feit
     from passend.api.services import geef_token
     from swv.models import Samenwerkingsverband
+    from toezicht.api.collecties import COLLECTIES
     from toezicht.models import Signaal
 
     systeem, _ = Gebruiker.objects.get_or_create(username="bench-inspectie", rol=Rol.INSPECTIE)
@@ -74,11 +53,12 @@ def main():
 
     teller, begin = [0], time.perf_counter()
     rijen = 0
-    for collectie in EIGEN:
-        rijen += len(alles(api, f"/api/v1/{collectie}?paginaGrootte=1000", teller))
-    for code in Samenwerkingsverband.objects.order_by("code").values_list("code", flat=True):
-        for collectie in PER_SWV:
-            adres = f"/api/v1/samenwerkingsverbanden/{code}/{collectie}?paginaGrootte=1000"
+    codes = Samenwerkingsverband.objects.order_by("code").values_list("code", flat=True)
+    for collectie in COLLECTIES:
+        for basis in (
+            [f"samenwerkingsverbanden/{code}/" for code in codes] if collectie.per_swv else [""]
+        ):
+            adres = f"/api/v1/{basis}{collectie.naam}?paginaGrootte=1000"
             rijen += len(alles(api, adres, teller))
     print(
         f"full copy through the lists: {rijen} rows in {teller[0]} requests, "

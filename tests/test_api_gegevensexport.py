@@ -119,7 +119,7 @@ def test_a_real_worker_builds_the_export(celery_worker, api_als):
     maak_wereld()
     client = api_als(Rol.INSPECTIE)
     adres = client.post("/api/v1/gegevensexports")["Location"]
-    wacht_tot(lambda: client.get(adres).json()["status"] == "klaar")
+    assert wacht_tot(lambda: client.get(adres).json()["status"] == "klaar")
     export = client.get(adres).json()
     rijen = controleer(client, export)
     assert len(rijen["samenwerkingsverbanden"]) == 2

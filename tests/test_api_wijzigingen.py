@@ -13,32 +13,14 @@ from ondersteuningsplan.services import registreer_feit, verwijder_feit
 from swv.services.leden import voeg_lid_toe
 from swv.tests.factories import SchoolbestuurFactory
 from toezicht import services as toezicht
+from toezicht.api.collecties import COLLECTIES
 from toezicht.models import Signaal, Uitkomst
 
 pytestmark = pytest.mark.django_db
 
-EIGEN = [
-    "samenwerkingsverbanden",
-    "gemeenten",
-    "schoolbesturen",
-    "scholen",
-    "leerlingtellingen",
-    "rapportagerondes",
-    "thuiszitterregistraties",
-    "signalen",
-    "registratieoordelen",
-    "kwaliteitsonderzoeken",
-    "vervolgafspraken",
-    "risicoindicatoren",
-]
-PER_SWV = [
-    "leden",
-    "documenten",
-    "feiten",
-    "ondersteuningsplannen",
-    "opr-besluiten",
-    "oogo-overleggen",
-]
+#: The collections of their own and those of each SWV (toezicht/api/collecties.py).
+EIGEN = [c.naam for c in COLLECTIES if not c.per_swv]
+PER_SWV = [c.naam for c in COLLECTIES if c.per_swv]
 #: Figures computed from the records, not records: the feed names the records they come from.
 AFGELEID = {"samenwerkingsverbanden": ("mijlpalen",), "ondersteuningsplannen": ("stappen",)}
 

@@ -21,65 +21,10 @@ from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 
 from swv.models import Samenwerkingsverband
+from toezicht.api.collecties import COLLECTIES
 from toezicht.models import Exportstatus, Gegevensexport
 
-#: The collections of their own and those of each SWV, as in the API's paths.
-COLLECTIES = [
-    "samenwerkingsverbanden",
-    "gemeenten",
-    "schoolbesturen",
-    "scholen",
-    "leerlingtellingen",
-    "rapportagerondes",
-    "thuiszitterregistraties",
-    "signalen",
-    "registratieoordelen",
-    "kwaliteitsonderzoeken",
-    "vervolgafspraken",
-    "risicoindicatoren",
-]
-PER_SWV = [
-    "leden",
-    "documenten",
-    "feiten",
-    "ondersteuningsplannen",
-    "opr-besluiten",
-    "oogo-overleggen",
-]
 PAGINA = 1000
-
-
-def _views():
-    """The list views, looked up late so that this module does not load the API at import."""
-    from ondersteuningsplan.api import views as op
-    from swv.api import views as sv
-    from toezicht.api import views as tz
-
-    lijst = {"get": "list"}
-
-    def als(viewset):
-        return viewset.as_view(lijst, throttle_classes=[])
-
-    return {
-        "samenwerkingsverbanden": als(op.SamenwerkingsverbandViewSet),
-        "gemeenten": als(sv.GemeenteViewSet),
-        "schoolbesturen": als(sv.SchoolbestuurViewSet),
-        "scholen": als(sv.SchoolViewSet),
-        "leerlingtellingen": als(sv.LeerlingtellingViewSet),
-        "rapportagerondes": als(tz.RapportagerondeViewSet),
-        "thuiszitterregistraties": als(tz.ThuiszitterregistratieViewSet),
-        "signalen": als(tz.SignaalViewSet),
-        "registratieoordelen": als(tz.RegistratieoordeelViewSet),
-        "kwaliteitsonderzoeken": als(tz.KwaliteitsonderzoekViewSet),
-        "vervolgafspraken": als(tz.VervolgafspraakViewSet),
-        "risicoindicatoren": als(tz.RisicoindicatorViewSet),
-        "leden": als(sv.LedenViewSet),
-        "documenten": als(sv.DocumentenViewSet),
-        "feiten": als(op.FeitenViewSet),
-        "ondersteuningsplannen": als(op.OndersteuningsplannenViewSet),
-        "opr-besluiten": als(op.OPRBesluitenViewSet),
-        "oogo-overleggen": als(op.OOGOViewSet),
-    }
 
 
 def _verzoek(gebruiker, pagina: int) -> HttpRequest:
@@ -137,23 +82,22 @@ def maak(export: Gegevensexport) -> Gegevensexport:
     Gegevensexport.objects.filter(pk=export.pk).update(
         status=Exportstatus.BEZIG, volgnummer=volgnummer
     )
-    views = _views()
     codes = list(
         Samenwerkingsverband.objects.for_user(gebruiker)
         .order_by("code")
         .values_list("code", flat=True)
     )
-    stappen = len(COLLECTIES) + len(PER_SWV)
     inhoud, manifest = {}, []
-    for i, naam in enumerate(COLLECTIES + PER_SWV, start=1):
-        if naam in PER_SWV:
+    for i, collectie in enumerate(COLLECTIES, start=1):
+        naam, lijst = collectie.naam, collectie.lijst.as_view({"get": "list"}, throttle_classes=[])
+        if collectie.per_swv:
             rijen = [
                 {"samenwerkingsverband": code, **rij}
                 for code in codes
-                for rij in _rijen(views[naam], gebruiker, code=code)
+                for rij in _rijen(lijst, gebruiker, code=code)
             ]
         else:
-            rijen = list(_rijen(views[naam], gebruiker))
+            rijen = list(_rijen(lijst, gebruiker))
         for bestandsnaam, data in _bestanden(naam, rijen).items():
             inhoud[bestandsnaam] = data
             manifest.append(
@@ -165,7 +109,7 @@ def maak(export: Gegevensexport) -> Gegevensexport:
                     "sha256": hashlib.sha256(data).hexdigest(),
                 }
             )
-        Gegevensexport.objects.filter(pk=export.pk).update(voortgang=int(90 * i / stappen))
+        Gegevensexport.objects.filter(pk=export.pk).update(voortgang=int(90 * i / len(COLLECTIES)))
     gemaakt = timezone.now()
     beschrijving = {
         "gemaaktOp": gemaakt.isoformat(),

@@ -154,7 +154,7 @@ class Indicatorwaarde:
         enkelvoud, meervoud = WAAROM[self.maat][1]
         if self.maat in GETELD:
             return formatting.aantal(int(getal), enkelvoud, meervoud)
-        return f"{formatting.getal(getal, 1)} {meervoud}"
+        return f"{kort(self.maat, getal)} {meervoud}"
 
     @property
     def waarom(self) -> str:

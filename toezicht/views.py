@@ -431,7 +431,10 @@ def _risicofilter(request):
 def risicoanalyse(request):
     """Every SWV of a year ranked by its risk score: each indicator's value, which count, the
     quarter with the highest risk marked and who has not been investigated for four years."""
-    filter, analyse, profielen = _risicofilter(request)
+    return _risicopagina(request, *_risicofilter(request))
+
+
+def _risicopagina(request, filter, analyse, profielen):
     return render(
         request,
         "toezicht/risicoanalyse.html",
@@ -460,7 +463,7 @@ def risicoanalyse_export(request, formaat: str):
         raise Http404("Dit formaat bestaat niet.")
     filter, analyse, profielen = _risicofilter(request)
     if filter.is_bound and not filter.is_valid():
-        return risicoanalyse(request)
+        return _risicopagina(request, filter, analyse, profielen)
     return export.antwoord(request, "risicoanalyse", risico.tabel(analyse, profielen), formaat)
 
 

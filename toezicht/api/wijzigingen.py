@@ -14,57 +14,10 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from accounts.models import Rol
-from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit
-from swv.models import (
-    Document,
-    Gemeente,
-    Leerlingtelling,
-    Lidmaatschap,
-    Samenwerkingsverband,
-    School,
-    Schoolbestuur,
-)
-from toezicht.models import (
-    Kwaliteitsonderzoek,
-    Rapportageronde,
-    Registratieoordeel,
-    Risicoindicator,
-    Signaal,
-    Thuiszitterregistratie,
-    Thuiszittertelling,
-    Vervolgafspraak,
-)
+from swv.models import Samenwerkingsverband
+from toezicht.api.collecties import PER_MODEL
+from toezicht.models import Thuiszitterregistratie, Thuiszittertelling
 
-#: Per model: the collection it is read in, the address where it is read (an SWV's collection,
-#: `/samenwerkingsverbanden/{code}/…`, or the item itself), and for an item the field of its key.
-COLLECTIES = {
-    Samenwerkingsverband: ("samenwerkingsverbanden", "api:samenwerkingsverband-detail", "code"),
-    Gemeente: ("gemeenten", "api:gemeente-detail", "pk"),
-    Schoolbestuur: (
-        "schoolbesturen",
-        "api:schoolbestuur-detail",
-        "bevoegd_gezag_nummer",
-    ),  # as nummer
-    School: ("scholen", "api:school-detail", "vestigingsnummer"),
-    Leerlingtelling: ("leerlingtellingen", "api:leerlingtelling-detail", "pk"),
-    Lidmaatschap: ("leden", "api:swv-leden", None),
-    Document: ("documenten", "api:swv-documenten", None),
-    Feit: ("feiten", "api:swv-feiten", None),
-    Ondersteuningsplan: ("ondersteuningsplannen", "api:swv-ondersteuningsplannen", None),
-    OPRBesluit: ("opr-besluiten", "api:swv-opr-besluiten", None),
-    OOGO: ("oogo-overleggen", "api:swv-oogo", None),
-    Rapportageronde: ("rapportagerondes", "api:rapportageronde-detail", "pk"),
-    Thuiszitterregistratie: (
-        "thuiszitterregistraties",
-        "api:thuiszitterregistratie-detail",
-        "pk",
-    ),
-    Signaal: ("signalen", "api:signaal-detail", "pk"),
-    Registratieoordeel: ("registratieoordelen", "api:registratieoordeel-detail", "pk"),
-    Kwaliteitsonderzoek: ("kwaliteitsonderzoeken", "api:kwaliteitsonderzoek-detail", "pk"),
-    Vervolgafspraak: ("vervolgafspraken", "api:vervolgafspraak-detail", "pk"),
-    Risicoindicator: ("risicoindicatoren", "api:risicoindicator-detail", "pk"),
-}
 ACTIES = {
     LogEntry.Action.CREATE: "aangemaakt",
     LogEntry.Action.UPDATE: "gewijzigd",
@@ -104,7 +57,7 @@ class Wijziging:
 
 
 def _types() -> dict[int, type]:
-    soorten = ContentType.objects.get_for_models(*COLLECTIES, Thuiszittertelling)
+    soorten = ContentType.objects.get_for_models(*PER_MODEL, Thuiszittertelling)
     return {ct.pk: model for model, ct in soorten.items()}
 
 
@@ -184,7 +137,7 @@ class WijzigingenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
                     model.objects.filter(pk__in=ids).values_list("pk", "registratie_id")
                 )
                 continue
-            veld = COLLECTIES[model][2]
+            veld = PER_MODEL[model].sleutel
             if veld not in (None, "pk"):
                 sleutels[model] = dict(model.objects.filter(pk__in=ids).values_list("pk", veld))
         uit = []
@@ -198,17 +151,17 @@ class WijzigingenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
                     continue
                 model, pk = Thuiszitterregistratie, registratie
                 e.action = LogEntry.Action.UPDATE
-            collectie, adres, veld = COLLECTIES[model]
+            collectie = PER_MODEL[model]
             href = None
             if e.action != LogEntry.Action.DELETE:
-                if veld is None and code:
-                    href = reverse(adres, kwargs={"code": code})
-                elif veld is not None:
+                if collectie.per_swv and code:
+                    href = reverse(collectie.adres, kwargs={"code": code})
+                elif not collectie.per_swv:
+                    veld = collectie.sleutel
                     sleutel = pk if veld == "pk" else sleutels[model].get(pk)
                     if sleutel is not None:
-                        kwarg = "nummer" if model is Schoolbestuur else veld
-                        href = reverse(adres, kwargs={kwarg: sleutel})
+                        href = reverse(collectie.adres, kwargs={collectie.kwarg or veld: sleutel})
             if href:
                 href = self.request.build_absolute_uri(href)
-            uit.append(Wijziging(e, collectie, pk, code, href))
+            uit.append(Wijziging(e, collectie.naam, pk, code, href))
         return uit
