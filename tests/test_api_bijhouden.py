@@ -1,16 +1,61 @@
 """Keeping a copy of the Inspectie's findings: what changed since a moment (`gewijzigdSinds`),
-in a stable order (`sorteer`), page by page."""
+in a stable order (`sorteer`, which every collection has), page by page."""
 
 import datetime
+import itertools
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.models import Rol
+from ondersteuningsplan.models import OOGO, OOGOStatus
+from ondersteuningsplan.stappen import OP_STAPPEN
+from ondersteuningsplan.tests.factories import (
+    FeitFactory,
+    OndersteuningsplanFactory,
+    OPRBesluitFactory,
+)
+from swv.services.documenten import bewaar_document
+from swv.tests.factories import (
+    GemeenteFactory,
+    LeerlingtellingFactory,
+    LidmaatschapFactory,
+    SamenwerkingsverbandFactory,
+    SchoolbestuurFactory,
+    SchoolFactory,
+)
+from swv.tests.pdfs import gewone_pdf
 from toezicht import services
-from toezicht.models import Signaal
-from toezicht.tests.factories import SignaalFactory
+from toezicht.api.collecties import COLLECTIES
+from toezicht.models import Duur, Signaal, Verzuimsoort
+from toezicht.services import registreer_thuiszitters
+from toezicht.tests import factories as bevindingen
+from toezicht.tests.factories import SignaalFactory, ronde
 
 pytestmark = pytest.mark.django_db
+
+#: Properties written as ISO dates or moments: as text, their order is their natural one.
+DATUMS = {
+    "teldatum",
+    "periodeVan",
+    "periodeTot",
+    "deadline",
+    "datum",
+    "begindatum",
+    "einddatum",
+    "geuploadOp",
+    "ingediendOp",
+    "beoordeeldOp",
+    "datumVoorgelegd",
+    "datumGepland",
+    "ontvangenOp",
+    "afgehandeldOp",
+    "begonnenOp",
+    "afgerondOp",
+    "gemaaktOp",
+    "gewijzigdOp",
+}
 
 
 def alle(client, adres, **params):
@@ -75,3 +120,112 @@ def test_sorteer_orders_stably_across_pages_and_refuses_an_unknown_property(were
         assert antwoord.status_code == 400, fout
         assert antwoord["Content-Type"] == "application/problem+json"
         assert [p["name"] for p in antwoord.json()["invalidParams"]] == list(fout)
+
+
+def runs(waarden):
+    """The values in the order they first appear, one per run of equal values."""
+    return [w for i, w in enumerate(waarden) if i == 0 or w != waarden[i - 1]]
+
+
+def waarde(rij, eigenschap):
+    gezien = rij[eigenschap]
+    return gezien["bevoegdGezagNummer"] if isinstance(gezien, dict) else gezien
+
+
+@pytest.fixture
+def ruim(wereld):
+    """Seven more rows in every collection, each value drawn from three, so that ties occur."""
+    dag = (datetime.date(2015, 3, 1), datetime.date(2016, 1, 1), datetime.date(2014, 9, 1))
+    categorieen = ["so_cl1", "so_cl2", "vo", "lwoo", "pro", "vso_cl1", "vso_cl2"]
+    swv = wereld.swv_a
+    for i in range(7):
+        a, jaar = i % 3, 2018 + i
+        SamenwerkingsverbandFactory(naam=f"SWV {'ZAM'[a]}", sector=("po", "vo", "po")[a])
+        gemeente = GemeenteFactory(naam=f"Gemeente {'ZAM'[a]}{i}")
+        bestuur = SchoolbestuurFactory(naam=f"Stichting {'ZAM'[a]}")
+        SchoolFactory(bestuur=bestuur, naam=f"School {'ZAM'[a]}", plaats=("Zwolle", "Delft")[i % 2])
+        LeerlingtellingFactory(swv=swv, teldatum=dag[a], categorie=categorieen[i], aantal=a)
+        registreer_thuiszitters(
+            swv=swv,
+            ronde=ronde(datetime.date(jaar, 1, 1), datetime.date(jaar, 2, 28)),
+            aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): i},
+            door=wereld.coordinator_a,
+        )
+        wie = (swv, wereld.swv_b)[i % 2]
+        SignaalFactory(swv=wie, ontvangen_op=dag[a], afgehandeld_op=(None, dag[a])[i % 2])
+        bevindingen.RegistratieoordeelFactory(
+            swv=wie,
+            periode_van=datetime.date(jaar, a + 1, 1),
+            periode_tot=datetime.date(jaar, a + 2, 28),
+        )
+        onderzoek = bevindingen.KwaliteitsonderzoekFactory(swv=wie, begonnen_op=dag[a])
+        bevindingen.VervolgafspraakFactory(
+            swv=wie,
+            kwaliteitsonderzoek=onderzoek,
+            gemaakt_op=dag[a],
+            deadline=dag[a] + datetime.timedelta(days=400),
+        )
+        bevindingen.RisicoindicatorFactory(
+            swv=wie,
+            periode_van=datetime.date(jaar, a + 1, 1),
+            periode_tot=datetime.date(jaar, a + 2, 28),
+        )
+        LidmaatschapFactory(
+            swv=swv,
+            bestuur=bestuur if i < 3 else SchoolbestuurFactory(),
+            begindatum=dag[a],
+            einddatum=(None, datetime.date(2031, 1, 1), None)[a],
+            stemgewicht=(1, 3, 2)[a],
+        )
+        bewaar_document(
+            swv,
+            SimpleUploadedFile(f"stuk-{'ZAM'[a]}.pdf", gewone_pdf()),
+            wereld.coordinator_a,
+        )
+        plan = OndersteuningsplanFactory(
+            swv=swv,
+            titel=f"Ondersteuningsplan {'ZAM'[a]}",
+            periode_van=datetime.date(2030 - i, 8, 1),
+            periode_tot=datetime.date(2034 - i + a, 7, 31),
+        )
+        FeitFactory(swv=swv, ondersteuningsplan=plan, stap=OP_STAPPEN[i], datum=dag[a])
+        OPRBesluitFactory(ondersteuningsplan=(plan, wereld.op_a)[i % 2], datum_voorgelegd=dag[a])
+        OOGO.objects.create(
+            ondersteuningsplan=wereld.op_a if i < 3 else plan,
+            gemeente=gemeente,
+            status=OOGOStatus.GEPLAND,
+            datum_gepland=dag[a],
+        )
+
+
+@pytest.mark.parametrize("collectie", COLLECTIES, ids=lambda c: c.naam)
+def test_every_collection_sorts_on_each_of_its_properties_both_ways(
+    ruim, wereld, api_als, collectie
+):
+    """Whatever the database's collation, a sorted list holds each value in one run, the id
+    rising within it, and the descending list holds the same runs in reverse; dates and
+    numbers are also in their natural order."""
+    client = api_als(Rol.INSPECTIE)
+    adres = f"/api/v1/{collectie.naam}"
+    if collectie.per_swv:
+        adres = f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}/{collectie.naam}"
+    eigenschappen = collectie.lijst.filterset_class.base_filters["sorteer"].param_map
+    assert "id" in eigenschappen
+    for eigenschap in eigenschappen:
+        gelezen = {}
+        for richting in ("", "-"):
+            rijen = alle(client, adres, sorteer=richting + eigenschap, paginaGrootte=4)
+            sleutels = [(waarde(r, eigenschap), r["id"]) for r in rijen]
+            for a, b in itertools.pairwise(sleutels):
+                assert a[0] != b[0] or a[1] < b[1], (eigenschap, richting, a, b)
+            gelezen[richting] = [w for w, _ in sleutels]
+        oplopend, aflopend = gelezen[""], gelezen["-"]
+        assert runs(oplopend) == list(reversed(runs(aflopend))), eigenschap
+        # each value in one run: a value seen again after another is not sorted on
+        assert len(set(map(repr, runs(oplopend)))) == len(runs(oplopend)), eigenschap
+        gevuld = [w for w in oplopend if w is not None]
+        if eigenschap in DATUMS or (gevuld and not isinstance(gevuld[0], str)):
+            assert gevuld == sorted(gevuld), eigenschap
+    antwoord = client.get(adres, {"sorteer": "onbekend"})
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"] == "application/problem+json"

@@ -3,11 +3,13 @@
 import django_filters as filters
 
 from ondersteuningsplan.models import Status
+from passend.api.filters import sortering
 from swv.api.filters import _peildatum
 from swv.models import Regiotoewijzing, Samenwerkingsverband, Sector
 
 
 class SamenwerkingsverbandFilter(filters.FilterSet):
+    sorteer = sortering("code", "naam", "sector")
     sector = filters.ChoiceFilter(choices=Sector.choices)
     gemeente = filters.NumberFilter(
         method="filter_gemeente",
@@ -36,3 +38,26 @@ class SamenwerkingsverbandFilter(filters.FilterSet):
     def geen_filter(self, queryset, name, value):
         """Applied by the view: a status is computed, not stored."""
         return queryset
+
+
+class FeitenFilter(filters.FilterSet):
+    sorteer = sortering("stap", "datum", ondersteuningsplan="ondersteuningsplan_id")
+
+
+class OndersteuningsplannenFilter(filters.FilterSet):
+    sorteer = sortering("titel", "periode_van", "periode_tot")
+
+
+class OPRBesluitenFilter(filters.FilterSet):
+    """Only on what the peildatum shows of every decision: sorting on a decision not yet taken
+    would tell it."""
+
+    sorteer = sortering("datum_voorgelegd", ondersteuningsplan="ondersteuningsplan_id")
+
+
+class OOGOFilter(filters.FilterSet):
+    """Only on what the peildatum shows of every consultation (see OPRBesluitenFilter)."""
+
+    sorteer = sortering(
+        "datum_gepland", ondersteuningsplan="ondersteuningsplan_id", gemeente="gemeente__naam"
+    )

@@ -37,6 +37,7 @@ class MijlpalenViewSet(SwvOnderdeelViewSet):
 class FeitenViewSet(SwvOnderdeelViewSet):
     queryset = Feit.objects.all()
     serializer_class = serializers.FeitSerializer
+    filterset_class = filters.FeitenFilter
 
     def onderdelen(self, swv, peildatum):
         return Feit.objects.filter(swv=swv, datum__lte=peildatum).order_by("datum", "stap", "pk")
@@ -50,6 +51,7 @@ class FeitenViewSet(SwvOnderdeelViewSet):
 class OndersteuningsplannenViewSet(SwvOnderdeelViewSet):
     queryset = Ondersteuningsplan.objects.all()
     serializer_class = serializers.OndersteuningsplanSerializer
+    filterset_class = filters.OndersteuningsplannenFilter
 
     def onderdelen(self, swv, peildatum):
         return (
@@ -73,6 +75,7 @@ class OndersteuningsplannenViewSet(SwvOnderdeelViewSet):
 class OPRBesluitenViewSet(SwvOnderdeelViewSet):
     queryset = OPRBesluit.objects.all()
     serializer_class = serializers.OprBesluitSerializer
+    filterset_class = filters.OPRBesluitenFilter
 
     def onderdelen(self, swv, peildatum):
         return OPRBesluit.objects.filter(
@@ -88,6 +91,7 @@ class OPRBesluitenViewSet(SwvOnderdeelViewSet):
 class OOGOViewSet(SwvOnderdeelViewSet):
     queryset = OOGO.objects.all()
     serializer_class = serializers.OogoOverlegSerializer
+    filterset_class = filters.OOGOFilter
 
     def onderdelen(self, swv, peildatum):
         return (

@@ -26,3 +26,32 @@ class WaarOnwaarVeld(forms.NullBooleanField):
 
 class BooleanFilter(filters.BooleanFilter):
     field_class = WaarOnwaarVeld
+
+
+class Sortering(filters.OrderingFilter):
+    """`sorteer`: one or more properties, comma-separated, a minus before one for descending; the
+    id comes last, so rows with equal values keep one order from page to page. An unknown
+    property answers 400."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+def eigenschap(veld: str) -> str:
+    """A model field's name as the API writes the property: `periode_van` → `periodeVan`."""
+    eerste, *rest = veld.split("_")
+    return eerste + "".join(deel.capitalize() for deel in rest)
+
+
+def sortering(*velden: str, **paden: str) -> Sortering:
+    """The sort parameter of a collection: over these model fields, named on the wire as the
+    properties are, and over `paden` (property → the path to the field it shows, for a property
+    that is read through a relation). Every collection sorts on `id` too."""
+    paren = [(veld, eigenschap(veld)) for veld in ("id", *velden)]
+    paren += [(pad, naam) for naam, pad in paden.items()]
+    return Sortering(
+        fields=paren,
+        label="Sorteren op een of meer eigenschappen, gescheiden door komma's; een minteken "
+        "ervoor sorteert aflopend. Bij gelijke waarden beslist het id.",
+    )

@@ -60,7 +60,9 @@ SPECTACULAR_SETTINGS = {
         "ZIP-bestand. Een kopie bijhouden: /wijzigingen geeft "
         "alles wat sinds een moment is aangemaakt, gewijzigd of verwijderd, met waar u het "
         "opnieuw leest (lees met na= het volgende stuk); de bevindingen hebben ook "
-        "gewijzigdSinds en sorteer; een document haalt u op via zijn eigenschap inhoud."
+        "gewijzigdSinds. Elke lijst sorteert met sorteer (bij gelijke waarden op id, zodat de "
+        "volgorde van pagina tot pagina vast is); een document haalt u op via zijn eigenschap "
+        "inhoud."
     ),
     "VERSION": API_VERSIE,
     "CONTACT": {

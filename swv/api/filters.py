@@ -3,6 +3,7 @@
 import django_filters as filters
 from django.db.models import Q
 
+from passend.api.filters import sortering
 from passend.peildatum import lees_datum
 from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Schoolsoort, Sector
 
@@ -11,7 +12,22 @@ def _peildatum(request):
     return lees_datum(request.query_params.get("peildatum") if request else None)
 
 
-class SchoolFilter(filters.FilterSet):
+class SchoolSortering(filters.FilterSet):
+    """The order of a list of schools, the whole country's or one region's."""
+
+    sorteer = sortering(
+        "vestigingsnummer",
+        "naam",
+        "sector",
+        "soort",
+        "postcode",
+        "plaats",
+        bestuur="bestuur__bevoegd_gezag_nummer",
+        gemeente="postcodegebied__gemeente__naam",
+    )
+
+
+class SchoolFilter(SchoolSortering):
     sector = filters.ChoiceFilter(choices=Sector.choices)
     soort = filters.ChoiceFilter(choices=Schoolsoort.choices)
     gemeente = filters.NumberFilter(
@@ -36,6 +52,7 @@ class SchoolFilter(filters.FilterSet):
 
 
 class SchoolbestuurFilter(filters.FilterSet):
+    sorteer = sortering("bevoegd_gezag_nummer", "naam")
     samenwerkingsverband = filters.CharFilter(
         method="filter_swv",
         label="Alleen besturen die op de peildatum lid zijn van dit SWV (code).",
@@ -52,6 +69,7 @@ class SchoolbestuurFilter(filters.FilterSet):
 
 
 class GemeenteFilter(filters.FilterSet):
+    sorteer = sortering("naam", "cbs_code")
     naam = filters.CharFilter(lookup_expr="icontains")
     samenwerkingsverband = filters.CharFilter(
         method="filter_swv",
@@ -64,6 +82,17 @@ class GemeenteFilter(filters.FilterSet):
 
 
 class LeerlingtellingFilter(filters.FilterSet):
+    sorteer = sortering("teldatum", "categorie", "aantal", samenwerkingsverband="swv__code")
     samenwerkingsverband = filters.CharFilter(field_name="swv__code")
     sector = filters.ChoiceFilter(field_name="swv__sector", choices=Sector.choices)
     teldatum = filters.DateFilter()
+
+
+class LedenFilter(filters.FilterSet):
+    sorteer = sortering(
+        "begindatum", "einddatum", "stemgewicht", bestuur="bestuur__bevoegd_gezag_nummer"
+    )
+
+
+class DocumentenFilter(filters.FilterSet):
+    sorteer = sortering("naam", "grootte", "geupload_op")

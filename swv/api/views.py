@@ -115,6 +115,7 @@ class LeerlingtellingViewSet(LeesViewSet):
 class LedenViewSet(SwvOnderdeelViewSet):
     queryset = Lidmaatschap.objects.all()
     serializer_class = serializers.LidSerializer
+    filterset_class = filters.LedenFilter
 
     def onderdelen(self, swv, peildatum):
         return (
@@ -129,6 +130,7 @@ class LedenViewSet(SwvOnderdeelViewSet):
 class SwvScholenViewSet(SwvOnderdeelViewSet):
     queryset = School.objects.all()
     serializer_class = serializers.SchoolSerializer
+    filterset_class = filters.SchoolSortering
 
     def onderdelen(self, swv, peildatum):
         return (
@@ -144,6 +146,7 @@ class SwvScholenViewSet(SwvOnderdeelViewSet):
 class DocumentenViewSet(SwvOnderdeelViewSet):
     queryset = Document.objects.all()
     serializer_class = serializers.DocumentSerializer
+    filterset_class = filters.DocumentenFilter
 
     def onderdelen(self, swv, peildatum):
         return (

@@ -1,6 +1,6 @@
 import django_filters as filters
 
-from passend.api.filters import BooleanFilter
+from passend.api.filters import BooleanFilter, Sortering, sortering
 from swv.models import Sector
 from toezicht.models import (
     Afspraakstatus,
@@ -28,30 +28,9 @@ class SwvFilter(filters.FilterSet):
     sector = filters.ChoiceFilter(field_name="swv__sector", choices=Sector.choices)
 
 
-class Sortering(filters.OrderingFilter):
-    """`sorteer`: one or more properties, comma-separated, a minus before one for descending; the
-    id comes last, so rows with equal values keep one order from page to page. An unknown
-    property answers 400."""
-
-    def filter(self, qs, value):
-        qs = super().filter(qs, value)
-        return qs.order_by(*qs.query.order_by, "pk") if value else qs
-
-
-def sortering(*velden: str) -> Sortering:
-    """The sort parameter over these model fields, named on the wire as the properties are."""
-
-    def naam(veld: str) -> str:
-        if veld == "swv__code":
-            return "samenwerkingsverband"
-        eerste, *rest = veld.split("_")
-        return eerste + "".join(deel.capitalize() for deel in rest)
-
-    return Sortering(
-        fields=[(veld, naam(veld)) for veld in (*velden, "gewijzigd_op", "swv__code")],
-        label="Sorteren op een of meer eigenschappen, gescheiden door komma's; een minteken "
-        "ervoor sorteert aflopend. Bij gelijke waarden beslist het id.",
-    )
+def bevindingsortering(*velden: str) -> Sortering:
+    """A finding's sort parameter: its own fields, when it was changed, and its SWV."""
+    return sortering(*velden, "gewijzigd_op", samenwerkingsverband="swv__code")
 
 
 class BevindingFilter(SwvFilter):
@@ -66,6 +45,9 @@ class BevindingFilter(SwvFilter):
 
 
 class ThuiszitterregistratieFilter(SwvFilter):
+    sorteer = sortering(
+        "periode_van", "status", "ingediend_op", "beoordeeld_op", samenwerkingsverband="swv__code"
+    )
     status = filters.ChoiceFilter(choices=Indieningsstatus.choices)
     ronde = filters.NumberFilter(field_name="ronde_id", label="Het id van de rapportageronde.")
 
@@ -75,6 +57,7 @@ class ThuiszitterregistratieFilter(SwvFilter):
 
 
 class RapportagerondeFilter(filters.FilterSet):
+    sorteer = sortering("soort", "periode_van", "deadline")
     soort = filters.ChoiceFilter(choices=Rapportagesoort.choices)
 
     class Meta:
@@ -83,7 +66,7 @@ class RapportagerondeFilter(filters.FilterSet):
 
 
 class SignaalFilter(BevindingFilter):
-    sorteer = sortering("ontvangen_op", "afgehandeld_op")
+    sorteer = bevindingsortering("ontvangen_op", "afgehandeld_op")
     bron = filters.ChoiceFilter(choices=Bron.choices)
     onderwerp = filters.ChoiceFilter(choices=Onderwerp.choices)
     uitkomst = filters.ChoiceFilter(choices=Uitkomst.choices)
@@ -96,7 +79,7 @@ class SignaalFilter(BevindingFilter):
 
 
 class RegistratieoordeelFilter(BevindingFilter):
-    sorteer = sortering("periode_van")
+    sorteer = bevindingsortering("periode_van")
     oordeel = filters.ChoiceFilter(choices=Oordeel.choices)
 
     class Meta:
@@ -105,7 +88,7 @@ class RegistratieoordeelFilter(BevindingFilter):
 
 
 class KwaliteitsonderzoekFilter(BevindingFilter):
-    sorteer = sortering("begonnen_op", "afgerond_op")
+    sorteer = bevindingsortering("begonnen_op", "afgerond_op")
     uitkomst = filters.ChoiceFilter(choices=Onderzoeksuitkomst.choices)
 
     class Meta:
@@ -114,7 +97,7 @@ class KwaliteitsonderzoekFilter(BevindingFilter):
 
 
 class VervolgafspraakFilter(BevindingFilter):
-    sorteer = sortering("gemaakt_op", "deadline")
+    sorteer = bevindingsortering("gemaakt_op", "deadline")
     status = filters.ChoiceFilter(choices=Afspraakstatus.choices)
     verlopen = BooleanFilter(
         method="filter_verlopen",
@@ -138,7 +121,7 @@ class VervolgafspraakFilter(BevindingFilter):
 
 
 class RisicoindicatorFilter(BevindingFilter):
-    sorteer = sortering("periode_van")
+    sorteer = bevindingsortering("periode_van")
     indicator = filters.ChoiceFilter(choices=Indicator.choices)
     niveau = filters.ChoiceFilter(choices=Risiconiveau.choices)
 
