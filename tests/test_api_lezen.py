@@ -9,7 +9,12 @@ from ondersteuningsplan.api.serializers import MijlpaalstandSerializer, mijlpaal
 from ondersteuningsplan.models import Stap, Status
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.tests.factories import FeitFactory
-from swv.tests.factories import SamenwerkingsverbandFactory
+from swv.tests.factories import (
+    LidmaatschapFactory,
+    SamenwerkingsverbandFactory,
+    SchoolbestuurFactory,
+    SchoolFactory,
+)
 from toezicht.models import Signaal
 from toezicht.tests.factories import SignaalFactory
 
@@ -225,6 +230,48 @@ def test_query_count_of_the_swv_resources(
     with django_assert_max_num_queries(10):
         antwoord = client.get(f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}{onderdeel}")
     assert antwoord.status_code == 200
+
+
+def test_a_board_without_a_name_from_duo_is_shown_by_its_schools_in_a_fixed_number_of_queries(
+    wereld, api_als, django_assert_max_num_queries
+):
+    """`naam` is DUO's and stays empty until DUO's board file is imported; `weergavenaam` is
+    what the pages show, never a bare number where the board has schools."""
+    benoemd = SchoolbestuurFactory(bevoegd_gezag_nummer="30001", naam="Stichting Het Spectrum")
+    for i in range(20):
+        bestuur = SchoolbestuurFactory(bevoegd_gezag_nummer=f"{31000 + i}", naam="")
+        for naam in (f"Obs De Wilg {i:02d}", f"Obs Het Anker {i:02d}")[: 1 + i % 2]:
+            SchoolFactory(bestuur=bestuur, naam=naam)
+        LidmaatschapFactory(swv=wereld.swv_b, bestuur=bestuur, begindatum=datetime.date(2014, 8, 1))
+    LidmaatschapFactory(swv=wereld.swv_b, bestuur=benoemd, begindatum=datetime.date(2014, 8, 1))
+    SchoolbestuurFactory(bevoegd_gezag_nummer="39999", naam="")
+    client = api_als("inspectie")
+
+    with django_assert_max_num_queries(9):
+        besturen = client.get("/api/v1/schoolbesturen?paginaGrootte=1000").json()["resultaten"]
+    per_nummer = {b["bevoegdGezagNummer"]: b for b in besturen}
+    assert per_nummer["30001"] | {"id": None} == {
+        "id": None,
+        "bevoegdGezagNummer": "30001",
+        "naam": "Stichting Het Spectrum",
+        "weergavenaam": "Stichting Het Spectrum",
+    }
+    assert (per_nummer["31000"]["naam"], per_nummer["31000"]["weergavenaam"]) == (
+        "",
+        "Bestuur van Obs De Wilg 00",
+    )
+    assert per_nummer["31001"]["weergavenaam"] == "Bestuur van Obs De Wilg 01 en 1 andere school"
+    assert per_nummer["39999"]["weergavenaam"] == "Schoolbestuur 39999"
+
+    with django_assert_max_num_queries(10):
+        leden = client.get(
+            f"/api/v1/samenwerkingsverbanden/{wereld.swv_b.code}/leden?paginaGrootte=1000"
+        ).json()["resultaten"]
+    assert len(leden) == 21
+    assert {lid["bestuur"]["weergavenaam"] for lid in leden} >= {
+        "Stichting Het Spectrum",
+        "Bestuur van Obs De Wilg 19 en 1 andere school",
+    }
 
 
 def test_the_exact_shape_of_one_swv_in_the_list_and_on_its_own(wereld, api_als):

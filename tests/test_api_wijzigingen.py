@@ -22,7 +22,11 @@ pytestmark = pytest.mark.django_db
 EIGEN = [c.naam for c in COLLECTIES if not c.per_swv]
 PER_SWV = [c.naam for c in COLLECTIES if c.per_swv]
 #: Figures computed from the records, not records: the feed names the records they come from.
-AFGELEID = {"samenwerkingsverbanden": ("mijlpalen",), "ondersteuningsplannen": ("stappen",)}
+AFGELEID = {
+    "samenwerkingsverbanden": ("mijlpalen",),
+    "ondersteuningsplannen": ("stappen",),
+    "schoolbesturen": ("weergavenaam",),
+}
 
 
 def alles(client, adres):

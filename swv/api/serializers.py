@@ -30,9 +30,18 @@ class GemeenteSerializer(ModelSerializer):
 
 
 class SchoolbestuurSerializer(ModelSerializer):
+    weergavenaam = serializers.CharField(
+        source="__str__",
+        read_only=True,
+        help_text="Hoe het portaal het bestuur noemt: zijn naam, of zolang DUO's namen niet "
+        "zijn ingelezen de naam van zijn eerste school en hoeveel scholen er nog meer zijn. "
+        "Afgeleid: verandert mee met de scholen, zonder eigen regel in /wijzigingen.",
+    )
+
     class Meta:
         model = Schoolbestuur
-        fields = ["id", "bevoegd_gezag_nummer", "naam"]
+        fields = ["id", "bevoegd_gezag_nummer", "naam", "weergavenaam"]
+        extra_kwargs = {"naam": {"help_text": "De naam volgens DUO; leeg tot die is ingelezen."}}
 
 
 class SchoolSerializer(ModelSerializer):

@@ -1,7 +1,7 @@
 """The swv collections, and the bases of every API view: the roles that may read and write,
 row-level access through the models' `for_user`, and an SWV's sub-collections."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -84,6 +84,9 @@ class SchoolbestuurViewSet(LeesViewSet):
     lookup_field = "bevoegd_gezag_nummer"
     lookup_url_kwarg = "nummer"
 
+    def basis(self):
+        return self.queryset.met_schoolnaam()
+
 
 @extend_schema_view(list=extend_schema(parameters=[PEILDATUM]))
 class SchoolViewSet(LeesViewSet):
@@ -121,7 +124,7 @@ class LedenViewSet(SwvOnderdeelViewSet):
         return (
             Lidmaatschap.objects.filter(swv=swv, begindatum__lte=peildatum)
             .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=peildatum))
-            .select_related("bestuur")
+            .prefetch_related(Prefetch("bestuur", Schoolbestuur.objects.met_schoolnaam()))
             .order_by("bestuur__bevoegd_gezag_nummer")
         )
 
