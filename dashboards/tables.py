@@ -9,6 +9,7 @@ import datetime
 
 from dashboards import selectors
 from ondersteuningsplan.models import Status
+from ondersteuningsplan.werkagenda import Sectorstand
 from passend import formatting
 from passend.tables import Tabel
 from swv import deelname
@@ -94,6 +95,34 @@ def monitor(landelijk: selectors.LandelijkeMonitor) -> list[Tabel]:
         )
     )
     return tabellen
+
+
+def werkagenda(standen: list[Sectorstand]) -> Tabel:
+    return Tabel(
+        "werkagenda",
+        "Werkagenda en subsidie voor samenwerkingsverbanden in oprichting (2012)",
+        [
+            "Sector",
+            "Met werkagenda",
+            "Subsidie aangevraagd",
+            "Subsidie toegekend",
+            "Toegekend bedrag (€)",
+            "Totaal",
+        ],
+        [
+            [
+                s.label,
+                s.met_werkagenda,
+                s.aangevraagd,
+                s.toegekend,
+                s.bedrag_toegekend,
+                s.swvs,
+            ]
+            for s in standen
+        ],
+        getallen=frozenset({1, 2, 3, 4, 5}),
+        decimalen={4: 0},
+    )
 
 
 def matrix(m: selectors.Matrix) -> Tabel:

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from accounts.access import rollen
 from accounts.models import Rol
 from dashboards import kaart, selectors, tables
+from ondersteuningsplan import werkagenda
 from passend import export
 from passend.peildatum import lees_datum
 from swv import deelname
@@ -83,6 +84,7 @@ def _monitor(request) -> dict:
     alle = {t.naam: t for t in tables.monitor(landelijk)}
     alle["matrix"] = tables.matrix(matrix)
     alle["achterstanden"] = tables.achterstanden(achter)
+    alle["werkagenda"] = tables.werkagenda(werkagenda.per_sector(peildatum, landelijk.aantallen))
     grafieken = selectors.monitorgrafieken(landelijk)
     return {
         "paginatitel": "Landelijke monitor",

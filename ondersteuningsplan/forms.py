@@ -129,3 +129,15 @@ class OPRLidForm(NldsFormMixin, VersieFormMixin):
             self.fields["geleding"].choices = [
                 c for c in Geleding.choices if c[0] != Geleding.LEERLINGEN
             ]
+
+
+class WerkagendaForm(NldsFormMixin, VersieFormMixin):
+    vastgesteld_op = forms.DateField(label="Werkagenda vastgesteld op")
+    document = PdfField(label="Werkagenda (PDF)")
+    subsidie_aangevraagd_op = forms.DateField(
+        label="Subsidie aangevraagd op",
+        required=False,
+        help_text="Alleen in 2012 en met een vastgestelde werkagenda: €\u00a010 per leerling van de "
+        "reguliere scholen in de regio, volgens de laatste teldatum vóór de aanvraag.",
+    )
+    subsidie_toegekend_op = forms.DateField(label="Subsidie toegekend op", required=False)

@@ -7,5 +7,6 @@ auditlog.register(models.Feit, exclude_fields=["versie"], m2m_fields={"afgestemd
 auditlog.register(models.OPRLid, exclude_fields=["versie"])
 auditlog.register(models.OPRBesluit, exclude_fields=["versie"])
 auditlog.register(models.OOGO, exclude_fields=["versie"])
+auditlog.register(models.Werkagenda, exclude_fields=["versie"])
 auditlog.register(models.Mijlpaal)
 auditlog.register(models.MijlpaalUitzondering)

@@ -299,6 +299,52 @@ class OOGO(SwvGebonden, Versiebeheer):
         return f"OOGO met {self.gemeente}: {self.get_status_display()}"
 
 
+class Werkagenda(SwvGebonden, Versiebeheer):
+    """The werkagenda of an SWV in oprichting (2012): its process and planning towards its
+    set-up, its ondersteuningsplan and a personnel plan. With it the SWV could claim a subsidy
+    of EUR 10 per pupil of the regular schools in its region (`selectors.subsidie`, ADR 0077)."""
+
+    swv = swv_veld("+")
+    vastgesteld_op = DatumField("vastgesteld op", verleden=True)
+    document = models.ForeignKey(
+        Document,
+        verbose_name="werkagenda (PDF)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subsidie_aangevraagd_op = DatumField(
+        "subsidie aangevraagd op", null=True, blank=True, verleden=True
+    )
+    subsidie_toegekend_op = DatumField(
+        "subsidie toegekend op", null=True, blank=True, verleden=True
+    )
+
+    class Meta:
+        verbose_name = "werkagenda"
+        verbose_name_plural = "werkagenda's"
+        constraints = [
+            models.UniqueConstraint(fields=["swv"], name="een_werkagenda_per_swv"),
+            models.CheckConstraint(
+                condition=Q(subsidie_aangevraagd_op__isnull=True)
+                | Q(subsidie_aangevraagd_op__gte=models.F("vastgesteld_op")),
+                name="subsidie_na_werkagenda",
+            ),
+            models.CheckConstraint(
+                condition=Q(subsidie_toegekend_op__isnull=True)
+                | (
+                    Q(subsidie_aangevraagd_op__isnull=False)
+                    & Q(subsidie_toegekend_op__gte=models.F("subsidie_aangevraagd_op"))
+                ),
+                name="toekenning_na_aanvraag",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Werkagenda van {self.swv}"
+
+
 class Mijlpaal(VeldgerichteControles):
     """One row of the official schedule: which steps meet it, by when, for which sector.
 

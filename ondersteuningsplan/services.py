@@ -23,8 +23,10 @@ from ondersteuningsplan.models import (
     OOGOStatus,
     OPRBesluit,
     OPRLid,
+    Werkagenda,
 )
 from ondersteuningsplan.stappen import REGELS, Stap, moeten_volgen
+from ondersteuningsplan.werkagenda import AANVRAAGJAAR
 from passend.locking import Wijzigingsconflict, bewaar_versie
 from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Sector
 
@@ -435,3 +437,58 @@ def registreer_opr_lid(
         if lid is None:
             return OPRLid.objects.create(swv=swv, **velden)
         return bewaar_versie(lid, verwachte_versie, **velden)
+
+
+def leg_werkagenda_vast(
+    *,
+    swv: Samenwerkingsverband,
+    door,
+    vastgesteld_op: datetime.date,
+    document=None,
+    subsidie_aangevraagd_op: datetime.date | None = None,
+    subsidie_toegekend_op: datetime.date | None = None,
+    verwachte_versie: int | None = None,
+) -> Werkagenda:
+    """The SWV's werkagenda and its subsidy request (ondersteuningsplan/werkagenda.py): made the
+    first time, changed after that at the version it was read."""
+    swv = _vergrendel(swv)
+    _niet_in_de_toekomst(vastgesteld_op, "vastgesteld_op")
+    _niet_in_de_toekomst(subsidie_aangevraagd_op, "subsidie_aangevraagd_op")
+    _niet_in_de_toekomst(subsidie_toegekend_op, "subsidie_toegekend_op")
+    if subsidie_aangevraagd_op:
+        if subsidie_aangevraagd_op.year != AANVRAAGJAAR:
+            raise ValidationError(
+                {
+                    "subsidie_aangevraagd_op": "De subsidie voor samenwerkingsverbanden in "
+                    f"oprichting kon alleen in {AANVRAAGJAAR} worden aangevraagd."
+                }
+            )
+        if subsidie_aangevraagd_op < vastgesteld_op:
+            raise ValidationError(
+                {
+                    "subsidie_aangevraagd_op": "De subsidie kon alleen worden aangevraagd met een "
+                    f"werkagenda; die is vastgesteld op {_datum(vastgesteld_op)}."
+                }
+            )
+    if subsidie_toegekend_op and not subsidie_aangevraagd_op:
+        raise ValidationError(
+            {"subsidie_toegekend_op": "Vul eerst in wanneer de subsidie is aangevraagd."}
+        )
+    if subsidie_toegekend_op and subsidie_toegekend_op < subsidie_aangevraagd_op:
+        raise ValidationError(
+            {"subsidie_toegekend_op": "De toekenning kan niet vóór de aanvraag liggen."}
+        )
+    velden = {
+        "vastgesteld_op": vastgesteld_op,
+        "document": document,
+        "subsidie_aangevraagd_op": subsidie_aangevraagd_op,
+        "subsidie_toegekend_op": subsidie_toegekend_op,
+    }
+    bestaand = Werkagenda.objects.filter(swv=swv).first()
+    with namens(door):
+        if bestaand is None:
+            return Werkagenda.objects.create(swv=swv, **velden)
+        if verwachte_versie is None:
+            # read when there was none yet: someone else recorded it in the meantime
+            raise Wijzigingsconflict(bestaand)
+        return bewaar_versie(bestaand, verwachte_versie, **velden)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("plannen/<int:plan>/opr/nieuw/", views.opr_besluit, name="opr_besluit_nieuw"),
     path("plannen/<int:plan>/opr/<int:besluit>/", views.opr_besluit, name="opr_besluit"),
     path("plannen/<int:plan>/oogo/<int:gemeente>/", views.oogo, name="oogo"),
+    path("werkagenda/", views.werkagenda_vastleggen, name="werkagenda"),
     path("opr/", views.opr, name="opr"),
     path("opr/nieuw/", views.opr_lid, name="opr_lid_nieuw"),
     path("opr/<int:lid>/", views.opr_lid, name="opr_lid"),

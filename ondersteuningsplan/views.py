@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from ondersteuningsplan import selectors, services
+from ondersteuningsplan import selectors, services, werkagenda
 from ondersteuningsplan.forms import (
     FeitForm,
     FeitVerwijderenForm,
@@ -17,8 +17,16 @@ from ondersteuningsplan.forms import (
     OOGOForm,
     OPRBesluitForm,
     OPRLidForm,
+    WerkagendaForm,
 )
-from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
+from ondersteuningsplan.models import (
+    OOGO,
+    Feit,
+    Ondersteuningsplan,
+    OPRBesluit,
+    OPRLid,
+    Werkagenda,
+)
 from ondersteuningsplan.stappen import OP_STAPPEN, REGELS, SWV_STAPPEN, Stap
 from passend.forms import formulierpagina, velden, verwerk, waarden_van
 from passend.peildatum import lees_datum
@@ -110,6 +118,7 @@ def overzicht(request, code):
             "regio": swv_selectors.regio(swv, peildatum),
             "leden": swv_selectors.leden(swv, peildatum),
             "scholen": swv_selectors.scholen(swv, peildatum),
+            "werkagenda": werkagenda.op_peildatum(swv, peildatum),
             "mag_wijzigen": schrijver,
             "actief": "overzicht",
         },
@@ -480,4 +489,40 @@ def opr_lid(request, code, lid=None):
         melding="Het lid van de ondersteuningsplanraad is opgeslagen.",
         swv=swv,
         titel="Lid van de ondersteuningsplanraad",
+    )
+
+
+@rollen(*SCHRIJVERS)
+def werkagenda_vastleggen(request, code):
+    """The werkagenda of 2012 and its subsidy request (ondersteuningsplan/werkagenda.py)."""
+    swv = bewerkbaar_swv(request, code)
+    bestaand = Werkagenda.objects.filter(swv=swv).select_related("document").first()
+    namen = ("vastgesteld_op", "subsidie_aangevraagd_op", "subsidie_toegekend_op")
+    form = WerkagendaForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=waarden_van(bestaand, (*namen, "versie")),
+    )
+
+    def opslaan(data):
+        return services.leg_werkagenda_vast(
+            swv=swv,
+            door=request.user,
+            **velden(data, namen),
+            document=document_of(
+                swv, data["document"], bestaand and bestaand.document, request.user
+            ),
+            verwachte_versie=data["versie"],
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("ondersteuningsplan:overzicht", args=[swv.code]) + "#kop-werkagenda",
+        melding="De werkagenda is opgeslagen.",
+        swv=swv,
+        titel="Werkagenda",
+        ondertitel="Proces en planning naar de inrichting, het ondersteuningsplan en een personeelsplan",
+        document=bestaand.document if bestaand else None,
     )

@@ -45,6 +45,13 @@ def getal(waarde, decimalen: int = 0) -> str:
     return teken + _groepen(geheel) + ("," + breuk if breuk else "")
 
 
+def bedrag(waarde) -> str:
+    """An amount in whole euros: 123450 → '€ 123.450' (with a non-breaking space)."""
+    if waarde is None or waarde == "":
+        return ONBEKEND
+    return f"€\u00a0{getal(waarde)}"
+
+
 def procent(waarde, decimalen: int = 1) -> str:
     """2.55 → '2,6%'; unknown → en dash."""
     if waarde is None or waarde == "":

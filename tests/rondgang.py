@@ -148,6 +148,7 @@ def _argumenten(gebruiker):
         "ondersteuningsplan:opr_nieuw": code,
         "ondersteuningsplan:opr_lid_nieuw": code,
         "ondersteuningsplan:opr_lid": code | {"lid": opr_lid.pk},
+        "ondersteuningsplan:werkagenda": code,
         "toezicht:thuiszitters": code,
         "toezicht:registratie_nieuw": code,
         "toezicht:registratie": code | {"pk": registratie.pk},

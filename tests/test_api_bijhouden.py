@@ -35,6 +35,8 @@ from toezicht.tests.factories import SignaalFactory, ronde
 
 pytestmark = pytest.mark.django_db
 
+#: Collections of at most one item per SWV.
+EEN_PER_SWV = {"werkagenda"}
 #: Properties written as ISO dates or moments: as text, their order is their natural one.
 DATUMS = {
     "teldatum",
@@ -209,6 +211,9 @@ def test_every_collection_sorts_on_each_of_its_properties_both_ways(
     adres = f"/api/v1/{collectie.naam}"
     if collectie.per_swv:
         adres = f"/api/v1/samenwerkingsverbanden/{wereld.swv_a.code}/{collectie.naam}"
+    if collectie.naam in EEN_PER_SWV:  # nothing to sort
+        assert client.get(adres).json()["aantal"] <= 1
+        return
     eigenschappen = collectie.lijst.filterset_class.base_filters["sorteer"].param_map
     assert "id" in eigenschappen
     for eigenschap in eigenschappen:

@@ -218,6 +218,7 @@ def test_query_count_does_not_grow_with_the_page(
         "/ondersteuningsplannen",
         "/opr-besluiten",
         "/oogo-overleggen",
+        "/werkagenda",
         "/leden",
         "/scholen",
         "/documenten",

@@ -48,6 +48,7 @@ SWV_ONDERDELEN = [
     "/ondersteuningsplannen",
     "/opr-besluiten",
     "/oogo-overleggen",
+    "/werkagenda",
     "/leden",
     "/scholen",
     "/documenten",

@@ -26,6 +26,7 @@ AFGELEID = {
     "samenwerkingsverbanden": ("mijlpalen",),
     "ondersteuningsplannen": ("stappen",),
     "schoolbesturen": ("weergavenaam",),
+    "werkagenda": ("subsidie",),
 }
 
 

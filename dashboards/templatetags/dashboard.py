@@ -2,6 +2,7 @@
 the Dutch way. The export writes the same values unformatted."""
 
 import datetime
+from decimal import Decimal
 
 from django import template
 from django.template.base import render_value_in_context
@@ -42,7 +43,7 @@ def cel(waarde, decimalen=None):
         return "ja" if waarde else "nee"
     if isinstance(waarde, int):
         return formatting.getal(waarde)
-    if isinstance(waarde, float):
+    if isinstance(waarde, float | Decimal):
         return formatting.getal(waarde, 1 if decimalen is None else decimalen)
     return waarde
 

@@ -66,6 +66,31 @@ class OprBesluitSerializer(Serializer):
         return obj.geschil_aangevraagd if self._op_peildatum(obj.geschil_aangevraagd) else None
 
 
+class SubsidieSerializer(Serializer):
+    teldatum = serializers.DateField(
+        allow_null=True, help_text="De laatste teldatum op of vóór de aanvraag."
+    )
+    leerlingen = serializers.IntegerField(
+        help_text="Leerlingen van de reguliere scholen op die teldatum (po: bao en sbo; "
+        "vo: vo, lwoo en pro)."
+    )
+    bedrag = serializers.IntegerField(help_text="€ 10 per leerling, in hele euro's.")
+
+
+class WerkagendaSerializer(Serializer):
+    """As it stood on the peildatum: a request or grant dated later is not there yet."""
+
+    id = serializers.IntegerField(source="werkagenda.pk")
+    vastgesteld_op = serializers.DateField(source="werkagenda.vastgesteld_op")
+    document = serializers.IntegerField(source="werkagenda.document_id", allow_null=True)
+    subsidie_aangevraagd_op = serializers.DateField(source="aangevraagd_op", allow_null=True)
+    subsidie_toegekend_op = serializers.DateField(source="toegekend_op", allow_null=True)
+    subsidie = SubsidieSerializer(
+        allow_null=True,
+        help_text="Afgeleid uit de leerlingtellingen; leeg zolang er geen aanvraag is.",
+    )
+
+
 class OogoOverlegSerializer(Serializer):
     id = serializers.IntegerField()
     ondersteuningsplan = serializers.IntegerField(source="ondersteuningsplan_id")

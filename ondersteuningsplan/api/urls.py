@@ -21,6 +21,7 @@ urlpatterns = [
         f"{SWV}/opr-besluiten", views.OPRBesluitenViewSet.as_view(LIJST), name="swv-opr-besluiten"
     ),
     path(f"{SWV}/oogo-overleggen", views.OOGOViewSet.as_view(LIJST), name="swv-oogo"),
+    path(f"{SWV}/werkagenda", views.WerkagendaViewSet.as_view(LIJST), name="swv-werkagenda"),
     path("monitor", views.MonitorViewSet.as_view(LIJST), name="monitor"),
     *router.urls,
 ]

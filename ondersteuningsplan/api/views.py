@@ -5,9 +5,9 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from ondersteuningsplan import selectors
+from ondersteuningsplan import selectors, werkagenda
 from ondersteuningsplan.api import filters, serializers
-from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit
+from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, Werkagenda
 from passend.api.views import PEILDATUM, SWV_CODE, PeildatumMixin
 from swv import selectors as swv_selectors
 from swv.api.views import LEZERS, LeesViewSet, SwvOnderdeelViewSet
@@ -81,6 +81,26 @@ class OPRBesluitenViewSet(SwvOnderdeelViewSet):
         return OPRBesluit.objects.filter(
             ondersteuningsplan__swv=swv, datum_voorgelegd__lte=peildatum
         ).order_by("datum_voorgelegd", "pk")
+
+
+@extend_schema(
+    summary="De werkagenda van een SWV in oprichting en de subsidie ervoor, op de peildatum",
+    description="Nul of één werkagenda. De subsidie (2012) is € 10 per leerling van de "
+    "reguliere scholen op de laatste teldatum vóór de aanvraag.",
+    parameters=[PEILDATUM],
+)
+class WerkagendaViewSet(SwvOnderdeelViewSet):
+    queryset = Werkagenda.objects.all()
+    serializer_class = serializers.WerkagendaSerializer
+    filter_backends = []
+
+    def list(self, request, *args, **kwargs):
+        stand = werkagenda.op_peildatum(self.swv, self.peildatum)
+        pagina = self.paginate_queryset([stand] if stand else [])
+        return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
+
+    def get_queryset(self):
+        return Werkagenda.objects.none()
 
 
 @extend_schema(

@@ -1,7 +1,7 @@
 """The template filters of `passend.formatting`, built into every template (settings.TEMPLATES
 `builtins`), so that no page formats a number or a date by itself:
 
-    {{ n|getal }}  {{ x|getal:2 }}  {{ p|procent }}  {{ d|procentpunten }}
+    {{ n|getal }}  {{ x|getal:2 }}  {{ euro|bedrag }}  {{ p|procent }}  {{ d|procentpunten }}
     {{ dag|datum }}  {{ dag|datum_lang }}  {{ ronde|periode }}  {{ moment|tijdstip }}
     {{ n|aantal:"school,scholen" }}
 """
@@ -12,7 +12,16 @@ from passend import formatting
 
 register = template.Library()
 
-for _naam in ("getal", "procent", "procentpunten", "datum", "datum_lang", "datum_kort", "tijdstip"):
+for _naam in (
+    "getal",
+    "bedrag",
+    "procent",
+    "procentpunten",
+    "datum",
+    "datum_lang",
+    "datum_kort",
+    "tijdstip",
+):
     register.filter(_naam, getattr(formatting, _naam))
 
 
