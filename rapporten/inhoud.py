@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from ondersteuningsplan import selectors as op_selectors
+from ondersteuningsplan import werkagenda
 from ondersteuningsplan.models import Feit, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep, Stap
 from swv import deelname
@@ -281,6 +282,18 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
             for (nummer, sector), telling in sorted(cycli.items())
         ],
         "experimenten": experimenten,
+        "werkagenda": [
+            {
+                "sector": w.sector,
+                "swvs": w.swvs,
+                "met_werkagenda": w.met_werkagenda,
+                "aangevraagd": w.aangevraagd,
+                "toegekend": w.toegekend,
+                "bedrag_toegekend": int(w.bedrag_toegekend),
+            }
+            for w in werkagenda.per_sector(peildatum)
+            if w.sector in sectoren
+        ],
         "thuiszitters": _thuiszitters(
             Samenwerkingsverband.objects.filter(sector__in=sectoren)
             if len(sectoren) == 1
@@ -289,6 +302,26 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
         ),
         "bijlage": bijlage,
         "labels": labels(),
+    }
+
+
+def _werkagenda(swv, peildatum) -> dict | None:
+    stand = werkagenda.op_peildatum(swv, peildatum)
+    if stand is None:
+        return None
+    subsidie = stand.subsidie
+    return {
+        "vastgesteld_op": _iso(stand.werkagenda.vastgesteld_op),
+        "document": stand.werkagenda.document.naam if stand.werkagenda.document_id else "",
+        "aangevraagd_op": _iso(stand.aangevraagd_op),
+        "toegekend_op": _iso(stand.toegekend_op),
+        "subsidie": {
+            "teldatum": _iso(subsidie.teldatum),
+            "leerlingen": subsidie.leerlingen,
+            "bedrag": int(subsidie.bedrag),
+        }
+        if subsidie
+        else None,
     }
 
 
@@ -350,6 +383,7 @@ def _swv_rapport(swv, peildatum) -> dict:
         "zwaar": deelname.ZWAAR[swv.sector],
         "teldatum": _iso(laatste),
         "verevening": verevening,
+        "werkagenda": _werkagenda(swv, peildatum),
         "thuiszitters": _thuiszitters(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),
         "labels": labels(),
     }

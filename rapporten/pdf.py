@@ -29,6 +29,7 @@ LANDELIJKE_HOOFDSTUKKEN = [
     ("bestuur", "Bestuurlijke inrichting"),
     ("ondersteuningsplan", "Ondersteuningsplan"),
     ("overleg", "Overleg en instemming"),
+    ("werkagenda", "Werkagenda en subsidie 2012"),
     ("experimenten", "Experimenten"),
     ("leerlingen", "Leerlingen"),
     ("thuiszitters", "Thuiszitters"),
@@ -39,6 +40,7 @@ SWV_HOOFDSTUKKEN = [
     ("mijlpalen", "Mijlpalen"),
     ("feiten", "Feiten"),
     ("documenten", "Documenten"),
+    ("werkagenda", "Werkagenda en subsidie 2012"),
     ("leerlingen", "Leerlingen"),
     ("thuiszitters", "Thuiszitters"),
 ]
@@ -61,7 +63,13 @@ def html(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None)
             "titel": titel,
             "peildatum": datetime.date.fromisoformat(cijfers["peildatum"]),
             "gemaakt_op": timezone.localtime(gemaakt_op or timezone.now()),
-            "hoofdstukken": SWV_HOOFDSTUKKEN if swv else LANDELIJKE_HOOFDSTUKKEN,
+            # a report published before a chapter existed has no figures for it (its numbers
+            # are frozen): its contents list leaves that chapter out
+            "hoofdstukken": [
+                (anker, kop)
+                for anker, kop in (SWV_HOOFDSTUKKEN if swv else LANDELIJKE_HOOFDSTUKKEN)
+                if anker != "werkagenda" or "werkagenda" in cijfers
+            ],
             "monitorgroepen": MONITORGROEPEN,
             "samenvatting": samenvatting(cijfers),
             "overleg": [] if swv else overleg(cijfers),

@@ -1,6 +1,7 @@
 """Each variant rendered through the task, read back as text: peildatum, monitor percentages,
 SWV codes; and the PDF's own properties: tagged, title, language, A4, fonts embedded."""
 
+import datetime
 import io
 import re
 
@@ -101,6 +102,55 @@ def test_swv_report_shows_its_milestones_facts_pupils_and_thuiszitters(
     assert "PO1002" not in t
     assert not opmaakfouten(" ".join(t.split()))
     assert not ENGELS.findall(t)
+
+
+def test_both_reports_carry_the_werkagenda_and_its_subsidy(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    """po[0] counts 970 bao + 30 sbo on 1 October 2012: a request on 15 October 2012 is worth
+    1,000 pupils times EUR 10; po[1] adopted one but did not ask (ADR 0077)."""
+    from ondersteuningsplan.services import leg_werkagenda_vast
+
+    po, _ = land
+    leg_werkagenda_vast(
+        swv=po[0],
+        door=None,
+        vastgesteld_op=datetime.date(2012, 9, 3),
+        subsidie_aangevraagd_op=datetime.date(2012, 10, 15),
+        subsidie_toegekend_op=datetime.date(2012, 11, 26),
+    )
+    leg_werkagenda_vast(swv=po[1], door=None, vastgesteld_op=datetime.date(2012, 11, 1))
+
+    landelijk = maak(django_capture_on_commit_callbacks, accountmanager, "landelijk", PEILDATUM)
+    t = " ".join(tekst(pdf_van(landelijk)).split())
+    assert "Werkagenda en subsidie 2012" in t
+    assert re.search(r"po 2 van 4 1 1 €\s?10\.000 vo 0 van 2 0 0 €\s?0 ", t)
+    assert landelijk.cijfers["werkagenda"][0]["bedrag_toegekend"] == 10000
+
+    eigen = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[0])
+    t = " ".join(tekst(pdf_van(eigen)).split())
+    assert (
+        "Werkagenda vastgesteld op 3 september 2012. Subsidie aangevraagd op 15 oktober 2012: "
+        "€ 10.000, € 10 voor elk van de 1.000 leerlingen van de reguliere scholen op "
+        "1 oktober 2012. Toegekend op 26 november 2012."
+    ) in t
+    assert not opmaakfouten(t)
+    assert not ENGELS.findall(t)
+
+    geen = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[2])
+    assert "Op de peildatum is geen werkagenda vastgelegd." in " ".join(
+        tekst(pdf_van(geen)).split()
+    )
+
+
+@pytest.mark.parametrize("soort", ["landelijk", "swv"])
+def test_numbers_frozen_before_the_werkagenda_existed_render_without_that_chapter(land, soort):
+    from rapporten import inhoud, pdf
+
+    po, _ = land
+    cijfers = inhoud.verzamel(soort, PEILDATUM, swv=po[0] if soort == "swv" else None)
+    del cijfers["werkagenda"]
+    assert "Werkagenda" not in pdf.html(cijfers, "Een rapport van vroeger")
 
 
 def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
