@@ -26,6 +26,7 @@ from ondersteuningsplan.models import (
     OPRBesluit,
     OPRLid,
     Rechtsvorm,
+    Werkagenda,
 )
 from ondersteuningsplan.selectors import plus_jaren
 from ondersteuningsplan.stappen import Stap
@@ -89,6 +90,7 @@ class Resultaat:
     registraties: list[tuple[Thuiszitterregistratie, list[Thuiszittertelling]]] = field(
         default_factory=list
     )
+    werkagendas: list[Werkagenda] = field(default_factory=list)
 
 
 class Generator:
@@ -149,7 +151,26 @@ class Generator:
             resultaat.opr_leden += self.opr(swv)
             resultaat.tellingen += self.leerlingen(swv, scholen_per_swv.get(swv.pk, 0))
             resultaat.registraties += self.thuiszitters(swv, scholen_per_swv.get(swv.pk, 0))
+            resultaat.werkagendas += self.werkagenda(swv)
         return resultaat
+
+    def werkagenda(self, swv) -> list[Werkagenda]:
+        """Most SWVs adopted a werkagenda in the autumn of 2012 and asked for the subsidy after
+        the teldatum of 1 October; nearly every request was granted some weeks later."""
+        rng = self.rng(swv, "werkagenda")
+        if rng.random() > 0.9:
+            return []
+        vastgesteld = self.tussen(rng, D(2012, 9, 3), D(2012, 11, 30))
+        agenda = Werkagenda(swv=swv, vastgesteld_op=vastgesteld)
+        if rng.random() < 0.85:
+            agenda.subsidie_aangevraagd_op = self.tussen(
+                rng, max(vastgesteld, D(2012, 10, 2)), D(2012, 12, 21)
+            )
+            if rng.random() < 0.95:
+                agenda.subsidie_toegekend_op = agenda.subsidie_aangevraagd_op + self.dagen(
+                    rng, 28, 56
+                )
+        return [agenda]
 
     def verschuiving(self, swv) -> datetime.timedelta:
         """Experiment SWVs run a year ahead."""

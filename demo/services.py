@@ -25,6 +25,7 @@ from ondersteuningsplan.models import (
     OPRBesluit,
     OPRLid,
     Statuswijziging,
+    Werkagenda,
 )
 from swv.models import (
     Document,
@@ -127,6 +128,7 @@ def wis_demo():
             Leerlingtelling,
             OOGO,
             OPRBesluit,
+            Werkagenda,
             Feit.afgestemd_met.through,
             Feit,
             Document,
@@ -140,6 +142,7 @@ def wis_demo():
         OOGO,
         Ondersteuningsplan,
         OPRLid,
+        Werkagenda,
         Thuiszitterregistratie,
         Document,
     ]
@@ -184,6 +187,7 @@ def laad_demo(seed: int, vandaag: datetime.date):
     OPRBesluit.objects.bulk_create([b for p in resultaat.plannen for b in p.besluiten])
     OOGO.objects.bulk_create([o for p in resultaat.plannen for o in p.oogo])
     OPRLid.objects.bulk_create(resultaat.opr_leden)
+    Werkagenda.objects.bulk_create(resultaat.werkagendas)
     Leerlingtelling.objects.bulk_create(resultaat.tellingen)
     Thuiszitterregistratie.objects.bulk_create([r for r, _ in resultaat.registraties])
     for registratie, cellen in resultaat.registraties:

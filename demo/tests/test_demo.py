@@ -6,7 +6,8 @@ import time_machine
 from django.core.management import call_command
 
 from accounts.models import Gebruiker, Rol
-from ondersteuningsplan.models import Feit, OPRBesluit, Status
+from ondersteuningsplan import werkagenda
+from ondersteuningsplan.models import Feit, OPRBesluit, Status, Werkagenda
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten
 from ondersteuningsplan.stappen import Stap
@@ -77,6 +78,16 @@ def test_the_demo_tells_a_believable_history(demo):
     assert any(c.dagen_te_laat and c.dagen_te_laat > 60 for c in cycli)
 
     assert Leerlingtelling.objects.values("teldatum").distinct().count() >= 5
+
+    # most SWVs adopted a werkagenda in the autumn of 2012; nearly all asked for the subsidy,
+    # after the teldatum, so that each request has an amount
+    herfst = {s.sector: s for s in werkagenda.per_sector(datetime.date(2012, 12, 31))}
+    for sector in herfst.values():
+        assert 0.75 * sector.swvs <= sector.met_werkagenda < sector.swvs
+        assert 0.6 * sector.met_werkagenda <= sector.aangevraagd < sector.met_werkagenda
+    assert sum(s.met_werkagenda for s in werkagenda.per_sector(datetime.date(2012, 8, 31))) == 0
+    aanvragen = Werkagenda.objects.filter(subsidie_aangevraagd_op__isnull=False)
+    assert all(s.teldatum for s in werkagenda.subsidies(aanvragen.select_related("swv")).values())
     # the Inspectie's findings: every SWV judged, some signalen, some agreements overdue
     assert Registratieoordeel.objects.count() == 150
     assert Registratieoordeel.objects.filter(oordeel=Oordeel.ONVOLDOENDE).exists()
