@@ -330,9 +330,12 @@ def test_oogo_opr_and_members_are_kept_through_their_forms(coordinator, swv):
 
 def test_thuiszitters_are_counts_only(coordinator, swv):
     form = coordinator.get(url(swv, "thuiszitters/nieuw/")).context["form"]
-    assert all(naam in ("versie", "ronde") or naam.startswith("aantal_") for naam in form.fields)
+    assert all(
+        naam in ("versie", "ronde") or naam.startswith(("aantal_", "schorsingen_"))
+        for naam in form.fields
+    )
     data = {"ronde": ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)).pk}
-    data |= {naam: 0 for naam in form.fields if naam.startswith("aantal_")}
+    data |= {naam: 0 for naam in form.fields if naam.startswith(("aantal_", "schorsingen_"))}
     data["aantal_relatief_lang_zonder"] = 4
     assert coordinator.post(url(swv, "thuiszitters/nieuw/"), data).status_code == 302
     registratie = Thuiszitterregistratie.objects.get(swv=swv)

@@ -1,9 +1,12 @@
 """The review of a thuiszitter round in a real headless Chromium: the coördinator submits, the
 Inspectie returns it with a reason, the coördinator corrects, the Inspectie accepts (locked), a
-change is refused until the Inspectie reopens it. Every page is scanned with axe-core."""
+change is refused until the Inspectie reopens it; suspensions go with the round's counts. Every
+page is scanned with axe-core."""
 
 import datetime
+import os
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -11,6 +14,7 @@ from playwright.sync_api import expect
 from accounts.models import Rol
 from swv.tests.factories import SamenwerkingsverbandFactory
 from tests.fixtures import assert_toegankelijk, log_in
+from tests.wachten import DEADLINE_SECONDEN
 from toezicht.models import Indieningsstatus, Registratieoordeel, Thuiszitterregistratie
 from toezicht.tests.factories import ronde
 
@@ -123,3 +127,46 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
     registratie.refresh_from_db()
     assert registratie.status == Indieningsstatus.INGEDIEND
     assert sum(t.aantal for t in registratie.tellingen.all()) == 4
+
+
+@pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
+def test_suspensions_are_submitted_with_the_round_and_read_by_the_inspectie(
+    chromium, live_server, wereld, breedte, tmp_path
+):
+    """With SCHERMAFDRUKKEN=1 the screenshots go to docs/screenshots/."""
+    map_ = tmp_path
+    if os.environ.get("SCHERMAFDRUKKEN"):
+        map_ = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    swv, oktober = wereld
+    context = chromium.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": 900}
+    )
+    scherm = context.new_page()
+    scherm.set_default_timeout(DEADLINE_SECONDEN * 1000)
+    log_in(scherm, "anna")
+    scherm.goto(f"/samenwerkingsverbanden/{swv.code}/thuiszitters/nieuw/?ronde={oktober.pk}")
+    schorsingen = scherm.get_by_role("group", name="Schorsingen van meer dan één dag")
+    schorsingen.get_by_label(re.compile("^Basisonderwijs, 2 tot en met 5 dagen")).fill("7")
+    schorsingen.get_by_label(re.compile("^Speciaal onderwijs, langer")).fill("-2")
+    scherm.get_by_role("button", name="Opslaan").click()
+    expect(schorsingen.get_by_text("Een aantal is 0 of meer.")).to_be_visible()
+    assert_toegankelijk(scherm)
+    assert not Thuiszitterregistratie.objects.exists()
+    scherm.screenshot(path=Path(map_) / f"schorsingen-indienen-{breedte}.png", full_page=True)
+    schorsingen.get_by_label(re.compile("^Speciaal onderwijs, langer")).fill("2")
+    scherm.get_by_role("button", name="Opslaan").click()
+    expect(scherm.get_by_role("status").first).to_contain_text("ingediend")
+
+    context.clear_cookies()
+    log_in(scherm, "inspecteur")
+    registratie = Thuiszitterregistratie.objects.get(swv=swv)
+    scherm.goto(f"/toezicht/inzendingen/{registratie.pk}/")
+    tabel = scherm.get_by_role("table", name="Schorsingen van meer dan één dag")
+    rij = tabel.get_by_role("row", name="Basisonderwijs, 2 tot en met 5 dagen 7", exact=True)
+    expect(rij).to_be_visible()
+    expect(tabel.get_by_role("row", name="Speciaal onderwijs, langer dan 5 dagen")).to_contain_text(
+        "2"
+    )
+    assert_toegankelijk(scherm)
+    scherm.screenshot(path=Path(map_) / f"schorsingen-inzending-{breedte}.png", full_page=True)
+    context.close()

@@ -6,13 +6,34 @@ from django import forms
 from accounts.models import Rol
 from passend import formatting
 from passend.forms import NldsFormMixin, VersieFormMixin
-from swv.models import Samenwerkingsverband
-from toezicht.models import Duur, Oordeel, Rapportageronde, Verzuimsoort
-from toezicht.services import CELLEN
+from swv.models import Samenwerkingsverband, Schoolsoort
+from toezicht.models import Duur, Oordeel, Rapportageronde, Schorsingsduur, Verzuimsoort
+from toezicht.services import CELLEN, schorsingscellen
 
 
 def veldnaam(soort: str, duur: str, met_aanbod: bool) -> str:
     return f"aantal_{soort}_{duur}_{'met' if met_aanbod else 'zonder'}"
+
+
+def schorsingsveld(schoolsoort: str, duur: str) -> str:
+    return f"schorsingen_{schoolsoort}_{duur}"
+
+
+def aantalveld(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=100000,
+        initial=0,
+        widget=forms.NumberInput(
+            attrs={"inputmode": "numeric", "class": "utrecht-textbox utrecht-textbox--numeric"}
+        ),
+        error_messages={
+            "required": "Vul een aantal in (0 als er geen zijn).",
+            "invalid": "Vul een heel getal in.",
+            "min_value": "Een aantal is 0 of meer.",
+        },
+    )
 
 
 class RondeKeuze(forms.ModelChoiceField):
@@ -34,29 +55,19 @@ class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
         },
     )
 
-    def __init__(self, *args, rondes=None, **kwargs):
+    def __init__(self, *args, rondes=None, sector=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ronde"].queryset = (
             rondes if rondes is not None else Rapportageronde.objects.all()
         )
         for soort, duur, met_aanbod in CELLEN:
-            naam = veldnaam(soort, duur, met_aanbod)
-            self.fields[naam] = forms.IntegerField(
-                label=f"{Duur(duur).label}, {'met' if met_aanbod else 'zonder'} aanbod",
-                min_value=0,
-                max_value=100000,
-                initial=0,
-                widget=forms.NumberInput(
-                    attrs={
-                        "inputmode": "numeric",
-                        "class": "utrecht-textbox utrecht-textbox--numeric",
-                    }
-                ),
-                error_messages={
-                    "required": "Vul een aantal in (0 als er geen zijn).",
-                    "invalid": "Vul een heel getal in.",
-                    "min_value": "Een aantal is 0 of meer.",
-                },
+            self.fields[veldnaam(soort, duur, met_aanbod)] = aantalveld(
+                f"{Duur(duur).label}, {'met' if met_aanbod else 'zonder'} aanbod"
+            )
+        self.schorsingscellen = schorsingscellen(sector) if sector else ()
+        for schoolsoort, duur in self.schorsingscellen:
+            self.fields[schorsingsveld(schoolsoort, duur)] = aantalveld(
+                f"{Schoolsoort(schoolsoort).label}, {Schorsingsduur(duur).label.lower()}"
             )
 
     def _aantal(self, veld) -> int:
@@ -84,6 +95,12 @@ class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
 
     def aantallen(self) -> dict[tuple[str, str, bool], int]:
         return {cel: self.cleaned_data[veldnaam(*cel)] for cel in CELLEN}
+
+    def schorsingsvelden(self):
+        return [self[schorsingsveld(*cel)] for cel in self.schorsingscellen]
+
+    def schorsingen(self) -> dict[tuple[str, str], int]:
+        return {cel: self.cleaned_data[schorsingsveld(*cel)] or 0 for cel in self.schorsingscellen}
 
 
 class BeoordelingForm(NldsFormMixin, VersieFormMixin):

@@ -4,6 +4,7 @@ from toezicht import models
 
 auditlog.register(models.Thuiszitterregistratie, exclude_fields=["versie"])
 auditlog.register(models.Thuiszittertelling)
+auditlog.register(models.Schorsingtelling)
 for bevinding in (
     models.Signaal,
     models.Registratieoordeel,

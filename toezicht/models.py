@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from passend.fields import DatumField, VrijeRegelField, VrijeTekstField
 from passend.locking import Versiebeheer
-from swv.models import Samenwerkingsverband, SwvGebonden, swv_veld
+from swv.models import Samenwerkingsverband, Schoolsoort, Sector, SwvGebonden, swv_veld
 from swv.querysets import ReferentieQuerySet
 from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
 
@@ -187,6 +187,45 @@ class Thuiszittertelling(SwvGebonden):
     def __str__(self):
         aanbod = "met" if self.met_aanbod else "zonder"
         return f"{self.get_soort_display()}, {self.get_duur_display().lower()}, {aanbod} aanbod: {self.aantal}"
+
+
+class Schorsingsduur(models.TextChoices):
+    KORT = "kort", "2 tot en met 5 dagen"
+    LANG = "lang", "Langer dan 5 dagen"
+
+
+#: The school types whose suspensions an SWV of each sector reports: those of its region.
+SCHORSINGSOORTEN = {
+    Sector.PO: (Schoolsoort.BAO, Schoolsoort.SBO, Schoolsoort.SO),
+    Sector.VO: (Schoolsoort.VO, Schoolsoort.VSO),
+}
+
+
+class Schorsingtelling(SwvGebonden):
+    """How many suspensions longer than one day the schools of one type in an SWV's region
+    imposed in a round's period, by length (ADR 0078). A count, never a pupil: it is submitted
+    with the round's thuiszitters and reviewed with them."""
+
+    registratie = models.ForeignKey(
+        Thuiszitterregistratie, on_delete=models.CASCADE, related_name="schorsingen"
+    )
+    schoolsoort = models.CharField("soort school", max_length=3, choices=Schoolsoort)
+    duur = models.CharField("duur", max_length=4, choices=Schorsingsduur)
+    aantal = models.PositiveIntegerField("aantal")
+
+    objects = ViaRegistratieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "schorsingtelling"
+        verbose_name_plural = "schorsingtellingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registratie", "schoolsoort", "duur"], name="een_schorsingtelling_per_cel"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_schoolsoort_display()}, {self.get_duur_display().lower()}: {self.aantal}"
 
 
 class Herinneringsmoment(models.TextChoices):

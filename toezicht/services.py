@@ -14,6 +14,7 @@ from passend.persoonsgegevens import geen_persoonsgegevens
 from swv.models import Samenwerkingsverband
 from toezicht import afspraken
 from toezicht.models import (
+    SCHORSINGSOORTEN,
     Duur,
     Exportstatus,
     Gegevensexport,
@@ -23,6 +24,8 @@ from toezicht.models import (
     Rapportagesoort,
     Registratieoordeel,
     Risicoregel,
+    Schorsingsduur,
+    Schorsingtelling,
     Thuiszitterregistratie,
     Thuiszittertelling,
     Vervolgafspraak,
@@ -32,6 +35,13 @@ from toezicht.risico import GETELD, regels_op
 
 #: Every cell of a registration: every kind, by duration, with and without an offer.
 CELLEN = tuple(product(Verzuimsoort.values, Duur.values, (True, False)))
+
+
+def schorsingscellen(sector: str) -> tuple[tuple[str, str], ...]:
+    """The suspension counts an SWV of the sector submits: (school type, length)."""
+    return tuple(
+        (str(soort), duur) for soort in SCHORSINGSOORTEN[sector] for duur in Schorsingsduur.values
+    )
 
 
 #: The first two-monthly thuiszitter round: since November 2015 the Inspectie asks every SWV.
@@ -110,8 +120,10 @@ def registreer_thuiszitters(
     opmerking: str = "",
     registratie: Thuiszitterregistratie | None = None,
     verwachte_versie: int | None = None,
+    schorsingen: dict[tuple[str, str], int] | None = None,
 ) -> Thuiszitterregistratie:
-    """Submits (or corrects) an SWV's counts for one round; a cell left out counts as 0.
+    """Submits (or corrects) an SWV's counts for one round, its thuiszitters and its
+    suspensions longer than one day (`schorsingscellen`); a cell left out counts as 0.
 
     Refused before the round's period has ended, and while the Inspectie has the submission
     accepted (locked). A correction after a return or a reopening goes back for review."""
@@ -130,6 +142,13 @@ def registreer_thuiszitters(
         raise ValidationError({"aantallen": "Onbekende soort, duur of aanbod."})
     if any(not isinstance(a, int) or a < 0 for a in aantallen.values()):
         raise ValidationError({"aantallen": "Aantallen zijn hele getallen van 0 of meer."})
+    schorsingen = schorsingen or {}
+    if set(schorsingen) - set(schorsingscellen(swv.sector)):
+        raise ValidationError(
+            {"schorsingen": "Onbekende soort school of duur voor dit samenwerkingsverband."}
+        )
+    if any(not isinstance(a, int) or a < 0 for a in schorsingen.values()):
+        raise ValidationError({"schorsingen": "Aantallen zijn hele getallen van 0 of meer."})
     velden = {
         "ronde": ronde,
         "periode_van": ronde.periode_van,
@@ -173,6 +192,17 @@ def registreer_thuiszitters(
                     duur=cel[1],
                     met_aanbod=cel[2],
                     aantal=aantal,
+                )
+            elif telling.aantal != aantal:
+                telling.aantal = aantal
+                telling.save(update_fields=["aantal"])
+        geteld = {(t.schoolsoort, t.duur): t for t in registratie.schorsingen.all()}
+        for cel in schorsingscellen(swv.sector):
+            aantal = schorsingen.get(cel, 0)
+            telling = geteld.get(cel)
+            if telling is None:
+                Schorsingtelling.objects.create(
+                    registratie=registratie, schoolsoort=cel[0], duur=cel[1], aantal=aantal
                 )
             elif telling.aantal != aantal:
                 telling.aantal = aantal

@@ -29,6 +29,7 @@ from toezicht.forms import (
     Risicotoon,
     RondefilterForm,
     ThuiszittersForm,
+    schorsingsveld,
     veldnaam,
 )
 from toezicht.lijsten import PER_PAGINA, SOORTEN, bevindingformulier, lijstfilter
@@ -97,15 +98,18 @@ def registratie(request, code, pk=None):
         initial = {"ronde": bestaand.ronde, "versie": bestaand.versie}
         for t in bestaand.tellingen.all():
             initial[veldnaam(t.soort, t.duur, t.met_aanbod)] = t.aantal
+        for t in bestaand.schorsingen.all():
+            initial[schorsingsveld(t.schoolsoort, t.duur)] = t.aantal
     elif "ronde" in request.GET:
         initial["ronde"] = request.GET["ronde"]
-    form = ThuiszittersForm(request.POST or None, initial=initial, rondes=rondes)
+    form = ThuiszittersForm(request.POST or None, initial=initial, rondes=rondes, sector=swv.sector)
 
     def opslaan(data):
         registratie = registreer_thuiszitters(
             swv=swv,
             ronde=data["ronde"],
             aantallen=form.aantallen(),
+            schorsingen=form.schorsingen(),
             door=request.user,
             opmerking=bestaand.opmerking if bestaand else "",
             registratie=bestaand,
@@ -229,6 +233,7 @@ def inzending(request, pk):
                 registratie.periode_tot,
                 {(t.soort, t.duur, t.met_aanbod): t.aantal for t in registratie.tellingen.all()},
             ),
+            "schorsingen": registratie.schorsingen.order_by("pk"),
             "oordeel": oordeel,
             "form": form,
             "mag_beoordelen": mag_beoordelen,

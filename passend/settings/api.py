@@ -83,6 +83,8 @@ SPECTACULAR_SETTINGS = {
         "OogoStatusEnum": "ondersteuningsplan.models.OOGOStatus",
         # the risk analysis's indicators beside the inspector's own (both fields "indicator")
         "RisicomaatEnum": "toezicht.models.Risicomaat",
+        # a school's type and the type of school a suspension count is about
+        "SchoolsoortEnum": "swv.models.Schoolsoort",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -11,6 +11,7 @@ from toezicht.models import (
     Rapportageronde,
     Registratieoordeel,
     Risicoindicator,
+    Schorsingtelling,
     Signaal,
     Thuiszitterregistratie,
     Thuiszittertelling,
@@ -24,9 +25,20 @@ class ThuiszittertellingSerializer(ModelSerializer):
         fields = ["soort", "duur", "met_aanbod", "aantal"]
 
 
+class SchorsingtellingSerializer(ModelSerializer):
+    class Meta:
+        model = Schorsingtelling
+        fields = ["schoolsoort", "duur", "aantal"]
+
+
 class ThuiszitterregistratieSerializer(ModelSerializer):
     samenwerkingsverband = serializers.CharField(source="swv.code")
     tellingen = ThuiszittertellingSerializer(many=True)
+    schorsingen = SchorsingtellingSerializer(
+        many=True,
+        help_text="Schorsingen van meer dan één dag in de periode, per soort school en duur; "
+        "leeg bij een inzending van voordat ze werden gevraagd.",
+    )
     totaal = serializers.SerializerMethodField()
     ronde = serializers.PrimaryKeyRelatedField(read_only=True, help_text="De rapportageronde.")
     ingediend_door = serializers.SlugRelatedField(
@@ -59,6 +71,7 @@ class ThuiszitterregistratieSerializer(ModelSerializer):
             "reden",
             "totaal",
             "tellingen",
+            "schorsingen",
         ]
 
     def get_totaal(self, registratie) -> int:

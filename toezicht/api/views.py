@@ -39,7 +39,7 @@ class ThuiszitterregistratieViewSet(LeesViewSet):
 
     queryset = Thuiszitterregistratie.objects.select_related(
         "swv", "ronde", "ingediend_door", "beoordeeld_door"
-    ).prefetch_related("tellingen")
+    ).prefetch_related("tellingen", "schorsingen")
     serializer_class = serializers.ThuiszitterregistratieSerializer
     filterset_class = filters.ThuiszitterregistratieFilter
     lookup_value_regex = r"\d+"

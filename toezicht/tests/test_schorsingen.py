@@ -1,0 +1,147 @@
+"""Suspensions longer than one day, counted per school type and length with a round's
+thuiszitters (ADR 0078): the service, the coördinator's form, the Inspectie's page, the API.
+Counts only: no field takes a name, a pupil number or free text."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from accounts.models import Rol
+from swv.models import Sector
+from swv.tests.factories import SamenwerkingsverbandFactory, swv_met_regio
+from toezicht.models import Duur, Schorsingtelling, Thuiszitterregistratie, Verzuimsoort
+from toezicht.services import registreer_thuiszitters
+from toezicht.tests.factories import ronde
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+NU = datetime.datetime(2026, 12, 7, 12, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def vandaag():
+    with time_machine.travel(NU):
+        yield
+
+
+@pytest.fixture
+def po():
+    return swv_met_regio(code="PO2707", pc4s=["1011"])
+
+
+@pytest.fixture
+def vo():
+    return SamenwerkingsverbandFactory(code="VO2707", sector=Sector.VO)
+
+
+def oktober():
+    return ronde(D(2026, 9, 1), D(2026, 10, 31))
+
+
+def cellen(registratie):
+    return {(t.schoolsoort, t.duur): t.aantal for t in registratie.schorsingen.all()}
+
+
+def test_a_submission_carries_every_cell_of_its_sector_and_a_correction_changes_them(po, vo):
+    registratie = registreer_thuiszitters(
+        swv=po,
+        ronde=oktober(),
+        aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): 2},
+        schorsingen={("bao", "kort"): 7, ("so", "lang"): 1},
+        door=None,
+    )
+    assert cellen(registratie) == {
+        ("bao", "kort"): 7,
+        ("bao", "lang"): 0,
+        ("sbo", "kort"): 0,
+        ("sbo", "lang"): 0,
+        ("so", "kort"): 0,
+        ("so", "lang"): 1,
+    }
+    registratie = registreer_thuiszitters(
+        swv=po,
+        ronde=oktober(),
+        aantallen={},
+        schorsingen={("bao", "kort"): 5},
+        door=None,
+        registratie=registratie,
+        verwachte_versie=registratie.versie,
+    )
+    assert cellen(registratie)[("bao", "kort")] == 5 and cellen(registratie)[("so", "lang")] == 0
+
+    eigen = registreer_thuiszitters(
+        swv=vo, ronde=oktober(), aantallen={}, schorsingen={("vo", "lang"): 3}, door=None
+    )
+    assert set(cellen(eigen)) == {("vo", "kort"), ("vo", "lang"), ("vso", "kort"), ("vso", "lang")}
+
+
+@pytest.mark.parametrize(
+    ("schorsingen", "melding"),
+    [
+        ({("vo", "kort"): 1}, "Onbekende soort school of duur"),
+        ({("bao", "een_dag"): 1}, "Onbekende soort school of duur"),
+        ({("bao", "kort"): -1}, "hele getallen van 0 of meer"),
+    ],
+)
+def test_a_wrong_cell_or_count_is_refused_and_nothing_is_saved(po, schorsingen, melding):
+    with pytest.raises(ValidationError) as fout:
+        registreer_thuiszitters(
+            swv=po, ronde=oktober(), aantallen={}, schorsingen=schorsingen, door=None
+        )
+    assert melding in " ".join(fout.value.message_dict["schorsingen"])
+    assert not Thuiszitterregistratie.objects.exists()
+    assert not Schorsingtelling.objects.exists()
+
+
+def test_the_coordinator_submits_them_on_the_round_form_and_the_inspectie_reads_them(
+    client, maak_gebruiker, po
+):
+    client.force_login(maak_gebruiker(Rol.COORDINATOR, swvs=[po]))
+    adres = f"/samenwerkingsverbanden/{po.code}/thuiszitters/nieuw/"
+    pagina = client.get(adres)
+    tekst = pagina.content.decode()
+    assert "Schorsingen van meer dan één dag" in tekst
+    assert "Speciaal basisonderwijs, langer dan 5 dagen" in tekst
+    assert "Voortgezet onderwijs" not in tekst  # a po SWV reports its own school types
+    form = pagina.context["form"]
+    data = {"ronde": oktober().pk} | {
+        n: 0 for n in form.fields if n.startswith(("aantal_", "schorsingen_"))
+    }
+    data["schorsingen_bao_kort"] = 4
+
+    fout = client.post(adres, data | {"schorsingen_so_kort": "drie", "schorsingen_sbo_lang": ""})
+    assert fout.status_code == 400
+    assert "Vul een heel getal in." in str(fout.context["form"].errors)
+    assert "Vul een aantal in (0 als er geen zijn)." in str(fout.context["form"].errors)
+    assert not Thuiszitterregistratie.objects.exists()
+
+    assert client.post(adres, data).status_code == 302
+    registratie = Thuiszitterregistratie.objects.get()
+    assert cellen(registratie)[("bao", "kort")] == 4 and sum(cellen(registratie).values()) == 4
+    wijzigen = client.get(f"/samenwerkingsverbanden/{po.code}/thuiszitters/{registratie.pk}/")
+    assert wijzigen.context["form"]["schorsingen_bao_kort"].value() == 4
+
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    inzending = client.get(f"/toezicht/inzendingen/{registratie.pk}/").content.decode()
+    assert "Basisonderwijs, 2 tot en met 5 dagen" in inzending
+
+
+def test_a_submission_from_before_they_were_asked_says_so(client, maak_gebruiker, po):
+    registratie = registreer_thuiszitters(swv=po, ronde=oktober(), aantallen={}, door=None)
+    Schorsingtelling.objects.filter(registratie=registratie).delete()
+    client.force_login(maak_gebruiker(Rol.INSPECTIE))
+    inzending = client.get(f"/toezicht/inzendingen/{registratie.pk}/").content.decode()
+    assert "ze werden toen nog niet gevraagd" in inzending
+
+
+def test_the_api_gives_them_with_the_submission(api_als, po):
+    registreer_thuiszitters(
+        swv=po, ronde=oktober(), aantallen={}, schorsingen={("sbo", "lang"): 2}, door=None
+    )
+    [item] = api_als(Rol.INSPECTIE).get("/api/v1/thuiszitterregistraties").json()["resultaten"]
+    assert {"schoolsoort": "sbo", "duur": "lang", "aantal": 2} in item["schorsingen"]
+    assert len(item["schorsingen"]) == 6
+    assert item["totaal"] == 0  # thuiszitters only
