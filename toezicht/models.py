@@ -639,6 +639,7 @@ class Risicoindicator(Periode, Bevinding):
 class Risicomaat(models.TextChoices):
     THUISZITTERS = "thuiszitters", "Thuiszitters per 1.000 leerlingen"
     THUISZITTERS_TREND = "thuiszitters_trend", "Verandering van het aantal thuiszitters in een jaar"
+    SCHORSINGEN = "schorsingen", "Schorsingen van meer dan één dag per 1.000 leerlingen"
     DEELNAME = "deelname", "Deelname zware ondersteuning boven het landelijk gemiddelde"
     DEELNAME_TREND = "deelname_trend", "Stijging van de deelname zware ondersteuning"
     MIJLPALEN = "mijlpalen", "Mijlpalen en OP-cycli gemist of in gevaar"

@@ -35,6 +35,7 @@ from toezicht.models import (
     Rapportagesoort,
     Risicomaat,
     Risicoregel,
+    Schorsingtelling,
     Signaal,
     Thuiszittertelling,
     Uitkomst,
@@ -57,6 +58,11 @@ WAAROM = {
     Risicomaat.THUISZITTERS_TREND: (
         "Een stijging in een jaar tijd vraagt om uitleg, ook bij weinig thuiszitters.",
         ("procent", "procent"),
+    ),
+    Risicomaat.SCHORSINGEN: (
+        "Veel schorsingen wijzen op scholen die handelingsverlegen zijn; een geschorste leerling "
+        "kan zomaar thuiszitter worden.",
+        ("per 1.000 leerlingen", "per 1.000 leerlingen"),
     ),
     Risicomaat.DEELNAME: (
         "Veel zware ondersteuning (so/vso cluster 3 en 4) wijst op weinig passend onderwijs in "
@@ -268,6 +274,29 @@ def _thuiszitters(ids, peildatum):
     return uit
 
 
+def _schorsingen(ids, peildatum):
+    """Per SWV: the suspensions of its newest round that counted them, ended within the year
+    before the peildatum: {swv_id: (periode_van, periode_tot, totaal)}."""
+    uit = {}
+    rijen = (
+        Schorsingtelling.objects.filter(
+            registratie__in=_registraties(ids, tot=peildatum).filter(
+                periode_tot__lt=peildatum, periode_tot__gte=plus_jaren(peildatum, -1)
+            )
+        )
+        .values("registratie__swv_id", "registratie__periode_van", "registratie__periode_tot")
+        .annotate(aantal=Sum("aantal"))
+        .order_by("registratie__periode_van")
+    )
+    for rij in rijen:  # the newest last
+        uit[rij["registratie__swv_id"]] = (
+            rij["registratie__periode_van"],
+            rij["registratie__periode_tot"],
+            rij["aantal"],
+        )
+    return uit
+
+
 def _leerlingen(ids, peildatum):
     """Per SWV its pupils (every category) on its last teldatum on or before the peildatum."""
     laatste = dict(
@@ -416,6 +445,7 @@ def analyse(jaar: int, swvs=None, vandaag: datetime.date | None = None) -> Risic
     swvs = list((swvs if swvs is not None else Samenwerkingsverband.objects.all()).order_by("code"))
     ids = [s.pk for s in swvs]
     thuiszitters = _thuiszitters(ids, peildatum)
+    schorsingen = _schorsingen(ids, peildatum)
     leerlingen, teldata = _leerlingen(ids, peildatum)
     deelnames = _deelname(swvs, peildatum)
     aantal_rondes, rapportage = _rapportage(ids, peildatum)
@@ -459,6 +489,21 @@ def analyse(jaar: int, swvs=None, vandaag: datetime.date | None = None) -> Risic
                 Risicomaat.THUISZITTERS_TREND,
                 None,
                 "Geen ronde van een jaar eerder met thuiszitters om mee te vergelijken.",
+            )
+        geschorst = schorsingen.get(swv.pk)
+        if geschorst and pupils:
+            van, tot, totaal = geschorst
+            meet(
+                Risicomaat.SCHORSINGEN,
+                _decimaal(1000 * totaal / pupils),
+                f"{formatting.aantal(totaal, 'schorsing', 'schorsingen')} in de ronde "
+                f"{formatting.periode(van, tot)}, op "
+                f"{formatting.aantal(pupils, 'leerling', 'leerlingen')} (teldatum "
+                f"{datum(teldata[swv.pk])})",
+            )
+        else:
+            meet(
+                Risicomaat.SCHORSINGEN, None, "Geen schorsingen ingediend of geen leerlingtelling."
             )
         verschil, trend, teldatum, vorige = deelnames.get(swv.pk, (None, None, None, None))
         meet(
@@ -542,6 +587,7 @@ def _rangschik(profielen: list[Risicoprofiel]) -> None:
 KOP = {
     Risicomaat.THUISZITTERS: "Thuiszitters per 1.000 leerlingen",
     Risicomaat.THUISZITTERS_TREND: "Thuiszitters, verandering in een jaar (%)",
+    Risicomaat.SCHORSINGEN: "Schorsingen per 1.000 leerlingen",
     Risicomaat.DEELNAME: "Zware ondersteuning t.o.v. landelijk (pp)",
     Risicomaat.DEELNAME_TREND: "Zware ondersteuning, stijging (pp)",
     Risicomaat.MIJLPALEN: "Mijlpalen gemist of in gevaar",

@@ -145,3 +145,39 @@ def test_the_api_gives_them_with_the_submission(api_als, po):
     assert {"schoolsoort": "sbo", "duur": "lang", "aantal": 2} in item["schorsingen"]
     assert len(item["schorsingen"]) == 6
     assert item["totaal"] == 0  # thuiszitters only
+
+
+def test_they_count_in_the_risk_analysis_from_2027_and_weigh_nothing_before(po):
+    from decimal import Decimal
+
+    from swv.tests.factories import LeerlingtellingFactory
+    from toezicht import risico
+    from toezicht.models import Risicomaat
+
+    LeerlingtellingFactory(swv=po, teldatum=D(2026, 10, 1), categorie="bao", aantal=10000)
+    registreer_thuiszitters(
+        swv=po, ronde=oktober(), aantallen={}, schorsingen={("bao", "kort"): 18}, door=None
+    )
+    with time_machine.travel(datetime.datetime(2027, 3, 5, 12, tzinfo=datetime.UTC)):
+        registreer_thuiszitters(
+            swv=po,
+            ronde=ronde(D(2027, 1, 1), D(2027, 2, 28)),
+            aantallen={},
+            schorsingen={("bao", "kort"): 14, ("so", "lang"): 6},
+            door=None,
+        )
+    with time_machine.travel(datetime.datetime(2027, 3, 10, 12, tzinfo=datetime.UTC)):
+        nu = risico.analyse(2027, swvs=po.__class__.objects.filter(pk=po.pk))
+        toen = risico.analyse(2026, swvs=po.__class__.objects.filter(pk=po.pk))
+
+    def schorsingen(analyse):
+        [profiel] = analyse.profielen
+        return next(i for i in profiel.indicatoren if i.maat == Risicomaat.SCHORSINGEN)
+
+    # 2027: the newest round, 20 suspensions on 10,000 pupils, reaches 1.5 and weighs 2
+    assert schorsingen(nu).waarde == Decimal("2.0")
+    assert "20 schorsingen in de ronde" in schorsingen(nu).uitleg
+    assert schorsingen(nu).telt and schorsingen(nu).punten == 2
+    # 31 December 2026: 18 on 10,000 is 1.8, above the threshold, but the rule then weighs 0
+    assert schorsingen(toen).waarde == Decimal("1.8")
+    assert schorsingen(toen).punten == 0
