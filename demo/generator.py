@@ -36,11 +36,14 @@ from swv.models import (
     Regiotoewijzing,
     Samenwerkingsverband,
     School,
+    Schoolsoort,
     Sector,
 )
 from toezicht.models import (
     Duur,
     Indieningsstatus,
+    Schorsingsduur,
+    Schorsingtelling,
     Thuiszitterregistratie,
     Thuiszittertelling,
     Verzuimsoort,
@@ -68,6 +71,25 @@ EERSTE_STAND = {
 EERSTE_OPGERICHT = {"PO": 5, "VO": 4}
 
 EERSTE_TELDATUM_JAAR = 2012
+#: Suspensions longer than one day per two-monthly round, per school of the region: short ones
+#: are far more common than long ones, and a vo school (larger, older pupils) suspends far more
+#: often than a po school.
+SCHORSINGEN = {
+    Sector.PO: (
+        (Schoolsoort.BAO, Schorsingsduur.KORT, 0.06),
+        (Schoolsoort.BAO, Schorsingsduur.LANG, 0.015),
+        (Schoolsoort.SBO, Schorsingsduur.KORT, 0.02),
+        (Schoolsoort.SBO, Schorsingsduur.LANG, 0.005),
+        (Schoolsoort.SO, Schorsingsduur.KORT, 0.03),
+        (Schoolsoort.SO, Schorsingsduur.LANG, 0.01),
+    ),
+    Sector.VO: (
+        (Schoolsoort.VO, Schorsingsduur.KORT, 1.0),
+        (Schoolsoort.VO, Schorsingsduur.LANG, 0.25),
+        (Schoolsoort.VSO, Schorsingsduur.KORT, 0.2),
+        (Schoolsoort.VSO, Schorsingsduur.LANG, 0.08),
+    ),
+}
 EERSTE_THUISZITTERPERIODE = D(2015, 11, 1)
 
 
@@ -87,9 +109,9 @@ class Resultaat:
     plannen: list[Plan] = field(default_factory=list)
     opr_leden: list[OPRLid] = field(default_factory=list)
     tellingen: list[Leerlingtelling] = field(default_factory=list)
-    registraties: list[tuple[Thuiszitterregistratie, list[Thuiszittertelling]]] = field(
-        default_factory=list
-    )
+    registraties: list[
+        tuple[Thuiszitterregistratie, list[Thuiszittertelling | Schorsingtelling]]
+    ] = field(default_factory=list)
     werkagendas: list[Werkagenda] = field(default_factory=list)
 
 
@@ -537,6 +559,16 @@ class Generator:
                                 aantal=max(0, round(rng.gauss(gemiddeld, gemiddeld * 0.3))),
                             )
                         )
+            for schoolsoort, duur, per_school in SCHORSINGEN[swv.sector]:
+                gemiddeld = grootte * per_school
+                cellen.append(
+                    Schorsingtelling(
+                        registratie=registratie,
+                        schoolsoort=schoolsoort,
+                        duur=duur,
+                        aantal=max(0, round(rng.gauss(gemiddeld, gemiddeld * 0.4))),
+                    )
+                )
             registraties.append((registratie, cellen))
         return registraties
 

@@ -46,6 +46,7 @@ from toezicht.models import (
     Rapportagesoort,
     Registratieoordeel,
     Risicoindicator,
+    Schorsingtelling,
     Signaal,
     Thuiszitterregistratie,
     Thuiszittertelling,
@@ -124,6 +125,7 @@ def wis_demo():
             Mijlpaalstatus,
             Herinnering,
             Thuiszittertelling,
+            Schorsingtelling,
             Thuiszitterregistratie,
             Leerlingtelling,
             OOGO,
@@ -193,9 +195,10 @@ def laad_demo(seed: int, vandaag: datetime.date):
     for registratie, cellen in resultaat.registraties:
         for cel in cellen:
             cel.registratie = registratie
-    Thuiszittertelling.objects.bulk_create(
-        [c for _, cellen in resultaat.registraties for c in cellen]
-    )
+    for model in (Thuiszittertelling, Schorsingtelling):
+        model.objects.bulk_create(
+            [c for _, cellen in resultaat.registraties for c in cellen if isinstance(c, model)]
+        )
 
     regiogeschiedenis()
     maak_accounts(swvs, seed)

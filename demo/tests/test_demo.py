@@ -4,6 +4,7 @@ from collections import defaultdict
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db.models import Count, Sum
 
 from accounts.models import Gebruiker, Rol
 from ondersteuningsplan import werkagenda
@@ -15,9 +16,12 @@ from swv.models import Leerlingtelling, Samenwerkingsverband
 from tests.momentopname import DEMO_VANDAAG
 from toezicht import selectors as toezicht_selectors
 from toezicht.models import (
+    SCHORSINGSOORTEN,
     Oordeel,
     Registratieoordeel,
+    Schorsingtelling,
     Signaal,
+    Thuiszitterregistratie,
     Thuiszittertelling,
     Vervolgafspraak,
 )
@@ -88,6 +92,19 @@ def test_the_demo_tells_a_believable_history(demo):
     assert sum(s.met_werkagenda for s in werkagenda.per_sector(datetime.date(2012, 8, 31))) == 0
     aanvragen = Werkagenda.objects.filter(subsidie_aangevraagd_op__isnull=False)
     assert all(s.teldatum for s in werkagenda.subsidies(aanvragen.select_related("swv")).values())
+    # every submission counts the suspensions of its sector's school types, more in vo
+    registraties = Thuiszitterregistratie.objects.values("swv__sector").annotate(n=Count("pk"))
+    aantal = {r["swv__sector"]: r["n"] for r in registraties}
+    cellen = Schorsingtelling.objects.values("registratie__swv__sector", "schoolsoort").annotate(
+        n=Count("pk"), totaal=Sum("aantal")
+    )
+    totaal = defaultdict(int)
+    for cel in cellen:
+        sector = cel["registratie__swv__sector"]
+        assert cel["schoolsoort"] in SCHORSINGSOORTEN[sector]
+        assert cel["n"] == 2 * aantal[sector]  # both lengths in every submission
+        totaal[sector] += cel["totaal"]
+    assert totaal["VO"] / aantal["VO"] > totaal["PO"] / aantal["PO"] > 0
     # the Inspectie's findings: every SWV judged, some signalen, some agreements overdue
     assert Registratieoordeel.objects.count() == 150
     assert Registratieoordeel.objects.filter(oordeel=Oordeel.ONVOLDOENDE).exists()
