@@ -13,8 +13,9 @@ from ondersteuningsplan.werkagenda import Sectorstand
 from passend import formatting
 from passend.tables import Tabel
 from swv import deelname
-from swv.models import Samenwerkingsverband
-from toezicht.models import Duur, Verzuimsoort
+from swv.models import Samenwerkingsverband, Schoolsoort
+from toezicht import selectors as toezicht_selectors
+from toezicht.models import Duur, Schorsingsduur, Verzuimsoort
 
 
 def _datum(d: datetime.date | None) -> str:
@@ -322,6 +323,35 @@ def thuiszitters_landelijk(
             for r in reversed(regels)
         ],
         getallen=frozenset(range(3, len(kolommen))),
+    )
+
+
+def schorsingen(regels: list[toezicht_selectors.Schorsingsregel]) -> Tabel:
+    soorten = [s for s in Schoolsoort if any(s in r.per_soort for r in regels)]
+    kolommen = [
+        "Periode van",
+        "Periode tot en met",
+        "Samenwerkingsverbanden",
+        *(f"{Schorsingsduur(d).label}" for d in Schorsingsduur.values),
+        *(s.label for s in soorten),
+        "Totaal",
+    ]
+    return Tabel(
+        "schorsingen-perioden",
+        "Schorsingen van meer dan één dag per periode",
+        kolommen,
+        [
+            [
+                r.periode_van,
+                r.periode_tot,
+                r.swvs,
+                *(r.per_duur.get(d, 0) for d in Schorsingsduur.values),
+                *(r.per_soort.get(s, 0) for s in soorten),
+                r.totaal,
+            ]
+            for r in reversed(regels)
+        ],
+        getallen=frozenset(range(2, len(kolommen))),
     )
 
 

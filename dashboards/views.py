@@ -17,6 +17,7 @@ from passend import export
 from passend.peildatum import lees_datum
 from swv import deelname
 from swv.models import Samenwerkingsverband, Sector
+from toezicht import selectors as toezicht_selectors
 from toezicht.selectors import Weergave
 
 #: Who reads the dashboards: the ministry, and the roles that read every SWV anyway.
@@ -195,6 +196,8 @@ def _thuiszitters(request) -> dict:
     if periode:
         t = tables.thuiszitters_per_swv(selectors.thuiszitters_per_swv(swvs, periode), periode)
         alle[t.naam] = t
+    t = tables.schorsingen(toezicht_selectors.schorsingen_per_periode(swvs, weergave))
+    alle[t.naam] = t
     return {
         "paginatitel": "Thuiszitters",
         "gekozen": gekozen,

@@ -12,6 +12,7 @@ from toezicht.models import (
     Indieningsstatus,
     Rapportageronde,
     Rapportagesoort,
+    Schorsingtelling,
     Thuiszitterregistratie,
     Thuiszittertelling,
     Verzuimsoort,
@@ -103,6 +104,51 @@ def _registraties(swvs, weergave: str = Weergave.ALLE, tot: datetime.date | None
                 Q(beoordeeld_op__isnull=True) | Q(beoordeeld_op__date__lt=tot)
             )
     return registraties
+
+
+@dataclass(frozen=True)
+class Schorsingsregel:
+    """The suspensions of a round's period, summed over the SWVs that counted them."""
+
+    periode_van: datetime.date
+    periode_tot: datetime.date
+    swvs: int
+    per_soort: dict[str, int]  # school type -> count
+    per_duur: dict[str, int]  # length -> count
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.per_soort.values())
+
+
+def schorsingen_per_periode(swvs, weergave: str = Weergave.ALLE) -> list[Schorsingsregel]:
+    """Per period, oldest first, the suspensions the SWVs submitted with their thuiszitters
+    (ADR 0078), by school type and by length; one query."""
+    rijen = (
+        Schorsingtelling.objects.filter(registratie__in=_registraties(swvs, weergave))
+        .values(
+            "registratie__periode_van",
+            "registratie__periode_tot",
+            "registratie__swv_id",
+            "schoolsoort",
+            "duur",
+        )
+        .annotate(aantal=Sum("aantal"))
+        .order_by()
+    )
+    perioden = {}
+    for rij in rijen:
+        sleutel = (rij["registratie__periode_van"], rij["registratie__periode_tot"])
+        swv_ids, per_soort, per_duur = perioden.setdefault(
+            sleutel, (set(), defaultdict(int), defaultdict(int))
+        )
+        swv_ids.add(rij["registratie__swv_id"])
+        per_soort[rij["schoolsoort"]] += rij["aantal"]
+        per_duur[rij["duur"]] += rij["aantal"]
+    return [
+        Schorsingsregel(van, tot, len(swv_ids), dict(per_soort), dict(per_duur))
+        for (van, tot), (swv_ids, per_soort, per_duur) in sorted(perioden.items())
+    ]
 
 
 @dataclass

@@ -181,3 +181,36 @@ def test_they_count_in_the_risk_analysis_from_2027_and_weigh_nothing_before(po):
     # 31 December 2026: 18 on 10,000 is 1.8, above the threshold, but the rule then weighs 0
     assert schorsingen(toen).waarde == Decimal("1.8")
     assert schorsingen(toen).punten == 0
+
+
+def test_the_thuiszitters_dashboard_sums_them_per_period_and_exports_them(client_als, po, vo):
+    registreer_thuiszitters(
+        swv=po, ronde=oktober(), aantallen={}, schorsingen={("bao", "kort"): 7}, door=None
+    )
+    registreer_thuiszitters(
+        swv=vo,
+        ronde=oktober(),
+        aantallen={},
+        schorsingen={("vo", "kort"): 20, ("vso", "lang"): 3},
+        door=None,
+    )
+    client = client_als(Rol.ACCOUNTMANAGER)
+    pagina = client.get("/dashboards/thuiszitters/")
+    tabel = pagina.context["tabellen"]["schorsingen-perioden"]
+    assert tabel.kolommen[2:] == [
+        "Samenwerkingsverbanden",
+        "2 tot en met 5 dagen",
+        "Langer dan 5 dagen",
+        "Basisonderwijs",
+        "Speciaal basisonderwijs",
+        "Speciaal onderwijs",
+        "Voortgezet speciaal onderwijs",
+        "Voortgezet onderwijs",
+        "Totaal",
+    ]
+    assert tabel.rijen == [[D(2026, 9, 1), D(2026, 10, 31), 2, 27, 3, 7, 0, 0, 3, 20, 30]]
+    assert "Schorsingen van meer dan één dag per periode" in pagina.content.decode()
+    csv = client.get("/dashboards/thuiszitters/export/schorsingen-perioden.csv")
+    regels = csv.content.decode("utf-8-sig").splitlines()
+    assert regels[0].startswith("Periode van;Periode tot en met;Samenwerkingsverbanden;")
+    assert regels[1].endswith(";30")
