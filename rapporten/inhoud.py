@@ -131,6 +131,22 @@ def _thuiszitters(swvs, peildatum) -> list[dict]:
     return uit
 
 
+def _schorsingen(swvs, peildatum) -> list[dict]:
+    """The suspensions per period that ended on or before the peildatum (ADR 0078)."""
+    return [
+        {
+            "van": r.periode_van.isoformat(),
+            "tot": r.periode_tot.isoformat(),
+            "swvs": r.swvs,
+            "per_duur": r.per_duur,
+            "totaal": r.totaal,
+        }
+        for r in toezicht_selectors.schorsingen_per_periode(
+            swvs, tot=peildatum + datetime.timedelta(days=1)
+        )
+    ]
+
+
 def _swv(swv) -> dict:
     return {
         "id": swv.pk,
@@ -300,6 +316,9 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
             else Samenwerkingsverband.objects.all(),
             peildatum,
         ),
+        "schorsingen": _schorsingen(
+            Samenwerkingsverband.objects.filter(sector__in=sectoren), peildatum
+        ),
         "bijlage": bijlage,
         "labels": labels(),
     }
@@ -385,5 +404,6 @@ def _swv_rapport(swv, peildatum) -> dict:
         "verevening": verevening,
         "werkagenda": _werkagenda(swv, peildatum),
         "thuiszitters": _thuiszitters(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),
+        "schorsingen": _schorsingen(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),
         "labels": labels(),
     }

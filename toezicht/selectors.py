@@ -121,11 +121,17 @@ class Schorsingsregel:
         return sum(self.per_soort.values())
 
 
-def schorsingen_per_periode(swvs, weergave: str = Weergave.ALLE) -> list[Schorsingsregel]:
+def schorsingen_per_periode(
+    swvs, weergave: str = Weergave.ALLE, tot: datetime.date | None = None
+) -> list[Schorsingsregel]:
     """Per period, oldest first, the suspensions the SWVs submitted with their thuiszitters
-    (ADR 0078), by school type and by length; one query."""
+    (ADR 0078), by school type and by length; with `tot`, only periods that ended and
+    submissions made before that day. One query."""
+    registraties = _registraties(swvs, weergave, tot)
+    if tot is not None:
+        registraties = registraties.filter(periode_tot__lt=tot)
     rijen = (
-        Schorsingtelling.objects.filter(registratie__in=_registraties(swvs, weergave))
+        Schorsingtelling.objects.filter(registratie__in=registraties)
         .values(
             "registratie__periode_van",
             "registratie__periode_tot",

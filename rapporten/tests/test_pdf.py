@@ -143,14 +143,36 @@ def test_both_reports_carry_the_werkagenda_and_its_subsidy(
     )
 
 
+def test_the_thuiszitter_chapter_counts_the_suspensions_per_period(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    from toezicht.models import Schorsingtelling, Thuiszitterregistratie
+
+    po, _ = land
+    registratie = Thuiszitterregistratie.objects.get(swv=po[0])
+    for schoolsoort, duur, aantal in (("bao", "kort", 9), ("sbo", "lang", 2), ("so", "kort", 1)):
+        Schorsingtelling.objects.create(
+            registratie=registratie, schoolsoort=schoolsoort, duur=duur, aantal=aantal
+        )
+    for soort, swv in (("landelijk", None), ("swv", po[0])):
+        rapport = maak(
+            django_capture_on_commit_callbacks, accountmanager, soort, PEILDATUM, swv=swv
+        )
+        t = " ".join(tekst(pdf_van(rapport)).split())
+        assert "Schorsingen van meer dan één dag per periode" in t, soort
+        assert "01-11-2013 t/m 31-12-2013 1 10 2 12" in t, soort
+        assert rapport.cijfers["schorsingen"][0]["totaal"] == 12
+
+
 @pytest.mark.parametrize("soort", ["landelijk", "swv"])
-def test_numbers_frozen_before_the_werkagenda_existed_render_without_that_chapter(land, soort):
+def test_numbers_frozen_before_the_werkagenda_and_suspensions_render_without_them(land, soort):
     from rapporten import inhoud, pdf
 
     po, _ = land
     cijfers = inhoud.verzamel(soort, PEILDATUM, swv=po[0] if soort == "swv" else None)
-    del cijfers["werkagenda"]
-    assert "Werkagenda" not in pdf.html(cijfers, "Een rapport van vroeger")
+    del cijfers["werkagenda"], cijfers["schorsingen"]
+    html = pdf.html(cijfers, "Een rapport van vroeger")
+    assert "Werkagenda" not in html and "Schorsingen" not in html
 
 
 def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
