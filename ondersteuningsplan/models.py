@@ -302,7 +302,7 @@ class OOGO(SwvGebonden, Versiebeheer):
 class Werkagenda(SwvGebonden, Versiebeheer):
     """The werkagenda of an SWV in oprichting (2012): its process and planning towards its
     set-up, its ondersteuningsplan and a personnel plan. With it the SWV could claim a subsidy
-    of EUR 10 per pupil of the regular schools in its region (`selectors.subsidie`, ADR 0077)."""
+    of EUR 10 per pupil of the regular schools in its region (`werkagenda.subsidie`, ADR 0077)."""
 
     swv = swv_veld("+")
     vastgesteld_op = DatumField("vastgesteld op", verleden=True)

@@ -100,7 +100,7 @@ class ThuiszittersForm(NldsFormMixin, VersieFormMixin):
         return [self[schorsingsveld(*cel)] for cel in self.schorsingscellen]
 
     def schorsingen(self) -> dict[tuple[str, str], int]:
-        return {cel: self.cleaned_data[schorsingsveld(*cel)] or 0 for cel in self.schorsingscellen}
+        return {cel: self.cleaned_data[schorsingsveld(*cel)] for cel in self.schorsingscellen}
 
 
 class BeoordelingForm(NldsFormMixin, VersieFormMixin):
