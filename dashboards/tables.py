@@ -326,7 +326,7 @@ def thuiszitters_landelijk(
     )
 
 
-def schorsingen(regels: list[toezicht_selectors.Schorsingsregel]) -> Tabel:
+def schorsingen(regels: list[toezicht_selectors.Schorsingsregel], rondes: int) -> Tabel:
     soorten = [s for s in Schoolsoort if any(s in r.per_soort for r in regels)]
     kolommen = [
         "Periode van",
@@ -338,7 +338,7 @@ def schorsingen(regels: list[toezicht_selectors.Schorsingsregel]) -> Tabel:
     ]
     return Tabel(
         "schorsingen-perioden",
-        "Schorsingen van meer dan één dag per periode",
+        f"Schorsingen van meer dan één dag per periode, de laatste {rondes} rondes",
         kolommen,
         [
             [

@@ -174,6 +174,10 @@ def _formules(sector: str) -> list[str]:
     ]
 
 
+#: The rounds whose suspensions the thuiszitters page shows: two years.
+SCHORSINGSRONDES = 12
+
+
 def _thuiszitters(request) -> dict:
     swvs = Samenwerkingsverband.objects.for_user(request.user)
     gekozen = _swv_keuze(request, swvs)
@@ -196,7 +200,12 @@ def _thuiszitters(request) -> dict:
     if periode:
         t = tables.thuiszitters_per_swv(selectors.thuiszitters_per_swv(swvs, periode), periode)
         alle[t.naam] = t
-    t = tables.schorsingen(toezicht_selectors.schorsingen_per_periode(swvs, weergave))
+    # the suspensions of the last two years of rounds: the whole series since 2015 would cost
+    # the page more than its time budget (bench/README.md); the PDF has every period
+    recent = perioden[-SCHORSINGSRONDES] if len(perioden) >= SCHORSINGSRONDES else None
+    t = tables.schorsingen(
+        toezicht_selectors.schorsingen_per_periode(swvs, weergave, vanaf=recent), SCHORSINGSRONDES
+    )
     alle[t.naam] = t
     return {
         "paginatitel": "Thuiszitters",

@@ -122,38 +122,43 @@ class Schorsingsregel:
 
 
 def schorsingen_per_periode(
-    swvs, weergave: str = Weergave.ALLE, tot: datetime.date | None = None
+    swvs,
+    weergave: str = Weergave.ALLE,
+    tot: datetime.date | None = None,
+    vanaf: datetime.date | None = None,
 ) -> list[Schorsingsregel]:
     """Per period, oldest first, the suspensions the SWVs submitted with their thuiszitters
     (ADR 0078), by school type and by length; with `tot`, only periods that ended and
-    submissions made before that day. One query."""
+    submissions made before that day; with `vanaf`, only periods from that day on. Two
+    aggregate queries, a few hundred rows at most."""
     registraties = _registraties(swvs, weergave, tot)
     if tot is not None:
         registraties = registraties.filter(periode_tot__lt=tot)
-    rijen = (
-        Schorsingtelling.objects.filter(registratie__in=registraties)
-        .values(
-            "registratie__periode_van",
-            "registratie__periode_tot",
-            "registratie__swv_id",
-            "schoolsoort",
-            "duur",
-        )
-        .annotate(aantal=Sum("aantal"))
-        .order_by()
+    if vanaf is not None:
+        registraties = registraties.filter(periode_van__gte=vanaf)
+    perioden = ("registratie__periode_van", "registratie__periode_tot")
+    tellingen = Schorsingtelling.objects.filter(registratie__in=registraties)
+    per_cel = tellingen.values(*perioden, "schoolsoort", "duur").annotate(aantal=Sum("aantal"))
+    per_periode = tellingen.values(*perioden).annotate(
+        swvs=Count("registratie__swv_id", distinct=True)
     )
-    perioden = {}
-    for rij in rijen:
-        sleutel = (rij["registratie__periode_van"], rij["registratie__periode_tot"])
-        swv_ids, per_soort, per_duur = perioden.setdefault(
-            sleutel, (set(), defaultdict(int), defaultdict(int))
+    uit = {
+        (r["registratie__periode_van"], r["registratie__periode_tot"]): (
+            r["swvs"],
+            defaultdict(int),
+            defaultdict(int),
         )
-        swv_ids.add(rij["registratie__swv_id"])
+        for r in per_periode.order_by()
+    }
+    for rij in per_cel.order_by():
+        _, per_soort, per_duur = uit[
+            rij["registratie__periode_van"], rij["registratie__periode_tot"]
+        ]
         per_soort[rij["schoolsoort"]] += rij["aantal"]
         per_duur[rij["duur"]] += rij["aantal"]
     return [
-        Schorsingsregel(van, tot, len(swv_ids), dict(per_soort), dict(per_duur))
-        for (van, tot), (swv_ids, per_soort, per_duur) in sorted(perioden.items())
+        Schorsingsregel(van, tot, swvs, dict(per_soort), dict(per_duur))
+        for (van, tot), (swvs, per_soort, per_duur) in sorted(uit.items())
     ]
 
 

@@ -12,7 +12,7 @@ from accounts.models import Rol
 from swv.models import Sector
 from swv.tests.factories import SamenwerkingsverbandFactory, swv_met_regio
 from toezicht.models import Duur, Schorsingtelling, Thuiszitterregistratie, Verzuimsoort
-from toezicht.services import registreer_thuiszitters
+from toezicht.services import registreer_thuiszitters, tweemaandelijkse_perioden
 from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
@@ -209,8 +209,22 @@ def test_the_thuiszitters_dashboard_sums_them_per_period_and_exports_them(client
         "Totaal",
     ]
     assert tabel.rijen == [[D(2026, 9, 1), D(2026, 10, 31), 2, 27, 3, 7, 0, 0, 3, 20, 30]]
-    assert "Schorsingen van meer dan één dag per periode" in pagina.content.decode()
+    assert "Schorsingen van meer dan één dag per periode, de laatste 12 rondes" in (
+        pagina.content.decode()
+    )
     csv = client.get("/dashboards/thuiszitters/export/schorsingen-perioden.csv")
     regels = csv.content.decode("utf-8-sig").splitlines()
     assert regels[0].startswith("Periode van;Periode tot en met;Samenwerkingsverbanden;")
     assert regels[1].endswith(";30")
+
+
+def test_the_dashboard_shows_the_suspensions_of_the_last_twelve_rounds(client_als, po):
+    perioden = [p for p in tweemaandelijkse_perioden(D(2026, 10, 31)) if p[0] >= D(2024, 9, 1)]
+    assert len(perioden) == 13
+    for van, tot in perioden:
+        registreer_thuiszitters(
+            swv=po, ronde=ronde(van, tot), aantallen={}, schorsingen={("bao", "kort"): 1}, door=None
+        )
+    tabel = client_als(Rol.ACCOUNTMANAGER).get("/dashboards/thuiszitters/").context["tabellen"]
+    rijen = tabel["schorsingen-perioden"].rijen
+    assert [r[0] for r in rijen] == [van for van, _ in reversed(perioden[1:])]
