@@ -1,7 +1,7 @@
 """The review of a thuiszitter round in a real headless Chromium: the coördinator submits, the
 Inspectie returns it with a reason, the coördinator corrects, the Inspectie accepts (locked), a
-change is refused until the Inspectie reopens it; suspensions go with the round's counts. Every
-page is scanned with axe-core."""
+change is refused until the Inspectie reopens it; suspensions go with the round's counts and the
+accountmanager reads them on the dashboard. Every page is scanned with axe-core."""
 
 import datetime
 import os
@@ -26,6 +26,7 @@ def wereld(maak_gebruiker):
     swv = SamenwerkingsverbandFactory(code="PO2707", naam="Samenwerkingsverband Amsterdam")
     maak_gebruiker(Rol.COORDINATOR, username="anna", swvs=[swv])
     maak_gebruiker(Rol.INSPECTIE, username="inspecteur")
+    maak_gebruiker(Rol.ACCOUNTMANAGER, username="bram")
     return swv, ronde(datetime.date(2026, 9, 1), datetime.date(2026, 10, 31))
 
 
@@ -169,4 +170,13 @@ def test_suspensions_are_submitted_with_the_round_and_read_by_the_inspectie(
     )
     assert_toegankelijk(scherm)
     scherm.screenshot(path=Path(map_) / f"schorsingen-inzending-{breedte}.png", full_page=True)
+
+    # the accountmanager reads them summed per period on the thuiszitters dashboard
+    context.clear_cookies()
+    log_in(scherm, "bram")
+    scherm.goto("/dashboards/thuiszitters/")
+    tabel = scherm.get_by_role("table", name=re.compile("^Schorsingen van meer dan één dag per"))
+    expect(tabel.get_by_role("row").nth(1)).to_contain_text("01-09-2026")
+    expect(tabel.get_by_role("row").nth(1).get_by_role("cell").last).to_have_text("9")
+    assert_toegankelijk(scherm)
     context.close()
