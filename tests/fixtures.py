@@ -188,6 +188,16 @@ def pagina(chromium, live_server):
 AXE_BRON = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+@pytest.fixture
+def schermafdrukken(tmp_path):
+    """Where screenshots go: docs/screenshots/ with SCHERMAFDRUKKEN=1, else a temporary folder."""
+    if os.environ.get("SCHERMAFDRUKKEN"):
+        map_ = ROOT / "docs" / "screenshots"
+        map_.mkdir(parents=True, exist_ok=True)
+        return map_
+    return tmp_path
+
+
 def axe_scan(page) -> list[dict]:
     """Runs axe-core on the page (WCAG 2.1 A and AA) and returns serious and critical
     violations."""

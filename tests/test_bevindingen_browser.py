@@ -2,9 +2,7 @@
 reads it: every page visited is scanned with axe-core, at desktop width and at 320 px."""
 
 import datetime
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -126,16 +124,6 @@ def test_a_coordinator_sees_only_their_own_swv(scherm, breedte, wereld):
     assert antwoord.status == 404
     assert swv_b.naam not in scherm.content()
     assert_toegankelijk(scherm)
-
-
-@pytest.fixture
-def schermafdrukken(tmp_path):
-    """Where screenshots go: docs/screenshots/ with SCHERMAFDRUKKEN=1, else a temporary folder."""
-    if os.environ.get("SCHERMAFDRUKKEN"):
-        map_ = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-        map_.mkdir(parents=True, exist_ok=True)
-        return map_
-    return tmp_path
 
 
 @pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])

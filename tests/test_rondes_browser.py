@@ -4,9 +4,7 @@ change is refused until the Inspectie reopens it; suspensions go with the round'
 accountmanager reads them on the dashboard. Every page is scanned with axe-core."""
 
 import datetime
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -132,12 +130,8 @@ def test_submit_return_correct_accept_lock_and_reopen(pagina, wereld):
 
 @pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
 def test_suspensions_are_submitted_with_the_round_and_read_by_the_inspectie(
-    chromium, live_server, wereld, breedte, tmp_path
+    chromium, live_server, wereld, breedte, schermafdrukken
 ):
-    """With SCHERMAFDRUKKEN=1 the screenshots go to docs/screenshots/."""
-    map_ = tmp_path
-    if os.environ.get("SCHERMAFDRUKKEN"):
-        map_ = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
     swv, oktober = wereld
     context = chromium.new_context(
         base_url=live_server.url, locale="nl-NL", viewport={"width": breedte, "height": 900}
@@ -153,7 +147,7 @@ def test_suspensions_are_submitted_with_the_round_and_read_by_the_inspectie(
     expect(schorsingen.get_by_text("Een aantal is 0 of meer.")).to_be_visible()
     assert_toegankelijk(scherm)
     assert not Thuiszitterregistratie.objects.exists()
-    scherm.screenshot(path=Path(map_) / f"schorsingen-indienen-{breedte}.png", full_page=True)
+    scherm.screenshot(path=schermafdrukken / f"schorsingen-indienen-{breedte}.png", full_page=True)
     schorsingen.get_by_label(re.compile("^Speciaal onderwijs, langer")).fill("2")
     scherm.get_by_role("button", name="Opslaan").click()
     expect(scherm.get_by_role("status").first).to_contain_text("ingediend")
@@ -169,7 +163,7 @@ def test_suspensions_are_submitted_with_the_round_and_read_by_the_inspectie(
         "2"
     )
     assert_toegankelijk(scherm)
-    scherm.screenshot(path=Path(map_) / f"schorsingen-inzending-{breedte}.png", full_page=True)
+    scherm.screenshot(path=schermafdrukken / f"schorsingen-inzending-{breedte}.png", full_page=True)
 
     # the accountmanager reads them summed per period on the thuiszitters dashboard
     context.clear_cookies()

@@ -3,8 +3,6 @@ subsidy, reads the amount on the overview; the accountmanager finds it in the mo
 per sector. Every page is scanned with axe-core, at 1280 and at 375 px."""
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 
@@ -33,16 +31,6 @@ def swv(maak_gebruiker):
     maak_gebruiker(Rol.COORDINATOR, username="anna", swvs=[swv])
     maak_gebruiker(Rol.ACCOUNTMANAGER, username="bram")
     return swv
-
-
-@pytest.fixture
-def schermafdrukken(tmp_path):
-    """Where screenshots go: docs/screenshots/ with SCHERMAFDRUKKEN=1, else a temporary folder."""
-    if os.environ.get("SCHERMAFDRUKKEN"):
-        map_ = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-        map_.mkdir(parents=True, exist_ok=True)
-        return map_
-    return tmp_path
 
 
 @pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])

@@ -194,8 +194,8 @@ def test_the_coordinator_records_it_on_a_dutch_form_and_reads_it_on_the_overview
     eerder = client.get(f"/samenwerkingsverbanden/{po.code}/?peildatum=2012-11-01").content
     assert "Nog niet toegekend" in eerder.decode()
 
-    versie = Werkagenda.objects.get().versie
-    conflict = client.post(adres, {"vastgesteld_op": "2012-09-02", "versie": versie - 1 or 99})
+    verouderd = Werkagenda.objects.get().versie + 1  # not the version stored
+    conflict = client.post(adres, {"vastgesteld_op": "2012-09-02", "versie": verouderd})
     assert conflict.status_code == 409
     assert Werkagenda.objects.get().vastgesteld_op == D(2012, 9, 1)
 
