@@ -332,7 +332,7 @@ def schorsingen(regels: list[toezicht_selectors.Schorsingsregel], rondes: int) -
         "Periode van",
         "Periode tot en met",
         "Samenwerkingsverbanden",
-        *(f"{Schorsingsduur(d).label}" for d in Schorsingsduur.values),
+        *(Schorsingsduur(d).label for d in Schorsingsduur.values),
         *(s.label for s in soorten),
         "Totaal",
     ]

@@ -80,7 +80,7 @@ class Werkagendastand:
 def op_peildatum(swv, peildatum: datetime.date) -> Werkagendastand | None:
     werkagenda = (
         Werkagenda.objects.filter(swv=swv, vastgesteld_op__lte=peildatum)
-        .select_related("document")
+        .select_related("document", "swv")
         .first()
     )
     if werkagenda is None:
