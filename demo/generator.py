@@ -21,11 +21,15 @@ from ondersteuningsplan.models import (
     Besluit,
     Feit,
     Geleding,
+    Geschil,
+    Geschilsoort,
+    Instantie,
     Ondersteuningsplan,
     OOGOStatus,
     OPRBesluit,
     OPRLid,
     Rechtsvorm,
+    Uitspraak,
     Werkagenda,
 )
 from ondersteuningsplan.selectors import plus_jaren
@@ -113,6 +117,7 @@ class Resultaat:
         tuple[Thuiszitterregistratie, list[Thuiszittertelling | Schorsingtelling]]
     ] = field(default_factory=list)
     werkagendas: list[Werkagenda] = field(default_factory=list)
+    geschillen: list[Geschil] = field(default_factory=list)
 
 
 class Generator:
@@ -163,13 +168,19 @@ class Generator:
         rng = self.rng(swv, "profiel")
         return rng.choices([p for p, _ in PROFIELEN], [w for _, w in PROFIELEN])[0]
 
-    def genereer(self, swvs, gemeenten_per_swv, scholen_per_swv) -> Resultaat:
+    def genereer(
+        self, swvs, gemeenten_per_swv, scholen_per_swv, besturen_per_swv=None
+    ) -> Resultaat:
         resultaat = Resultaat()
         self.rangschik(swvs)
         for swv in swvs:
             profiel = self.profiel(swv)
             resultaat.feiten += self.bestuur(swv, profiel)
-            resultaat.plannen += self.plannen(swv, profiel, gemeenten_per_swv.get(swv.pk, []))
+            plannen = self.plannen(swv, profiel, gemeenten_per_swv.get(swv.pk, []))
+            resultaat.plannen += plannen
+            resultaat.geschillen += self.geschillen(
+                swv, plannen, (besturen_per_swv or {}).get(swv.pk, [])
+            )
             resultaat.opr_leden += self.opr(swv)
             resultaat.tellingen += self.leerlingen(swv, scholen_per_swv.get(swv.pk, 0))
             resultaat.registraties += self.thuiszitters(swv, scholen_per_swv.get(swv.pk, 0))
@@ -193,6 +204,71 @@ class Generator:
                     rng, 28, 56
                 )
         return [agenda]
+
+    def geschillen(self, swv, plannen: list[Plan], besturen: list[int]) -> list[Geschil]:
+        """A few disputes a year over the country: every OOGO that ended in one, some OPR
+        refusals put to the LCG WMS (ruled before the plan went to the council again), and now
+        and then a board against the SWV. Steps dated after today are left out, so some are
+        still open."""
+        rng = self.rng(swv, "geschillen")
+        geschillen = []
+        for plan in plannen:
+            for oogo in plan.oogo:
+                if oogo.status == OOGOStatus.GESCHIL:
+                    geschillen.append(
+                        self._verloop(
+                            rng,
+                            Geschil(swv=swv, soort=Geschilsoort.OOGO, oogo=oogo),
+                            oogo.datum_uitkomst,
+                            Instantie.OOGO_COMMISSIE,
+                        )
+                    )
+            weigeringen = [b for b in plan.besluiten if b.besluit == Besluit.GEEN_INSTEMMING]
+            for besluit in weigeringen:
+                if rng.random() < 0.5:
+                    continue
+                ontstaan = besluit.datum_besluit + self.dagen(rng, 1, 4)
+                geschil = Geschil(swv=swv, soort=Geschilsoort.OPR, opr_besluit=besluit)
+                geschil.ontstaan_op = ontstaan
+                geschil.instantie = Instantie.LCG_WMS
+                geschil.voorgelegd_op = ontstaan + self.dagen(rng, 1, 4)
+                geschil.uitspraak = rng.choice([Uitspraak.GEGROND, Uitspraak.ONGEGROND])
+                geschil.uitspraak_op = geschil.voorgelegd_op + self.dagen(rng, 2, 6)
+                geschillen.append(self._tot_vandaag(geschil))
+        if besturen and rng.random() < 0.12:
+            ontstaan = self.tussen(rng, D(2014, 9, 1), self.vandaag)
+            geschillen.append(
+                self._verloop(
+                    rng,
+                    Geschil(swv=swv, soort=Geschilsoort.BESTUUR, bestuur_id=rng.choice(besturen)),
+                    ontstaan,
+                    Instantie.GESCHILLENCOMMISSIE,
+                )
+            )
+        return [g for g in geschillen if g.ontstaan_op <= self.vandaag]
+
+    def _verloop(self, rng, geschil: Geschil, ontstaan, instantie) -> Geschil:
+        """Most disputes go to their body and get a ruling some months later; the rest are
+        withdrawn or settled between the parties."""
+        geschil.ontstaan_op = ontstaan
+        if rng.random() < 0.7:
+            geschil.instantie = instantie
+            geschil.voorgelegd_op = ontstaan + self.dagen(rng, 14, 45)
+            geschil.uitspraak = rng.choices(
+                [Uitspraak.GEGROND, Uitspraak.DEELS_GEGROND, Uitspraak.ONGEGROND], [2, 1, 2]
+            )[0]
+            geschil.uitspraak_op = geschil.voorgelegd_op + self.dagen(rng, 40, 120)
+        else:
+            geschil.uitspraak = Uitspraak.INGETROKKEN
+            geschil.uitspraak_op = ontstaan + self.dagen(rng, 30, 90)
+        return self._tot_vandaag(geschil)
+
+    def _tot_vandaag(self, geschil: Geschil) -> Geschil:
+        if geschil.uitspraak_op and geschil.uitspraak_op > self.vandaag:
+            geschil.uitspraak, geschil.uitspraak_op = "", None
+        if geschil.voorgelegd_op and geschil.voorgelegd_op > self.vandaag:
+            geschil.instantie, geschil.voorgelegd_op = "", None
+        return geschil
 
     def verschuiving(self, swv) -> datetime.timedelta:
         """Experiment SWVs run a year ahead."""
@@ -413,10 +489,6 @@ class Generator:
                     datum_gepland=gepland,
                     datum_gehouden=gehouden,
                     datum_uitkomst=max(gehouden, min(afgestemd, self.vandaag)),
-                    geschil_uitkomst="Na bemiddeling alsnog overeenstemming over de aansluiting "
-                    "op de jeugdhulp."
-                    if geschil
-                    else "",
                 )
             )
 

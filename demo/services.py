@@ -1,6 +1,7 @@
 """Loads the demo: reference data, generated history, accounts for every role."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from auditlog.diff import model_instance_diff
@@ -20,6 +21,7 @@ from ondersteuningsplan import controle
 from ondersteuningsplan.models import (
     OOGO,
     Feit,
+    Geschil,
     Mijlpaalstatus,
     Ondersteuningsplan,
     OPRBesluit,
@@ -31,6 +33,7 @@ from swv.models import (
     Document,
     Gemeente,
     Leerlingtelling,
+    Lidmaatschap,
     Regiotoewijzing,
     Samenwerkingsverband,
     swv_sleutel,
@@ -174,7 +177,12 @@ def laad_demo(seed: int, vandaag: datetime.date):
     rondes = Rapportageronde.objects.filter(soort=Rapportagesoort.THUISZITTERS).order_by(
         "periode_van"
     )
-    resultaat = Generator(seed, vandaag, rondes).genereer(swvs, gemeenten, scholen)
+    besturen = defaultdict(list)
+    for swv_id, bestuur_id in Lidmaatschap.objects.order_by("pk").values_list(
+        "swv_id", "bestuur_id"
+    ):
+        besturen[swv_id].append(bestuur_id)
+    resultaat = Generator(seed, vandaag, rondes).genereer(swvs, gemeenten, scholen, besturen)
 
     Feit.objects.bulk_create(resultaat.feiten)
     Ondersteuningsplan.objects.bulk_create([p.op for p in resultaat.plannen])
@@ -190,6 +198,7 @@ def laad_demo(seed: int, vandaag: datetime.date):
     OOGO.objects.bulk_create([o for p in resultaat.plannen for o in p.oogo])
     OPRLid.objects.bulk_create(resultaat.opr_leden)
     Werkagenda.objects.bulk_create(resultaat.werkagendas)
+    Geschil.objects.bulk_create(resultaat.geschillen)
     Leerlingtelling.objects.bulk_create(resultaat.tellingen)
     Thuiszitterregistratie.objects.bulk_create([r for r, _ in resultaat.registraties])
     for registratie, cellen in resultaat.registraties:
@@ -247,6 +256,7 @@ def schrijf_geschiedenis(resultaat, coordinatoren: dict):
         objecten += [
             (o, o.datum_uitkomst or o.datum_gehouden or o.datum_gepland) for o in plan.oogo
         ]
+    objecten += [(g, g.ontstaan_op) for g in resultaat.geschillen]
     soorten = {}
     regels = []
     for obj, dag in objecten:

@@ -4,11 +4,21 @@ next to the fields."""
 
 from django import forms
 
-from ondersteuningsplan.models import Besluit, Geleding, OOGOStatus, Rechtsvorm
+from ondersteuningsplan.geschillen import instanties
+from ondersteuningsplan.models import (
+    OOGO,
+    Besluit,
+    Geleding,
+    Geschilsoort,
+    OOGOStatus,
+    OPRBesluit,
+    Rechtsvorm,
+    Uitspraak,
+)
 from ondersteuningsplan.stappen import Stap
 from passend.forms import NldsFormMixin, VersieFormMixin
 from swv.forms import PdfField
-from swv.models import Samenwerkingsverband, School, Sector
+from swv.models import Samenwerkingsverband, School, Schoolbestuur, Sector
 
 
 class FeitForm(NldsFormMixin, VersieFormMixin):
@@ -73,16 +83,6 @@ class OPRBesluitForm(NldsFormMixin, VersieFormMixin):
         label="Toelichting", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     notulen = PdfField(label="Notulen (PDF)")
-    geschil_aangevraagd = forms.DateField(
-        label="Geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op",
-        required=False,
-        help_text="Alleen als de OPR niet instemde en het SWV de commissie om een uitspraak vroeg.",
-    )
-    geschil_uitspraak = forms.CharField(
-        label="Uitspraak van de commissie",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
 
 
 class OOGOForm(NldsFormMixin, VersieFormMixin):
@@ -98,12 +98,6 @@ class OOGOForm(NldsFormMixin, VersieFormMixin):
         label="Toelichting", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     verslag = PdfField(label="Verslag (PDF)")
-    geschil_uitkomst = forms.CharField(
-        label="Uitkomst van het geschil",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text="Alleen bij een geschil.",
-    )
 
 
 class OPRLidForm(NldsFormMixin, VersieFormMixin):
@@ -141,3 +135,85 @@ class WerkagendaForm(NldsFormMixin, VersieFormMixin):
         "reguliere scholen in de regio, volgens de laatste teldatum vóór de aanvraag.",
     )
     subsidie_toegekend_op = forms.DateField(label="Subsidie toegekend op", required=False)
+
+
+class PartijVeld(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if isinstance(obj, OOGO):
+            return f"Gemeente {obj.gemeente}, over {obj.ondersteuningsplan}"
+        if isinstance(obj, OPRBesluit):
+            return f"{obj.ondersteuningsplan}: geen instemming op {obj.datum_besluit:%d-%m-%Y}"
+        return str(obj)
+
+
+class GeschilForm(NldsFormMixin, VersieFormMixin):
+    """A dispute of one kind. The party is chosen when it is recorded and stays after that."""
+
+    oogo = PartijVeld(label="Overleg met de gemeente", queryset=OOGO.objects.none())
+    opr_besluit = PartijVeld(
+        label="Besluit van de ondersteuningsplanraad", queryset=OPRBesluit.objects.none()
+    )
+    bestuur = PartijVeld(label="Schoolbestuur", queryset=Schoolbestuur.objects.none())
+    ontstaan_op = forms.DateField(label="Geschil ontstaan op")
+    instantie = forms.ChoiceField(label="Voorgelegd aan", required=False)
+    voorgelegd_op = forms.DateField(label="Voorgelegd op", required=False)
+    uitspraak = forms.ChoiceField(
+        label="Uitspraak",
+        choices=[("", "Nog geen uitspraak"), *Uitspraak.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Voor wie het geschil voorlegde. Ingetrokken of onderling opgelost kan ook "
+        "zonder dat het geschil is voorgelegd.",
+    )
+    uitspraak_op = forms.DateField(label="Datum van de uitspraak", required=False)
+    toelichting = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Waar het geschil over gaat en wat de uitspraak inhoudt; nooit over een leerling.",
+    )
+
+    #: The field that holds the party, by kind.
+    PARTIJ = {
+        Geschilsoort.OOGO: "oogo",
+        Geschilsoort.OPR: "opr_besluit",
+        Geschilsoort.BESTUUR: "bestuur",
+    }
+
+    def __init__(self, *args, soort: str, swv: Samenwerkingsverband, nieuw: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["instantie"].choices = [
+            ("", "Nog niet voorgelegd"),
+            *((i.value, i.label) for i in instanties(soort)),
+        ]
+        for kind, naam in self.PARTIJ.items():
+            if nieuw and kind == soort:
+                self.fields[naam].queryset = self.partijen(soort, swv)
+                self.fields[naam].empty_label = "Kies"
+            else:
+                del self.fields[naam]
+
+    @staticmethod
+    def partijen(soort: str, swv: Samenwerkingsverband):
+        if soort == Geschilsoort.OOGO:
+            return (
+                OOGO.objects.filter(ondersteuningsplan__swv=swv, status=OOGOStatus.GESCHIL)
+                .filter(geschillen__isnull=True)
+                .select_related("gemeente", "ondersteuningsplan")
+                .order_by("datum_uitkomst", "pk")
+            )
+        if soort == Geschilsoort.OPR:
+            return (
+                OPRBesluit.objects.filter(
+                    ondersteuningsplan__swv=swv, besluit=Besluit.GEEN_INSTEMMING
+                )
+                .filter(geschillen__isnull=True)
+                .select_related("ondersteuningsplan")
+                .order_by("datum_besluit", "pk")
+            )
+        return (
+            Schoolbestuur.objects.filter(lidmaatschappen__swv=swv)
+            .distinct()
+            .met_schoolnaam()
+            .order_by("naam", "eerste_school", "pk")
+        )

@@ -16,6 +16,7 @@ from swv.models import (
     Gemeente,
     Samenwerkingsverband,
     School,
+    Schoolbestuur,
     Sector,
     SwvGebonden,
     swv_veld,
@@ -210,13 +211,6 @@ class OPRBesluit(SwvGebonden, Versiebeheer):
         related_name="+",
     )
     toelichting = VrijeTekstField("toelichting", blank=True)
-    geschil_aangevraagd = DatumField(
-        "geschil voorgelegd aan de Landelijke Commissie Geschillen WMS op",
-        null=True,
-        blank=True,
-        verleden=True,
-    )
-    geschil_uitspraak = VrijeTekstField("uitspraak van de commissie", blank=True)
 
     objects = ViaOndersteuningsplanQuerySet.as_manager()
 
@@ -272,7 +266,6 @@ class OOGO(SwvGebonden, Versiebeheer):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    geschil_uitkomst = VrijeTekstField("uitkomst van het geschil", blank=True)
 
     objects = ViaOndersteuningsplanQuerySet.as_manager()
 
@@ -343,6 +336,110 @@ class Werkagenda(SwvGebonden, Versiebeheer):
 
     def __str__(self):
         return f"Werkagenda van {self.swv}"
+
+
+class Geschilsoort(models.TextChoices):
+    OOGO = "oogo", "OOGO met een gemeente"
+    OPR = "opr", "Geen instemming van de ondersteuningsplanraad"
+    BESTUUR = "bestuur", "Schoolbestuur en samenwerkingsverband"
+
+
+class Instantie(models.TextChoices):
+    """The body that rules on a dispute: each kind has its own, and any can go to court."""
+
+    OOGO_COMMISSIE = "oogo_commissie", "Onafhankelijke commissie voor OOGO-geschillen"
+    LCG_WMS = "lcg_wms", "Landelijke Commissie Geschillen WMS"
+    GESCHILLENCOMMISSIE = "geschillencommissie", "Landelijke geschillencommissie passend onderwijs"
+    RECHTER = "rechter", "Rechter"
+
+
+class Uitspraak(models.TextChoices):
+    """The outcome for whoever put the dispute to the body."""
+
+    GEGROND = "gegrond", "Gegrond"
+    DEELS_GEGROND = "deels_gegrond", "Deels gegrond"
+    ONGEGROND = "ongegrond", "Ongegrond"
+    INGETROKKEN = "ingetrokken", "Ingetrokken of onderling opgelost"
+
+
+class Geschil(SwvGebonden, Versiebeheer):
+    """A dispute of the SWV with one party: a gemeente in OOGO about a plan, its OPR that
+    withheld consent from a plan, or a member board. The party is the OOGO, the OPR decision or
+    the board, by kind; a dispute is open from `ontstaan_op` until the ruling (ADR 0079)."""
+
+    swv = swv_veld("geschillen")
+    soort = models.CharField("soort", max_length=16, choices=Geschilsoort)
+    oogo = models.ForeignKey(
+        OOGO,
+        verbose_name="OOGO",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="geschillen",
+    )
+    opr_besluit = models.ForeignKey(
+        OPRBesluit,
+        verbose_name="besluit van de ondersteuningsplanraad",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="geschillen",
+    )
+    bestuur = models.ForeignKey(
+        Schoolbestuur,
+        verbose_name="schoolbestuur",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ontstaan_op = DatumField("ontstaan op", verleden=True)
+    instantie = models.CharField("voorgelegd aan", max_length=24, choices=Instantie, blank=True)
+    voorgelegd_op = DatumField("voorgelegd op", null=True, blank=True, verleden=True)
+    uitspraak = models.CharField("uitspraak", max_length=16, choices=Uitspraak, blank=True)
+    uitspraak_op = DatumField("datum uitspraak", null=True, blank=True, verleden=True)
+    toelichting = VrijeTekstField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "geschil"
+        verbose_name_plural = "geschillen"
+        ordering = ["ontstaan_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(soort="oogo", oogo__isnull=False, opr_besluit__isnull=True)
+                    & Q(bestuur__isnull=True)
+                )
+                | (
+                    Q(soort="opr", opr_besluit__isnull=False, oogo__isnull=True)
+                    & Q(bestuur__isnull=True)
+                )
+                | (
+                    Q(soort="bestuur", bestuur__isnull=False, oogo__isnull=True)
+                    & Q(opr_besluit__isnull=True)
+                ),
+                name="geschil_met_partij_van_zijn_soort",
+            ),
+            models.CheckConstraint(
+                condition=Q(voorgelegd_op__isnull=True)
+                | (~Q(instantie="") & Q(voorgelegd_op__gte=models.F("ontstaan_op"))),
+                name="geschil_voorgelegd_na_ontstaan",
+            ),
+            models.CheckConstraint(
+                condition=(Q(uitspraak="") & Q(uitspraak_op__isnull=True))
+                | Q(uitspraak="ingetrokken", uitspraak_op__gte=models.F("ontstaan_op"))
+                | (
+                    ~Q(uitspraak="")
+                    & Q(voorgelegd_op__isnull=False)
+                    & Q(uitspraak_op__gte=models.F("voorgelegd_op"))
+                ),
+                name="geschil_uitspraak_na_voorleggen",
+            ),
+        ]
+        indexes = [models.Index(fields=["swv", "ontstaan_op"])]
+
+    def __str__(self):
+        return f"Geschil {self.get_soort_display()} ({self.ontstaan_op:%d-%m-%Y})"
 
 
 class Mijlpaal(VeldgerichteControles):

@@ -14,21 +14,25 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.audit import namens
+from ondersteuningsplan.geschillen import instanties
 from ondersteuningsplan.models import (
     OOGO,
     Besluit,
     Feit,
     Geleding,
+    Geschil,
+    Geschilsoort,
     Ondersteuningsplan,
     OOGOStatus,
     OPRBesluit,
     OPRLid,
+    Uitspraak,
     Werkagenda,
 )
 from ondersteuningsplan.stappen import REGELS, Stap, moeten_volgen
 from ondersteuningsplan.werkagenda import AANVRAAGJAAR
 from passend.locking import Wijzigingsconflict, bewaar_versie
-from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Sector
+from swv.models import Lidmaatschap, Regiotoewijzing, Samenwerkingsverband, School, Sector
 
 
 def _datum(datum: datetime.date) -> str:
@@ -265,8 +269,6 @@ def registreer_opr_besluit(
     datum_besluit: datetime.date | None = None,
     toelichting: str = "",
     notulen=None,
-    geschil_aangevraagd: datetime.date | None = None,
-    geschil_uitspraak: str = "",
     opr_besluit: OPRBesluit | None = None,
     verwachte_versie: int | None = None,
 ) -> OPRBesluit:
@@ -275,16 +277,22 @@ def registreer_opr_besluit(
     swv = _vergrendel(ondersteuningsplan.swv)
     _niet_in_de_toekomst(datum_voorgelegd, "datum_voorgelegd")
     _niet_in_de_toekomst(datum_besluit, "datum_besluit")
-    _niet_in_de_toekomst(geschil_aangevraagd, "geschil_aangevraagd")
     if bool(besluit) != bool(datum_besluit):
         raise ValidationError(
             {"datum_besluit": "Vul het besluit en de datum ervan allebei in, of allebei niet."}
         )
     if datum_besluit and datum_besluit < datum_voorgelegd:
         raise ValidationError({"datum_besluit": "Het besluit kan niet vóór het voorleggen liggen."})
-    if geschil_aangevraagd and besluit != Besluit.GEEN_INSTEMMING:
+    if (
+        opr_besluit is not None
+        and besluit != Besluit.GEEN_INSTEMMING
+        and opr_besluit.geschillen.exists()
+    ):
         raise ValidationError(
-            {"geschil_aangevraagd": "Een geschil volgt op een besluit zonder instemming."}
+            {
+                "besluit": "Over dit besluit zonder instemming is een geschil vastgelegd; "
+                "het besluit blijft daarom zonder instemming."
+            }
         )
     velden = {
         "datum_voorgelegd": datum_voorgelegd,
@@ -292,8 +300,6 @@ def registreer_opr_besluit(
         "datum_besluit": datum_besluit,
         "toelichting": toelichting,
         "notulen": notulen,
-        "geschil_aangevraagd": geschil_aangevraagd,
-        "geschil_uitspraak": geschil_uitspraak,
     }
     nieuw = OPRBesluit(ondersteuningsplan=ondersteuningsplan, **velden)
     besluiten = [
@@ -338,7 +344,6 @@ def registreer_oogo(
     datum_uitkomst: datetime.date | None = None,
     toelichting: str = "",
     verslag=None,
-    geschil_uitkomst: str = "",
     oogo: OOGO | None = None,
     verwachte_versie: int | None = None,
 ) -> OOGO:
@@ -366,8 +371,12 @@ def registreer_oogo(
             )
     else:
         datum_uitkomst = None
-    if status != OOGOStatus.GESCHIL:
-        geschil_uitkomst = ""
+    if oogo is not None and status != OOGOStatus.GESCHIL and oogo.geschillen.exists():
+        raise ValidationError(
+            {
+                "status": "Over dit overleg is een geschil vastgelegd; de stand blijft daarom geschil."
+            }
+        )
     if status == OOGOStatus.GEPLAND:
         datum_gehouden = None
     velden = {
@@ -377,13 +386,12 @@ def registreer_oogo(
         "datum_uitkomst": datum_uitkomst,
         "toelichting": toelichting,
         "verslag": verslag,
-        "geschil_uitkomst": geschil_uitkomst,
     }
     with namens(door):
         if oogo is None:
             try:
                 with transaction.atomic():
-                    return OOGO.objects.create(
+                    oogo = OOGO.objects.create(
                         ondersteuningsplan=ondersteuningsplan, gemeente=gemeente, **velden
                     )
             except IntegrityError:
@@ -392,7 +400,36 @@ def registreer_oogo(
                         "gemeente": f"Het OOGO met {gemeente} over dit plan is al vastgelegd; wijzig dat."
                     }
                 ) from None
-        return bewaar_versie(oogo, verwachte_versie, **velden)
+        else:
+            oogo = bewaar_versie(oogo, verwachte_versie, **velden)
+        if status == OOGOStatus.GESCHIL:
+            _oogo_geschil(oogo)
+    return oogo
+
+
+def _oogo_geschil(oogo: OOGO):
+    """An OOGO that ends in a dispute has one from the day it arose: made here, so the dispute's
+    body and ruling can be recorded on it (`leg_geschil_vast`)."""
+    geschil = oogo.geschillen.first()
+    if geschil is None:
+        Geschil.objects.create(
+            swv_id=oogo.ondersteuningsplan.swv_id,
+            soort=Geschilsoort.OOGO,
+            oogo=oogo,
+            ontstaan_op=oogo.datum_uitkomst,
+        )
+    elif geschil.ontstaan_op != oogo.datum_uitkomst:
+        eerste = min(
+            d for d in (geschil.voorgelegd_op, geschil.uitspraak_op, datetime.date.max) if d
+        )
+        if oogo.datum_uitkomst > eerste:
+            raise ValidationError(
+                {
+                    "datum_uitkomst": "Het geschil is op "
+                    f"{_datum(eerste)} voorgelegd of beslecht; het kan niet later zijn ontstaan."
+                }
+            )
+        bewaar_versie(geschil, None, ontstaan_op=oogo.datum_uitkomst)
 
 
 @transaction.atomic
@@ -492,3 +529,130 @@ def leg_werkagenda_vast(
             # read when there was none yet: someone else recorded it in the meantime
             raise Wijzigingsconflict(bestaand)
         return bewaar_versie(bestaand, verwachte_versie, **velden)
+
+
+@transaction.atomic
+def leg_geschil_vast(
+    *,
+    swv: Samenwerkingsverband,
+    door,
+    soort: str,
+    ontstaan_op: datetime.date,
+    oogo: OOGO | None = None,
+    opr_besluit: OPRBesluit | None = None,
+    bestuur=None,
+    instantie: str = "",
+    voorgelegd_op: datetime.date | None = None,
+    uitspraak: str = "",
+    uitspraak_op: datetime.date | None = None,
+    toelichting: str = "",
+    geschil: Geschil | None = None,
+    verwachte_versie: int | None = None,
+) -> Geschil:
+    """A dispute with its party (by kind: the OOGO, the OPR decision or the board), the body it
+    was put to and the ruling (ondersteuningsplan/geschillen.py): made the first time, changed
+    after that at the version it was read. The party of a recorded dispute does not change."""
+    swv = _vergrendel(swv)
+    for veld, datum in (
+        ("ontstaan_op", ontstaan_op),
+        ("voorgelegd_op", voorgelegd_op),
+        ("uitspraak_op", uitspraak_op),
+    ):
+        _niet_in_de_toekomst(datum, veld)
+    if geschil is not None:
+        soort, oogo, opr_besluit, bestuur = (
+            geschil.soort,
+            geschil.oogo,
+            geschil.opr_besluit,
+            geschil.bestuur,
+        )
+    _partij_past(swv, soort, oogo, opr_besluit, bestuur, ontstaan_op)
+    partij = oogo or opr_besluit
+    if geschil is None and partij is not None and partij.geschillen.exists():
+        raise ValidationError(
+            {
+                "oogo"
+                if oogo
+                else "opr_besluit": "Hierover is al een geschil vastgelegd; wijzig dat."
+            }
+        )
+    if instantie and instantie not in instanties(soort):
+        raise ValidationError(
+            {
+                "instantie": "Een geschil van deze soort gaat naar zijn eigen commissie of de rechter."
+            }
+        )
+    if bool(instantie) != bool(voorgelegd_op):
+        raise ValidationError(
+            {
+                "voorgelegd_op": "Vul in aan wie en wanneer het geschil is voorgelegd, of geen van beide."
+            }
+        )
+    if voorgelegd_op and voorgelegd_op < ontstaan_op:
+        raise ValidationError(
+            {
+                "voorgelegd_op": f"Het geschil ontstond op {_datum(ontstaan_op)}; het kan niet eerder zijn voorgelegd."
+            }
+        )
+    if bool(uitspraak) != bool(uitspraak_op):
+        raise ValidationError(
+            {"uitspraak_op": "Vul de uitspraak en de datum ervan allebei in, of allebei niet."}
+        )
+    if uitspraak and uitspraak != Uitspraak.INGETROKKEN and not voorgelegd_op:
+        raise ValidationError(
+            {"uitspraak": "Een uitspraak volgt op het voorleggen; vul in aan wie en wanneer."}
+        )
+    begin = voorgelegd_op or ontstaan_op
+    if uitspraak_op and uitspraak_op < begin:
+        raise ValidationError(
+            {"uitspraak_op": f"De uitspraak kan niet vóór {_datum(begin)} liggen."}
+        )
+    velden = {
+        "ontstaan_op": ontstaan_op,
+        "instantie": instantie,
+        "voorgelegd_op": voorgelegd_op,
+        "uitspraak": uitspraak,
+        "uitspraak_op": uitspraak_op,
+        "toelichting": toelichting,
+    }
+    with namens(door):
+        if geschil is None:
+            return Geschil.objects.create(
+                swv=swv, soort=soort, oogo=oogo, opr_besluit=opr_besluit, bestuur=bestuur, **velden
+            )
+        return bewaar_versie(geschil, verwachte_versie, **velden)
+
+
+def _partij_past(swv, soort, oogo, opr_besluit, bestuur, ontstaan_op):
+    """The party must be of the dispute's kind, of this SWV, and in dispute by then."""
+    if soort == Geschilsoort.OOGO:
+        if oogo is None or oogo.ondersteuningsplan.swv_id != swv.pk:
+            raise ValidationError({"oogo": "Kies het overleg met de gemeente."})
+        if oogo.status != OOGOStatus.GESCHIL:
+            raise ValidationError({"oogo": "Dit overleg is niet in een geschil geëindigd."})
+        if ontstaan_op < oogo.datum_uitkomst:
+            raise ValidationError(
+                {
+                    "ontstaan_op": f"Het overleg eindigde op {_datum(oogo.datum_uitkomst)} in een geschil; niet eerder."
+                }
+            )
+    elif soort == Geschilsoort.OPR:
+        if opr_besluit is None or opr_besluit.ondersteuningsplan.swv_id != swv.pk:
+            raise ValidationError(
+                {"opr_besluit": "Kies het besluit van de ondersteuningsplanraad."}
+            )
+        if opr_besluit.besluit != Besluit.GEEN_INSTEMMING:
+            raise ValidationError(
+                {"opr_besluit": "Een geschil volgt op een besluit zonder instemming."}
+            )
+        if ontstaan_op < opr_besluit.datum_besluit:
+            raise ValidationError(
+                {
+                    "ontstaan_op": f"De raad besloot op {_datum(opr_besluit.datum_besluit)}; het geschil kan niet eerder zijn ontstaan."
+                }
+            )
+    elif soort == Geschilsoort.BESTUUR:
+        if bestuur is None or not Lidmaatschap.objects.filter(swv=swv, bestuur=bestuur).exists():
+            raise ValidationError({"bestuur": "Kies een bestuur dat lid is of was."})
+    else:
+        raise ValidationError({"soort": "Kies de soort geschil."})

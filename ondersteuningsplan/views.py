@@ -9,10 +9,11 @@ from django.urls import reverse
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from ondersteuningsplan import selectors, services, werkagenda
+from ondersteuningsplan import geschillen, selectors, services, werkagenda
 from ondersteuningsplan.forms import (
     FeitForm,
     FeitVerwijderenForm,
+    GeschilForm,
     OndersteuningsplanForm,
     OOGOForm,
     OPRBesluitForm,
@@ -22,6 +23,8 @@ from ondersteuningsplan.forms import (
 from ondersteuningsplan.models import (
     OOGO,
     Feit,
+    Geschil,
+    Geschilsoort,
     Ondersteuningsplan,
     OPRBesluit,
     OPRLid,
@@ -90,6 +93,7 @@ def overzicht(request, code):
         messages.error(request, fout.messages[0])
         peildatum = lees_datum(None)
     standen = selectors.standen_van(swv, peildatum)
+    geschilstanden = geschillen.op_peildatum(swv, peildatum)
     plannen = list(swv.ondersteuningsplannen.order_by("-periode_van"))
     huidig_plan = plannen[0] if plannen else None
     volgende = selectors.volgende(standen)
@@ -102,8 +106,11 @@ def overzicht(request, code):
         {
             "swv": swv,
             "peildatum": peildatum,
-            "standen": standen,
+            "standen": [(s, geschillen.houdt_op(s, geschilstanden)) for s in standen],
             "volgende": volgende,
+            "volgende_opgehouden": geschillen.houdt_op(volgende, geschilstanden)
+            if volgende
+            else [],
             "ontbrekend": [
                 ontbrekend_item(swv, s, huidig_plan, feiten) if schrijver else (Stap(s).label, None)
                 for s in (volgende.ontbrekend if volgende else ())
@@ -119,6 +126,10 @@ def overzicht(request, code):
             "leden": swv_selectors.leden(swv, peildatum),
             "scholen": swv_selectors.scholen(swv, peildatum),
             "werkagenda": werkagenda.op_peildatum(swv, peildatum),
+            "geschillen": geschilstanden,
+            "geschilsoorten": [
+                (s.value, s.label) for s in (Geschilsoort.OPR, Geschilsoort.BESTUUR)
+            ],
             "mag_wijzigen": schrijver,
             "actief": "overzicht",
         },
@@ -283,9 +294,9 @@ def plan(request, code, plan):
                 )
                 for s in OP_STAPPEN
             ],
-            "besluiten": ondersteuningsplan.opr_besluiten.select_related("notulen").order_by(
-                "datum_voorgelegd"
-            ),
+            "besluiten": ondersteuningsplan.opr_besluiten.select_related("notulen")
+            .prefetch_related("geschillen")
+            .order_by("datum_voorgelegd"),
             "oogo": [(r.gemeente, oogo.get(r.gemeente.pk)) for r in swv_selectors.regio(swv)],
             "mag_wijzigen": mag_wijzigen(request.user),
             "actief": "plannen",
@@ -369,8 +380,6 @@ def opr_besluit(request, code, plan, besluit=None):
         "besluit",
         "datum_besluit",
         "toelichting",
-        "geschil_aangevraagd",
-        "geschil_uitspraak",
     )
     initial = waarden_van(bestaand, (*namen, "versie"))
     form = OPRBesluitForm(request.POST or None, request.FILES or None, initial=initial)
@@ -416,7 +425,6 @@ def oogo(request, code, plan, gemeente):
         "datum_gehouden",
         "datum_uitkomst",
         "toelichting",
-        "geschil_uitkomst",
     )
     initial = waarden_van(bestaand, (*namen, "versie"))
     form = OOGOForm(request.POST or None, request.FILES or None, initial=initial)
@@ -525,4 +533,64 @@ def werkagenda_vastleggen(request, code):
         titel="Werkagenda",
         ondertitel="Proces en planning naar de inrichting, het ondersteuningsplan en een personeelsplan",
         document=bestaand.document if bestaand else None,
+    )
+
+
+@rollen(*SCHRIJVERS)
+def geschil(request, code, soort=None, pk=None):
+    """A dispute: recorded with its kind and party, then kept up to date with the body it was
+    put to and the ruling (ondersteuningsplan/geschillen.py)."""
+    swv = bewerkbaar_swv(request, code)
+    bestaand = None
+    if pk is not None:
+        bestaand = get_object_or_404(
+            Geschil.objects.select_related("oogo__gemeente", "opr_besluit", "bestuur"),
+            swv=swv,
+            pk=pk,
+        )
+        soort = bestaand.soort
+    elif soort not in (Geschilsoort.OPR, Geschilsoort.BESTUUR):
+        raise Http404  # an OOGO's dispute is made when the OOGO ends in one
+    namen = (
+        "ontstaan_op",
+        "instantie",
+        "voorgelegd_op",
+        "uitspraak",
+        "uitspraak_op",
+        "toelichting",
+    )
+    form = GeschilForm(
+        request.POST or None,
+        initial=waarden_van(bestaand, (*namen, "versie")) or {"instantie": "", "uitspraak": ""},
+        soort=soort,
+        swv=swv,
+        nieuw=bestaand is None,
+    )
+
+    def opslaan(data):
+        partij = {}
+        if bestaand is None:
+            naam = GeschilForm.PARTIJ[soort]
+            partij = {naam: data[naam]}
+        return services.leg_geschil_vast(
+            swv=swv,
+            door=request.user,
+            soort=soort,
+            **partij,
+            **velden(data, namen),
+            geschil=bestaand,
+            verwachte_versie=data["versie"],
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("ondersteuningsplan:overzicht", args=[swv.code]) + "#kop-geschillen",
+        melding="Het geschil is opgeslagen.",
+        swv=swv,
+        titel=f"Geschil: {Geschilsoort(soort).label.lower()}"
+        if soort != Geschilsoort.OOGO
+        else "Geschil: OOGO met een gemeente",
+        ondertitel=geschillen.stand(bestaand, bestaand.ontstaan_op).partij if bestaand else None,
     )

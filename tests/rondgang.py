@@ -98,7 +98,14 @@ def url_namen() -> dict[str, object]:
 
 def _argumenten(gebruiker):
     """Per URL name, the keyword arguments to open it for this user, from the demo data."""
-    from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
+    from ondersteuningsplan.models import (
+        OOGO,
+        Feit,
+        Geschil,
+        Ondersteuningsplan,
+        OPRBesluit,
+        OPRLid,
+    )
     from rapporten.models import Batch, Rapport
     from swv.models import Lidmaatschap, Samenwerkingsverband
     from toezicht.models import Rapportageronde, Thuiszitterregistratie
@@ -114,6 +121,10 @@ def _argumenten(gebruiker):
     besluit = _eerste(OPRBesluit.objects.filter(ondersteuningsplan=plan).order_by("pk"))
     oogo = _eerste(OOGO.objects.filter(ondersteuningsplan=plan).order_by("pk"))
     opr_lid = _eerste(OPRLid.objects.filter(swv=swv).order_by("pk"))
+    # the SWV's own dispute, or, where it has none, another's (refused as a guessed id)
+    geschil = Geschil.objects.filter(swv=swv).order_by("pk").first() or _eerste(
+        Geschil.objects.order_by("pk")
+    )
     lid = _eerste(Lidmaatschap.objects.filter(swv=swv).order_by("pk"))
     registratie = _eerste(Thuiszitterregistratie.objects.filter(swv=swv).order_by("-periode_van"))
     ronde = _eerste(Rapportageronde.objects.order_by("-periode_van"))
@@ -149,6 +160,8 @@ def _argumenten(gebruiker):
         "ondersteuningsplan:opr_lid_nieuw": code,
         "ondersteuningsplan:opr_lid": code | {"lid": opr_lid.pk},
         "ondersteuningsplan:werkagenda": code,
+        "ondersteuningsplan:geschil_nieuw": code | {"soort": "opr"},
+        "ondersteuningsplan:geschil": code | {"pk": geschil.pk},
         "toezicht:thuiszitters": code,
         "toezicht:registratie_nieuw": code,
         "toezicht:registratie": code | {"pk": registratie.pk},
@@ -205,6 +218,11 @@ def paginas(gebruiker) -> list[Pagina]:
             soort = SOORTEN[naam.removeprefix("bevindingen:").removesuffix("-detail")]
             if not soort.rijen(gebruiker).filter(pk=kwargs["pk"]).exists():
                 status = 404  # another SWV's finding, for a coördinator
+        if status == 200 and naam == "ondersteuningsplan:geschil":
+            from ondersteuningsplan.models import Geschil
+
+            if not Geschil.objects.filter(pk=kwargs["pk"], swv__code=kwargs["code"]).exists():
+                status = 404  # another SWV's dispute, for a coördinator
         for query in EXTRA.get(naam, [""]):
             uit.append(Pagina(naam + (f" {query}" if query else ""), url + query, status))
     # The admin (/beheer/): its index and every registered model's list and add form; only

@@ -27,6 +27,7 @@ AFGELEID = {
     "ondersteuningsplannen": ("stappen",),
     "schoolbesturen": ("weergavenaam",),
     "werkagenda": ("subsidie",),
+    "opr-besluiten": ("geschilAangevraagd",),
 }
 
 

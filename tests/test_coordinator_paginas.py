@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Rol
-from ondersteuningsplan.models import OOGO, Feit, OPRLid
+from ondersteuningsplan.models import OOGO, Feit, Geschil, OPRLid
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import (
     FeitFactory,
@@ -297,8 +297,7 @@ def test_oogo_opr_and_members_are_kept_through_their_forms(coordinator, swv):
 
     assert coordinator.post(
         url(swv, f"plannen/{plan.pk}/oogo/{gemeente.pk}/"),
-        {"status": "geschil", "datum_gehouden": "2014-02-01", "datum_uitkomst": "2014-02-20",
-         "geschil_uitkomst": "Naar de geschillencommissie"},
+        {"status": "geschil", "datum_gehouden": "2014-02-01", "datum_uitkomst": "2014-02-20"},
     ).status_code == 302  # fmt: skip
     assert OOGO.objects.get().status == "geschil"
 
@@ -544,6 +543,13 @@ def vul(swv, aantal_plannen):
         LidmaatschapFactory(swv=swv, bestuur=school.bestuur)
         OPRLid.objects.create(swv=swv, naam=f"Lid {i}", geleding="ouders",
                               begin_termijn=datetime.date(2013, 9, 1), school=school)  # fmt: skip
+        geweigerd = OPRBesluitFactory(ondersteuningsplan=plan, besluit="geen_instemming",
+                                      datum_voorgelegd=datetime.date(2013 + 4 * i, 12, 10),
+                                      datum_besluit=datetime.date(2013 + 4 * i, 12, 20))  # fmt: skip
+        Geschil.objects.create(swv=swv, soort="opr", opr_besluit=geweigerd,
+                               ontstaan_op=datetime.date(2013 + 4 * i, 12, 21))  # fmt: skip
+        Geschil.objects.create(swv=swv, soort="bestuur", bestuur=school.bestuur,
+                               ontstaan_op=datetime.date(2015 + i, 3, 1))  # fmt: skip
     return plan
 
 
@@ -556,7 +562,9 @@ def test_every_page_runs_a_bounded_number_of_queries(
     gemeente = swv.regio.get().postcodegebied.gemeente
     lid = Lidmaatschap.objects.filter(swv=swv).first()
     paginas = {
-        "": 18,  # the boards of the members and schools: one query, whatever their number
+        "": 20,  # the boards of the members and schools: one query, whatever their number
+        "geschillen/nieuw/bestuur/": 7,
+        f"geschillen/{Geschil.objects.filter(swv=swv).first().pk}/": 7,
         "leden/": 8,
         "leden/nieuw/": 7,
         f"leden/{lid.pk}/": 7,

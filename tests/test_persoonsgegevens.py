@@ -13,7 +13,15 @@ from django.core.management import CommandError, call_command
 from django.db import models, transaction
 
 from accounts.models import Rol
-from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, OPRLid
+from ondersteuningsplan.models import (
+    OOGO,
+    Besluit,
+    Feit,
+    Geschil,
+    Ondersteuningsplan,
+    OPRBesluit,
+    OPRLid,
+)
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import (
     FeitFactory,
@@ -217,7 +225,12 @@ def pagina(client, maak_gebruiker):
     swv = swv_met_regio(code="PO2707", pc4s=["1011"])
     client.force_login(maak_gebruiker(Rol.COORDINATOR, swvs=[swv]))
     plan = OndersteuningsplanFactory(swv=swv)
-    besluit = OPRBesluitFactory(ondersteuningsplan=plan)
+    besluit = OPRBesluitFactory(
+        ondersteuningsplan=plan,
+        datum_voorgelegd=datetime.date(2014, 1, 10),
+        besluit=Besluit.GEEN_INSTEMMING,
+        datum_besluit=datetime.date(2014, 1, 20),
+    )
     gemeente = swv.regio.get().postcodegebied.gemeente
     return client, swv, plan, besluit, gemeente
 
@@ -243,15 +256,32 @@ def _formulieren(swv, plan, besluit, gemeente):
         (
             "OPRBesluitForm",
             basis + f"plannen/{plan.pk}/opr/{besluit.pk}/",
-            {"datum_voorgelegd": "2014-01-10", "versie": besluit.versie},
-            ["toelichting", "geschil_uitspraak"],
-            lambda: list(OPRBesluit.objects.values_list("toelichting", "geschil_uitspraak")),
+            {
+                "datum_voorgelegd": "2014-01-10",
+                "besluit": "geen_instemming",
+                "datum_besluit": "2014-01-20",
+                "versie": besluit.versie,
+            },
+            ["toelichting"],
+            lambda: list(OPRBesluit.objects.values_list("toelichting")),
+        ),
+        (
+            "GeschilForm",
+            basis + "geschillen/nieuw/opr/",
+            {
+                "opr_besluit": besluit.pk,
+                "ontstaan_op": "2014-02-01",
+                "instantie": "",
+                "uitspraak": "",
+            },
+            ["toelichting"],
+            lambda: Geschil.objects.count(),
         ),
         (
             "OOGOForm",
             basis + f"plannen/{plan.pk}/oogo/{gemeente.pk}/",
             {"status": "gepland", "datum_gepland": "2014-02-01"},
-            ["toelichting", "geschil_uitkomst"],
+            ["toelichting"],
             lambda: OOGO.objects.count(),
         ),
         (
@@ -296,6 +326,7 @@ def test_every_form_with_free_text_is_in_the_walk():
         "OPRBesluitForm",
         "OOGOForm",
         "OPRLidForm",
+        "GeschilForm",
         "BeoordelingForm",  # test_the_inspecties_review_refuses_identifying_reasons
         # test_the_findings_forms_refuse_identifying_text
         *(f"{soort.model.__name__}Form" for soort in SOORTEN.values()),

