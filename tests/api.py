@@ -10,7 +10,15 @@ from rest_framework.test import APIClient
 
 from accounts.models import Rol
 from accounts.tests.factories import GebruikerFactory
-from ondersteuningsplan.models import OOGO, OOGOStatus, Stap
+from ondersteuningsplan.models import (
+    OOGO,
+    Geschil,
+    Geschilsoort,
+    Instantie,
+    OOGOStatus,
+    Stap,
+    Uitspraak,
+)
 from ondersteuningsplan.tests.factories import (
     FeitFactory,
     OndersteuningsplanFactory,
@@ -23,6 +31,7 @@ from swv.tests.factories import (
     GemeenteFactory,
     LeerlingtellingFactory,
     LidmaatschapFactory,
+    SchoolbestuurFactory,
     SchoolFactory,
     swv_met_regio,
 )
@@ -105,6 +114,23 @@ def maak_wereld() -> Wereld:
         ronde=ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29)),
         aantallen={(Verzuimsoort.RELATIEF, Duur.KORT, True): 2},
         door=coordinator_b,
+    )
+    Geschil.objects.create(
+        swv=swv_a,
+        soort=Geschilsoort.BESTUUR,
+        bestuur=school_a.bestuur,
+        ontstaan_op=datetime.date(2015, 3, 2),
+        instantie=Instantie.GESCHILLENCOMMISSIE,
+        voorgelegd_op=datetime.date(2015, 4, 1),
+        uitspraak=Uitspraak.ONGEGROND,
+        uitspraak_op=datetime.date(2015, 9, 1),
+        toelichting="Over de verdeling van de middelen voor arrangementen.",
+    )
+    Geschil.objects.create(
+        swv=swv_b,
+        soort=Geschilsoort.BESTUUR,
+        bestuur=SchoolbestuurFactory(),
+        ontstaan_op=datetime.date(2016, 5, 2),
     )
     signaal_a = bevindingen.SignaalFactory(swv=swv_a)
     signaal_b = bevindingen.SignaalFactory(swv=swv_b, bron="school")

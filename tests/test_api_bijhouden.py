@@ -9,7 +9,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Rol
-from ondersteuningsplan.models import OOGO, OOGOStatus
+from ondersteuningsplan.models import OOGO, Geschil, OOGOStatus
 from ondersteuningsplan.stappen import OP_STAPPEN
 from ondersteuningsplan.tests.factories import (
     FeitFactory,
@@ -198,6 +198,20 @@ def ruim(wereld):
             status=OOGOStatus.GEPLAND,
             datum_gepland=dag[a],
         )
+        soort = ("bestuur", "opr", "oogo")[i % 3]
+        if soort == "bestuur":
+            partij = {"bestuur": bestuur}
+        elif soort == "opr":
+            partij = {"opr_besluit": OPRBesluitFactory(
+                ondersteuningsplan=plan, datum_voorgelegd=dag[a],
+                besluit="geen_instemming", datum_besluit=dag[a],
+            )}  # fmt: skip
+        else:
+            partij = {"oogo": OOGO.objects.create(
+                ondersteuningsplan=plan, gemeente=wereld.gemeente_a, status=OOGOStatus.GESCHIL,
+                datum_gehouden=dag[a], datum_uitkomst=dag[a],
+            )}  # fmt: skip
+        Geschil.objects.create(swv=swv, soort=soort, ontstaan_op=dag[a], **partij)
 
 
 @pytest.mark.parametrize("collectie", COLLECTIES, ids=lambda c: c.naam)

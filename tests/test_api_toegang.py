@@ -49,6 +49,7 @@ SWV_ONDERDELEN = [
     "/opr-besluiten",
     "/oogo-overleggen",
     "/werkagenda",
+    "/geschillen",
     "/leden",
     "/scholen",
     "/documenten",

@@ -55,6 +55,12 @@ class OPRBesluitenFilter(filters.FilterSet):
     sorteer = sortering("datum_voorgelegd", ondersteuningsplan="ondersteuningsplan_id")
 
 
+class GeschillenFilter(filters.FilterSet):
+    """Only on what the peildatum shows of every dispute (see OPRBesluitenFilter)."""
+
+    sorteer = sortering("soort", "ontstaan_op")
+
+
 class OOGOFilter(filters.FilterSet):
     """Only on what the peildatum shows of every consultation (see OPRBesluitenFilter)."""
 

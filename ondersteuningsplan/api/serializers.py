@@ -1,7 +1,15 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ondersteuningsplan.models import Feit, Ondersteuningsplan, OOGOStatus
+from ondersteuningsplan import geschillen
+from ondersteuningsplan.models import (
+    Feit,
+    Geschilsoort,
+    Instantie,
+    Ondersteuningsplan,
+    OOGOStatus,
+    Uitspraak,
+)
 from passend.api.serializers import ModelSerializer, Serializer
 from swv.api.serializers import RegiogemeenteSerializer
 from swv.models import Samenwerkingsverband
@@ -71,6 +79,72 @@ class OprBesluitSerializer(Serializer):
             g.voorgelegd_op for g in obj.geschillen.all() if self._op_peildatum(g.voorgelegd_op)
         ]
         return min(datums, default=None)
+
+
+class GeschilSerializer(Serializer):
+    """As it stood on the peildatum: putting it to a body or a ruling dated later is not there
+    yet, and neither is the explanation while something of it is still to come."""
+
+    id = serializers.IntegerField()
+    soort = serializers.ChoiceField(choices=Geschilsoort.choices)
+    oogo = serializers.IntegerField(
+        source="oogo_id", allow_null=True, help_text="Het overleg, bij een geschil in OOGO."
+    )
+    gemeente = serializers.CharField(
+        source="oogo.gemeente.naam", allow_null=True, help_text="De gemeente, bij OOGO."
+    )
+    opr_besluit = serializers.IntegerField(
+        source="opr_besluit_id",
+        allow_null=True,
+        help_text="Het besluit zonder instemming, bij een geschil met de ondersteuningsplanraad.",
+    )
+    ondersteuningsplan = serializers.SerializerMethodField(
+        help_text="Het plan waarover het geschil gaat, bij OOGO en de ondersteuningsplanraad."
+    )
+    bestuur = serializers.IntegerField(
+        source="bestuur_id", allow_null=True, help_text="Het schoolbestuur, bij een bestuur."
+    )
+    ontstaan_op = serializers.DateField()
+    instantie = serializers.SerializerMethodField()
+    voorgelegd_op = serializers.SerializerMethodField()
+    uitspraak = serializers.SerializerMethodField()
+    uitspraak_op = serializers.SerializerMethodField()
+    open = serializers.SerializerMethodField(help_text="Nog zonder uitspraak op de peildatum.")
+    toelichting = serializers.SerializerMethodField()
+
+    def _stand(self, obj):
+        return geschillen.stand(obj, self.context["peildatum"])
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_ondersteuningsplan(self, obj):
+        partij = obj.oogo or obj.opr_besluit
+        return partij.ondersteuningsplan_id if partij else None
+
+    @extend_schema_field(serializers.ChoiceField(choices=[*Instantie.values, ""]))
+    def get_instantie(self, obj):
+        return self._stand(obj).instantie
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_voorgelegd_op(self, obj):
+        return self._stand(obj).voorgelegd_op
+
+    @extend_schema_field(serializers.ChoiceField(choices=[*Uitspraak.values, ""]))
+    def get_uitspraak(self, obj):
+        return self._stand(obj).uitspraak
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_uitspraak_op(self, obj):
+        return self._stand(obj).uitspraak_op
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_open(self, obj):
+        return self._stand(obj).open
+
+    @extend_schema_field(serializers.CharField())
+    def get_toelichting(self, obj):
+        stand = self._stand(obj)
+        volledig = stand.voorgelegd_op == obj.voorgelegd_op and stand.uitspraak == obj.uitspraak
+        return obj.toelichting if volledig else ""
 
 
 class SubsidieSerializer(Serializer):
@@ -198,6 +272,17 @@ class MijlpaalstandSerializer(Serializer):
         allow_null=True, help_text="De huidige cyclus; leeg als de mijlpaal niet herhaalt."
     )
     cycli = CyclusSerializer(many=True, help_text="Alle cycli tot de peildatum, oudste eerst.")
+
+
+class MijlpaalstandVanSwvSerializer(MijlpaalstandSerializer):
+    opgehouden_door = serializers.SerializerMethodField(
+        help_text="De open geschillen (id's in /geschillen) die deze nog niet behaalde mijlpaal "
+        "ophouden."
+    )
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_opgehouden_door(self, stand):
+        return [g.geschil.pk for g in geschillen.houdt_op(stand, self.context["geschillen"])]
 
 
 def mijlpaalstanden(standen) -> list[dict]:

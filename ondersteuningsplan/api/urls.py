@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path(f"{SWV}/oogo-overleggen", views.OOGOViewSet.as_view(LIJST), name="swv-oogo"),
     path(f"{SWV}/werkagenda", views.WerkagendaViewSet.as_view(LIJST), name="swv-werkagenda"),
+    path(f"{SWV}/geschillen", views.GeschillenViewSet.as_view(LIJST), name="swv-geschillen"),
     path("monitor", views.MonitorViewSet.as_view(LIJST), name="monitor"),
     *router.urls,
 ]

@@ -5,9 +5,16 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from ondersteuningsplan import selectors, werkagenda
+from ondersteuningsplan import geschillen, selectors, werkagenda
 from ondersteuningsplan.api import filters, serializers
-from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, Werkagenda
+from ondersteuningsplan.models import (
+    OOGO,
+    Feit,
+    Geschil,
+    Ondersteuningsplan,
+    OPRBesluit,
+    Werkagenda,
+)
 from passend.api.views import PEILDATUM, SWV_CODE, PeildatumMixin
 from swv import selectors as swv_selectors
 from swv.api.views import LEZERS, LeesViewSet, SwvOnderdeelViewSet
@@ -18,13 +25,14 @@ from swv.models import Samenwerkingsverband, Sector
     summary="De mijlpalen van een SWV met hun stand op de peildatum", parameters=[PEILDATUM]
 )
 class MijlpalenViewSet(SwvOnderdeelViewSet):
-    serializer_class = serializers.MijlpaalstandSerializer
+    serializer_class = serializers.MijlpaalstandVanSwvSerializer
     pagination_class = None
 
     def list(self, request, *args, **kwargs):
-        return Response(
-            self.get_serializer(selectors.standen_van(self.swv, self.peildatum), many=True).data
-        )
+        standen = selectors.standen_van(self.swv, self.peildatum)
+        context = self.get_serializer_context()
+        context["geschillen"] = geschillen.op_peildatum(self.swv, self.peildatum)
+        return Response(self.get_serializer(standen, many=True, context=context).data)
 
     def get_queryset(self):
         return Feit.objects.none()
@@ -82,6 +90,27 @@ class OPRBesluitenViewSet(SwvOnderdeelViewSet):
             OPRBesluit.objects.filter(ondersteuningsplan__swv=swv, datum_voorgelegd__lte=peildatum)
             .prefetch_related("geschillen")
             .order_by("datum_voorgelegd", "pk")
+        )
+
+
+@extend_schema(
+    summary="De geschillen van een SWV zoals ze op de peildatum stonden",
+    description="Een geschil telt mee vanaf de dag dat het ontstond; het voorleggen en de "
+    "uitspraak pas vanaf hun eigen datum. Soorten: OOGO met een gemeente, geen instemming van "
+    "de ondersteuningsplanraad (Landelijke Commissie Geschillen WMS), en een schoolbestuur "
+    "tegenover het samenwerkingsverband (landelijke geschillencommissie).",
+    parameters=[PEILDATUM],
+)
+class GeschillenViewSet(SwvOnderdeelViewSet):
+    queryset = Geschil.objects.all()
+    serializer_class = serializers.GeschilSerializer
+    filterset_class = filters.GeschillenFilter
+
+    def onderdelen(self, swv, peildatum):
+        return (
+            Geschil.objects.filter(swv=swv, ontstaan_op__lte=peildatum)
+            .select_related("oogo__gemeente", "opr_besluit")
+            .order_by("ontstaan_op", "pk")
         )
 
 

@@ -355,6 +355,52 @@ def test_only_the_swvs_own_coordinator_may_record_or_change_one(client, maak_geb
     assert Geschil.objects.get().ontstaan_op == D(2016, 1, 4)
 
 
+def test_the_api_gives_each_dispute_as_it_stood_on_the_peildatum(
+    api_als, maak_gebruiker, swv, plan, weigering
+):
+    geschil = leg_vast(
+        swv, soort="opr", opr_besluit=weigering, ontstaan_op=D(2014, 2, 3),
+        instantie=Instantie.LCG_WMS, voorgelegd_op=D(2014, 2, 10),
+        uitspraak=Uitspraak.GEGROND, uitspraak_op=D(2014, 4, 10),
+        toelichting="De commissie geeft toestemming het plan vast te stellen.",
+    )  # fmt: skip
+    client = api_als(Rol.INSPECTIE)
+    adres = f"/api/v1/samenwerkingsverbanden/{swv.code}/geschillen"
+    assert client.get(adres, {"peildatum": "2014-02-02"}).json()["aantal"] == 0
+    [vroeg] = client.get(adres, {"peildatum": "2014-02-05"}).json()["resultaten"]
+    assert (vroeg["voorgelegdOp"], vroeg["instantie"], vroeg["open"]) == (None, "", True)
+    assert vroeg["toelichting"] == ""  # the explanation tells the ruling
+    [nu] = client.get(adres).json()["resultaten"]
+    assert nu == {
+        "id": geschil.pk,
+        "soort": "opr",
+        "oogo": None,
+        "gemeente": None,
+        "oprBesluit": weigering.pk,
+        "ondersteuningsplan": plan.pk,
+        "bestuur": None,
+        "ontstaanOp": "2014-02-03",
+        "instantie": "lcg_wms",
+        "voorgelegdOp": "2014-02-10",
+        "uitspraak": "gegrond",
+        "uitspraakOp": "2014-04-10",
+        "open": False,
+        "toelichting": "De commissie geeft toestemming het plan vast te stellen.",
+    }
+    besluiten = client.get(f"/api/v1/samenwerkingsverbanden/{swv.code}/opr-besluiten").json()
+    assert besluiten["resultaten"][0]["geschilAangevraagd"] == "2014-02-10"
+    mijlpalen = client.get(
+        f"/api/v1/samenwerkingsverbanden/{swv.code}/mijlpalen", {"peildatum": "2014-03-01"}
+    ).json()
+    opgehouden = {m["mijlpaal"]: m["opgehoudenDoor"] for m in mijlpalen}
+    assert opgehouden["op-naar-inspectie"] == [geschil.pk]
+    assert opgehouden["rechtspersoon"] == []
+    ander = api_als(
+        maak_gebruiker(Rol.COORDINATOR, swvs=[swv_met_regio(code="PO2708", pc4s=["2011"])])
+    )
+    assert ander.get(adres).status_code == 404
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_makes_disputes_of_the_old_fields():
     """An OPR decision's LCG WMS request and an OOGO that ended in a dispute become disputes,

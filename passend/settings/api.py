@@ -56,7 +56,7 @@ SPECTACULAR_SETTINGS = {
         "Design Rules. Nooit persoonsgegevens van leerlingen: alleen aantallen. Grenzen: ten "
         "hoogste 1.000 rijen per pagina (paginaGrootte) en per token 1.200 verzoeken per minuut "
         "(daarboven 429 met Retry-After); een volledige kopie via alle lijsten kost bij 150 "
-        "samenwerkingsverbanden ongeveer 1.100 verzoeken; /gegevensexports geeft alles in één "
+        "samenwerkingsverbanden ongeveer 1.250 verzoeken; /gegevensexports geeft alles in één "
         "ZIP-bestand. Een kopie bijhouden: /wijzigingen geeft "
         "alles wat sinds een moment is aangemaakt, gewijzigd of verwijderd, met waar u het "
         "opnieuw leest (lees met na= het volgende stuk); de bevindingen hebben ook "

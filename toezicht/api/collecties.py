@@ -5,7 +5,14 @@ changes feed (`wijzigingen.py`, ADR 0075) and the export of the whole dataset
 from dataclasses import dataclass
 
 from ondersteuningsplan.api import views as op
-from ondersteuningsplan.models import OOGO, Feit, Ondersteuningsplan, OPRBesluit, Werkagenda
+from ondersteuningsplan.models import (
+    OOGO,
+    Feit,
+    Geschil,
+    Ondersteuningsplan,
+    OPRBesluit,
+    Werkagenda,
+)
 from swv.api import views as sv
 from swv.models import (
     Document,
@@ -107,5 +114,6 @@ COLLECTIES = (
     _van_swv("opr-besluiten", OPRBesluit, op.OPRBesluitenViewSet, "swv-opr-besluiten"),
     _van_swv("oogo-overleggen", OOGO, op.OOGOViewSet, "swv-oogo"),
     _van_swv("werkagenda", Werkagenda, op.WerkagendaViewSet, "swv-werkagenda"),
+    _van_swv("geschillen", Geschil, op.GeschillenViewSet, "swv-geschillen"),
 )
 PER_MODEL = {c.model: c for c in COLLECTIES}
