@@ -8,6 +8,7 @@ its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as
 import datetime
 
 from dashboards import selectors
+from ondersteuningsplan.geschillen import Soorttelling
 from ondersteuningsplan.models import Status
 from ondersteuningsplan.werkagenda import Sectorstand
 from passend import formatting
@@ -123,6 +124,34 @@ def werkagenda(standen: list[Sectorstand]) -> Tabel:
         ],
         getallen=frozenset({1, 2, 3, 4, 5}),
         decimalen={4: 0},
+    )
+
+
+def geschillen(tellingen: list[Soorttelling]) -> Tabel:
+    return Tabel(
+        "geschillen",
+        "Geschillen per soort",
+        [
+            "Soort",
+            "Open, nog niet voorgelegd",
+            "Open, voorgelegd",
+            "Beslecht",
+            "Totaal",
+        ],
+        [
+            [t.soort.label, t.nog_niet_voorgelegd, t.voorgelegd, t.beslecht, t.totaal]
+            for t in tellingen
+        ]
+        + [
+            [
+                "Alle soorten",
+                sum(t.nog_niet_voorgelegd for t in tellingen),
+                sum(t.voorgelegd for t in tellingen),
+                sum(t.beslecht for t in tellingen),
+                sum(t.totaal for t in tellingen),
+            ]
+        ],
+        getallen=frozenset({1, 2, 3, 4}),
     )
 
 

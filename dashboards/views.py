@@ -12,7 +12,7 @@ from django.shortcuts import render
 from accounts.access import rollen
 from accounts.models import Rol
 from dashboards import kaart, selectors, tables
-from ondersteuningsplan import werkagenda
+from ondersteuningsplan import geschillen, werkagenda
 from passend import export
 from passend.peildatum import lees_datum
 from swv import deelname
@@ -86,6 +86,7 @@ def _monitor(request) -> dict:
     alle["matrix"] = tables.matrix(matrix)
     alle["achterstanden"] = tables.achterstanden(achter)
     alle["werkagenda"] = tables.werkagenda(werkagenda.per_sector(peildatum, landelijk.aantallen))
+    alle["geschillen"] = tables.geschillen(geschillen.per_soort(peildatum))
     grafieken = selectors.monitorgrafieken(landelijk)
     return {
         "paginatitel": "Landelijke monitor",

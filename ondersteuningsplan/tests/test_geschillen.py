@@ -355,6 +355,22 @@ def test_only_the_swvs_own_coordinator_may_record_or_change_one(client, maak_geb
     assert Geschil.objects.get().ontstaan_op == D(2016, 1, 4)
 
 
+def test_the_monitor_shows_the_counts_and_exports_them(client_als, swv, lid):
+    leg_vast(
+        swv, soort="bestuur", bestuur=lid.bestuur, ontstaan_op=D(2016, 1, 4),
+        instantie=Instantie.GESCHILLENCOMMISSIE, voorgelegd_op=D(2016, 2, 1),
+    )  # fmt: skip
+    client = client_als(Rol.ACCOUNTMANAGER)
+    pagina = client.get("/dashboards/monitor/?peildatum=2016-03-01").content.decode()
+    assert "Geschillen per soort" in pagina
+    csv = client.get("/dashboards/monitor/export/geschillen.csv?peildatum=2016-03-01")
+    assert csv.status_code == 200
+    regels = csv.content.decode("utf-8-sig").splitlines()
+    assert regels[0] == "Soort;Open, nog niet voorgelegd;Open, voorgelegd;Beslecht;Totaal"
+    assert regels[3] == "Schoolbestuur en samenwerkingsverband;0;1;0;1"
+    assert regels[4] == "Alle soorten;0;1;0;1"
+
+
 def test_the_api_gives_each_dispute_as_it_stood_on_the_peildatum(
     api_als, maak_gebruiker, swv, plan, weigering
 ):
