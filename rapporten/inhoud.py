@@ -11,8 +11,8 @@ import datetime
 from django.conf import settings
 from django.db.models import Q
 
+from ondersteuningsplan import geschillen, werkagenda
 from ondersteuningsplan import selectors as op_selectors
-from ondersteuningsplan import werkagenda
 from ondersteuningsplan.models import Feit, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep, Stap
 from swv import deelname
@@ -310,6 +310,17 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
             for w in werkagenda.per_sector(peildatum)
             if w.sector in sectoren
         ],
+        "geschillen": [
+            {
+                "soort": str(t.soort.label),
+                "nog_niet_voorgelegd": t.nog_niet_voorgelegd,
+                "voorgelegd": t.voorgelegd,
+                "beslecht": t.beslecht,
+            }
+            for t in geschillen.per_soort(
+                peildatum, Samenwerkingsverband.objects.filter(sector__in=sectoren)
+            )
+        ],
         "thuiszitters": _thuiszitters(
             Samenwerkingsverband.objects.filter(sector__in=sectoren)
             if len(sectoren) == 1
@@ -342,6 +353,21 @@ def _werkagenda(swv, peildatum) -> dict | None:
         if subsidie
         else None,
     }
+
+
+def _geschillen(swv, peildatum) -> list[dict]:
+    return [
+        {
+            "soort": str(g.geschil.get_soort_display()),
+            "partij": g.partij,
+            "ontstaan_op": _iso(g.geschil.ontstaan_op),
+            "instantie": g.instantie_label,
+            "voorgelegd_op": _iso(g.voorgelegd_op),
+            "fase": g.fase,
+            "uitspraak_op": _iso(g.uitspraak_op),
+        }
+        for g in geschillen.op_peildatum(swv, peildatum)
+    ]
 
 
 def _swv_rapport(swv, peildatum) -> dict:
@@ -403,6 +429,7 @@ def _swv_rapport(swv, peildatum) -> dict:
         "teldatum": _iso(laatste),
         "verevening": verevening,
         "werkagenda": _werkagenda(swv, peildatum),
+        "geschillen": _geschillen(swv, peildatum),
         "thuiszitters": _thuiszitters(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),
         "schorsingen": _schorsingen(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),
         "labels": labels(),

@@ -164,15 +164,73 @@ def test_the_thuiszitter_chapter_counts_the_suspensions_per_period(
         assert rapport.cijfers["schorsingen"][0]["totaal"] == 12
 
 
+def test_both_reports_carry_the_disputes(land, accountmanager, django_capture_on_commit_callbacks):
+    """po[0]: the OPR withheld consent and the SWV put it to the LCG WMS, open on the peildatum;
+    a board's dispute with po[1] arose after it and is not there yet (ADR 0079)."""
+    from ondersteuningsplan.models import Besluit, Geschil, OPRBesluit
+    from ondersteuningsplan.tests.factories import OndersteuningsplanFactory
+    from swv.tests.factories import LidmaatschapFactory
+
+    po, _ = land
+    weigering = OPRBesluit.objects.create(
+        ondersteuningsplan=OndersteuningsplanFactory(swv=po[0]),
+        datum_voorgelegd=datetime.date(2013, 12, 10),
+        besluit=Besluit.GEEN_INSTEMMING,
+        datum_besluit=datetime.date(2014, 1, 10),
+    )
+    Geschil.objects.create(
+        swv=po[0], soort="opr", opr_besluit=weigering, ontstaan_op=datetime.date(2014, 1, 13),
+        instantie="lcg_wms", voorgelegd_op=datetime.date(2014, 1, 20),
+    )  # fmt: skip
+    Geschil.objects.create(
+        swv=po[1], soort="bestuur", bestuur=LidmaatschapFactory(swv=po[1]).bestuur,
+        ontstaan_op=datetime.date(2014, 3, 1),
+    )  # fmt: skip
+
+    landelijk = maak(django_capture_on_commit_callbacks, accountmanager, "landelijk", PEILDATUM)
+    t = " ".join(tekst(pdf_van(landelijk)).split())
+    assert "Geschillen per soort op 1 februari 2014" in t
+    # a long label wraps in its cell: the figures follow its first line
+    assert re.search(
+        r"OOGO met een gemeente 0 0 0 Geen instemming van de (ondersteuningsplanraad )?0 1 0 "
+        r"(ondersteuningsplanraad )?Schoolbestuur en samenwerkingsverband 0 0 0",
+        t,
+    )
+
+    eigen = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[0])
+    t = " ".join(tekst(pdf_van(eigen)).split())
+    # the cells wrap, so their lines interleave in the text: each piece in the chapter
+    hoofdstuk = t[t.index("Geschillen op 1 februari 2014") :][:400]
+    for stuk in (
+        "Geen instemming van de",
+        "Ondersteuningsplanraad 13 januari",
+        "Landelijke",
+        "Commissie",
+        "Geschillen WMS, 20 januari 2014",
+        "Open:",
+        "voorgelegd",
+    ):
+        assert stuk in hoofdstuk, stuk
+    assert not opmaakfouten(t)
+    assert not ENGELS.findall(t)
+
+    geen = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[1])
+    assert "Op de peildatum zijn geen geschillen vastgelegd." in " ".join(
+        tekst(pdf_van(geen)).split()
+    )
+
+
 @pytest.mark.parametrize("soort", ["landelijk", "swv"])
-def test_numbers_frozen_before_the_werkagenda_and_suspensions_render_without_them(land, soort):
+def test_numbers_frozen_before_the_werkagenda_suspensions_and_disputes_render_without_them(
+    land, soort
+):
     from rapporten import inhoud, pdf
 
     po, _ = land
     cijfers = inhoud.verzamel(soort, PEILDATUM, swv=po[0] if soort == "swv" else None)
-    del cijfers["werkagenda"], cijfers["schorsingen"]
+    del cijfers["werkagenda"], cijfers["schorsingen"], cijfers["geschillen"]
     html = pdf.html(cijfers, "Een rapport van vroeger")
-    assert "Werkagenda" not in html and "Schorsingen" not in html
+    assert "Werkagenda" not in html and "Schorsingen" not in html and "Geschillen" not in html
 
 
 def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
