@@ -1,6 +1,7 @@
 """Loads the demo: reference data, generated history, accounts for every role."""
 
 import datetime
+import random
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -32,10 +33,13 @@ from ondersteuningsplan.models import (
 from swv.models import (
     Document,
     Gemeente,
+    Groepering,
+    Groeperingslid,
     Leerlingtelling,
     Lidmaatschap,
     Regiotoewijzing,
     Samenwerkingsverband,
+    Sector,
     swv_sleutel,
 )
 from swv.services.gemeenten import importeer_gemeentegrenzen
@@ -210,6 +214,7 @@ def laad_demo(seed: int, vandaag: datetime.date):
         )
 
     regiogeschiedenis()
+    maak_groeperingen(swvs, seed)
     maak_accounts(swvs, seed)
     inspecteur = Gebruiker.objects.get(username="inspectie")
     registraties = Thuiszitterregistratie.objects.all()
@@ -226,6 +231,44 @@ def laad_demo(seed: int, vandaag: datetime.date):
     maak_aktes(resultaat.feiten, coordinatoren)
     schrijf_geschiedenis(resultaat, coordinatoren)
     controle.controleer(vandaag)
+
+
+def maak_groeperingen(swvs, seed: int):
+    """The groups the ministry follows apart, with their sizes: the three experiments (a year
+    early, until zorgplicht started for all), about 60 SWVs in the 35 voorlopers regions of
+    onderwijs and jeugd (until the Jeugdwet of 2015), and the 16 vo SWVs that left the national
+    lwoo criteria (from 2016)."""
+    rng = random.Random(f"{seed}:groeperingen")
+    vo = [swv for swv in swvs if swv.sector == Sector.VO]
+    groepen = (
+        (
+            "Experimenten",
+            "Begonnen een jaar eerder met zorgplicht en toewijzing van extra ondersteuning.",
+            [swv for swv in swvs if swv.experiment],
+            datetime.date(2013, 8, 1),
+            datetime.date(2014, 8, 1),
+        ),
+        (
+            "Voorlopers onderwijs en jeugd",
+            "De samenwerkingsverbanden in de 35 voorlopersregio's van onderwijs en jeugd.",
+            rng.sample(swvs, min(60, len(swvs))),
+            datetime.date(2013, 9, 1),
+            datetime.date(2015, 1, 1),
+        ),
+        (
+            "Afwijkende lwoo-criteria",
+            "Uitgetreden uit de landelijke criteria voor leerwegondersteunend onderwijs.",
+            rng.sample(vo, min(16, len(vo))),
+            datetime.date(2016, 8, 1),
+            None,
+        ),
+    )
+    for naam, omschrijving, leden, van, tot in groepen:
+        groepering = Groepering.objects.create(naam=naam, omschrijving=omschrijving)
+        Groeperingslid.objects.bulk_create(
+            Groeperingslid(groepering=groepering, swv=swv, geldig_van=van, geldig_tot=tot)
+            for swv in sorted(leden, key=lambda swv: swv.code)
+        )
 
 
 def _moment(dag: datetime.date) -> datetime.datetime:

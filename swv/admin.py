@@ -7,18 +7,21 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Prefetch
+from django.db import models, transaction
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.models import Rol
 from swv.models import (
     REGIO_INGANGSDATUM,
     Gemeente,
+    Groepering,
+    Groeperingslid,
     Importopdracht,
     Importsoort,
     Importstatus,
@@ -131,6 +134,43 @@ class SamenwerkingsverbandAdmin(admin.ModelAdmin):
     filter_horizontal = ["coordinatoren"]
     list_select_related = ["accountmanager"]
     actions = [samenvoegen]
+
+
+class GroeperingslidInline(admin.StackedInline):
+    """Stacked, so every field has its label, with plain date inputs and a plain list of SWVs
+    (the admin's calendar shortcuts and search box have no Dutch accessible name)."""
+
+    model = Groeperingslid
+    extra = 1
+    ordering = ["swv__code", "geldig_van"]
+    formfield_overrides = {
+        models.DateField: {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+    }
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "swv":
+            kwargs["queryset"] = Samenwerkingsverband.objects.order_by("code")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Groepering)
+class GroeperingAdmin(admin.ModelAdmin):
+    """The groups the ministry follows apart, each with its SWVs and their validity dates."""
+
+    list_display = ["naam", "aantal_nu"]
+    search_fields = ["naam"]
+    inlines = [GroeperingslidInline]
+
+    def get_queryset(self, request):
+        vandaag = timezone.localdate()
+        nu = Q(leden__geldig_van__lte=vandaag) & (
+            Q(leden__geldig_tot__isnull=True) | Q(leden__geldig_tot__gt=vandaag)
+        )
+        return super().get_queryset(request).annotate(aantal=Count("leden", filter=nu))
+
+    @admin.display(description="samenwerkingsverbanden nu", ordering="aantal")
+    def aantal_nu(self, groepering):
+        return groepering.aantal
 
 
 @admin.register(Gemeente)

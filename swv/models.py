@@ -4,15 +4,17 @@ import datetime
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
 from passend.constraints import VeldgerichteControles
-from passend.fields import DatumField, VrijeRegelField
+from passend.fields import DatumField, VrijeRegelField, VrijeTekstField
 from passend.formatting import datum
 from passend.locking import Versiebeheer
 from swv.querysets import (
+    GroeperingQuerySet,
     ReferentieQuerySet,
     RegioQuerySet,
     SamenwerkingsverbandQuerySet,
@@ -198,6 +200,70 @@ class Regiotoewijzing(SwvGebonden, VeldgerichteControles):
 
     def __str__(self):
         return f"{self.postcodegebied.pc4} → {self.swv.code} vanaf {datum(self.geldig_van)}"
+
+
+class Groepering(VeldgerichteControles):
+    """A group of SWVs the ministry follows apart: the experiments, the voorlopers of
+    onderwijs and jeugd, the SWVs that left the national lwoo criteria, and any it defines
+    next. Kept by the beheerder; which SWVs belong to it changes over time (`Groeperingslid`)."""
+
+    naam = VrijeRegelField("naam", max_length=100, unique=True)
+    omschrijving = VrijeTekstField("omschrijving", blank=True)
+
+    objects = GroeperingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "groep van samenwerkingsverbanden"
+        verbose_name_plural = "groepen van samenwerkingsverbanden"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Groeperingslid(SwvGebonden, VeldgerichteControles):
+    """An SWV in a group from `geldig_van` until `geldig_tot` (exclusive)."""
+
+    groepering = models.ForeignKey(
+        Groepering, verbose_name="groep", on_delete=models.CASCADE, related_name="leden"
+    )
+    swv = swv_veld("groeperingen")
+    geldig_van = DatumField("geldig van")
+    geldig_tot = DatumField("geldig tot", null=True, blank=True)
+
+    objects = RegioQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lid van een groep"
+        verbose_name_plural = "leden van een groep"
+        ordering = ["groepering", "swv__code", "geldig_van"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["groepering", "swv", "geldig_van"], name="een_groepslid_per_begin"
+            ),
+            models.CheckConstraint(
+                condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=models.F("geldig_van")),
+                name="groepslid_geldig_tot_na_van",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.swv} in {self.groepering} vanaf {datum(self.geldig_van)}"
+
+    def clean(self):
+        super().clean()
+        if not (self.groepering_id and self.swv_id and self.geldig_van):
+            return
+        overlap = Groeperingslid.objects.filter(
+            groepering_id=self.groepering_id, swv_id=self.swv_id
+        ).exclude(pk=self.pk)
+        overlap = overlap.filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=self.geldig_van))
+        if self.geldig_tot:
+            overlap = overlap.filter(geldig_van__lt=self.geldig_tot)
+        if overlap.exists():
+            raise ValidationError(
+                {"geldig_van": "Dit samenwerkingsverband is in die tijd al lid van deze groep."}
+            )
 
 
 class Schoolbestuur(models.Model):

@@ -117,6 +117,14 @@ class SchoolQuerySet(models.QuerySet):
         return self.filter(sector=swv.sector, postcodegebied__in=gebieden.values("postcodegebied"))
 
 
+class GroeperingQuerySet(models.QuerySet):
+    """Every role reads the groups (a coördinator only its own SWVs among their members, by
+    `Groeperingslid.objects.for_user`); only the beheerder changes them, in the admin."""
+
+    def for_user(self, user, actie: Actie = Actie.LEZEN):
+        return self if actie == Actie.LEZEN else self.none()
+
+
 class SchoolbestuurQuerySet(models.QuerySet):
     """A coördinator sees the boards that are members of their SWVs; the other roles all."""
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from passend import formatting
 from swv.models import (
     Gemeente,
+    Groeperingslid,
     Lidmaatschap,
     Regiotoewijzing,
     Samenwerkingsverband,
@@ -175,3 +176,12 @@ def _waarde(veld, tekst: str, keuzes: dict[str, str]) -> str:
     except ValueError:
         return tekst
     return tekst
+
+
+def groepsleden(groepering, peildatum: datetime.date) -> list[int]:
+    """The ids of the SWVs in a group on the peildatum (one query)."""
+    return list(
+        Groeperingslid.objects.filter(groepering=groepering)
+        .geldig_op(peildatum)
+        .values_list("swv_id", flat=True)
+    )

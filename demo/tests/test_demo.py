@@ -8,11 +8,11 @@ from django.db.models import Count, Sum
 
 from accounts.models import Gebruiker, Rol
 from ondersteuningsplan import werkagenda
-from ondersteuningsplan.models import Feit, OPRBesluit, Status, Werkagenda
+from ondersteuningsplan.models import OOGO, Feit, Geschil, OPRBesluit, Status, Werkagenda
 from ondersteuningsplan.selectors import standen
 from ondersteuningsplan.services import _opr_datums, volgordefouten
 from ondersteuningsplan.stappen import Stap
-from swv.models import Leerlingtelling, Samenwerkingsverband
+from swv.models import Groepering, Leerlingtelling, Samenwerkingsverband
 from tests.momentopname import DEMO_VANDAAG
 from toezicht import selectors as toezicht_selectors
 from toezicht.models import (
@@ -270,3 +270,18 @@ def test_every_founded_demo_swv_has_its_deed_to_download(demo, client):
     assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/pdf"
     tekst = PdfReader(io.BytesIO(b"".join(antwoord.streaming_content))).pages[0].extract_text()
     assert "Akte van oprichting" in tekst and feit.swv.naam in " ".join(tekst.split())
+
+
+def test_the_demo_has_a_few_disputes_a_year_and_the_groups_with_their_sizes(demo):
+    per_soort = dict(Geschil.objects.values_list("soort").annotate(n=Count("pk")))
+    assert set(per_soort) == {"oogo", "opr", "bestuur"}
+    per_jaar = Geschil.objects.values("ontstaan_op__year").annotate(n=Count("pk"))
+    assert max(r["n"] for r in per_jaar) < 50  # a few a year, more when plans are due
+    # every OOGO that ended in a dispute has one
+    assert not OOGO.objects.filter(status="geschil", geschillen__isnull=True).exists()
+    groottes = {g.naam: g.leden.count() for g in Groepering.objects.all()}
+    assert groottes == {
+        "Experimenten": 3,
+        "Voorlopers onderwijs en jeugd": 60,
+        "Afwijkende lwoo-criteria": 16,
+    }
