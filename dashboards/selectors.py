@@ -117,10 +117,12 @@ class LandelijkeMonitor:
         return {s: m.aantal_swvs for s, m in self.per_sector.items()}
 
 
-def landelijke_monitor(peildatum: datetime.date) -> LandelijkeMonitor:
-    """Both sectors' monitors; six queries."""
+def landelijke_monitor(peildatum: datetime.date, swv_ids=None) -> LandelijkeMonitor:
+    """Both sectors' monitors; six queries. Over the SWVs of `swv_ids` only, if given: a
+    group's figures, to stand beside the national ones."""
     return LandelijkeMonitor(
-        peildatum, {sector: op_selectors.monitor(peildatum, sector) for sector in SECTOREN}
+        peildatum,
+        {sector: op_selectors.monitor(peildatum, sector, swv_ids) for sector in SECTOREN},
     )
 
 

@@ -73,27 +73,43 @@ def cyclustekst(cyclus) -> str:
 # -- monitor -----------------------------------------------------------------------------------
 
 
-def monitor(landelijk: selectors.LandelijkeMonitor) -> list[Tabel]:
+def monitor(
+    landelijk: selectors.LandelijkeMonitor,
+    groep: selectors.LandelijkeMonitor | None = None,
+    groepsnaam: str = "",
+) -> list[Tabel]:
+    """The national shares per step; with a group, its shares and counts beside them."""
     tabellen = []
-    for groep, regels in landelijk.groepen():
+    extra = [f"po {groepsnaam} (%)", f"vo {groepsnaam} (%)"] if groep else []
+    extra_aantal = [f"po {groepsnaam} (aantal)", f"vo {groepsnaam} (aantal)"] if groep else []
+    groepsregels = dict(groep.groepen()) if groep else {}
+    for stapgroep, regels in landelijk.groepen():
+        rijen = [list(r) for r in regels]
+        if groep:
+            rijen = [
+                [*r[:3], *g[1:3], *r[3:], *g[3:]]
+                for r, g in zip(rijen, groepsregels[stapgroep], strict=True)
+            ]
         tabel = Tabel(
-            f"monitor-{groep.value}",
-            f"{groep.label}: aandeel samenwerkingsverbanden per stap",
-            ["Stap", "po (%)", "vo (%)", "po (aantal)", "vo (aantal)"],
-            [list(r) for r in regels],
-            getallen=frozenset({1, 2, 3, 4}),
+            f"monitor-{stapgroep.value}",
+            f"{stapgroep.label}: aandeel samenwerkingsverbanden per stap",
+            ["Stap", "po (%)", "vo (%)", *extra, "po (aantal)", "vo (aantal)", *extra_aantal],
+            rijen,
+            getallen=frozenset(range(1, 5 + 2 * len(extra))),
         )
         tabellen.append(tabel)
     tabellen.append(
         Tabel(
             "opgericht",
             "Samenwerkingsverbanden opgericht als rechtspersoon",
-            ["Sector", "Opgericht", "Totaal"],
+            ["Sector", "Opgericht", "Totaal"]
+            + ([f"Opgericht in {groepsnaam}", f"Totaal in {groepsnaam}"] if groep else []),
             [
                 [sector.label, landelijk.opgericht[sector], landelijk.aantallen[sector]]
+                + ([groep.opgericht[sector], groep.aantallen[sector]] if groep else [])
                 for sector in selectors.SECTOREN
             ],
-            getallen=frozenset({1, 2}),
+            getallen=frozenset({1, 2, 3, 4}),
         )
     )
     return tabellen

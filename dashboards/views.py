@@ -16,7 +16,8 @@ from ondersteuningsplan import geschillen, werkagenda
 from passend import export
 from passend.peildatum import lees_datum
 from swv import deelname
-from swv.models import Samenwerkingsverband, Sector
+from swv import selectors as swv_selectors
+from swv.models import Groepering, Samenwerkingsverband, Sector
 from toezicht import selectors as toezicht_selectors
 from toezicht.selectors import Weergave
 
@@ -75,14 +76,34 @@ def _portefeuille(request) -> dict:
     }
 
 
+def _groepering(request) -> Groepering | None:
+    """The group of SWVs asked for (`groep`, its id), or None for all."""
+    waarde = request.GET.get("groep")
+    if not waarde:
+        return None
+    groepering = Groepering.objects.filter(pk=waarde).first() if waarde.isdigit() else None
+    if groepering is None:
+        raise Invoerfout({"groep": "Kies een groep uit de lijst, of alle samenwerkingsverbanden."})
+    return groepering
+
+
 def _monitor(request) -> dict:
     peildatum = _peildatum(request)
     sector = _sector(request)
+    groepering = _groepering(request)
     landelijk = selectors.landelijke_monitor(peildatum)
     swvs = Samenwerkingsverband.objects.for_user(request.user).filter(sector=sector)
+    groepsmonitor = None
+    if groepering is not None:
+        leden = swv_selectors.groepsleden(groepering, peildatum)
+        swvs = swvs.filter(pk__in=leden)
+        groepsmonitor = selectors.landelijke_monitor(peildatum, leden)
     matrix = selectors.matrix(swvs.order_by("code"), peildatum)
     achter = selectors.achterstanden(matrix)
-    alle = {t.naam: t for t in tables.monitor(landelijk)}
+    alle = {
+        t.naam: t
+        for t in tables.monitor(landelijk, groepsmonitor, groepering.naam if groepering else "")
+    }
     alle["matrix"] = tables.matrix(matrix)
     alle["achterstanden"] = tables.achterstanden(achter)
     alle["werkagenda"] = tables.werkagenda(werkagenda.per_sector(peildatum, landelijk.aantallen))
@@ -92,6 +113,9 @@ def _monitor(request) -> dict:
         "paginatitel": "Landelijke monitor",
         "peildatum": peildatum,
         "sector": sector,
+        "groeperingen": Groepering.objects.order_by("naam"),
+        "groepering": groepering,
+        "groepsaantal": sum(groepsmonitor.aantallen.values()) if groepsmonitor else None,
         "landelijk": landelijk,
         "opgericht": [
             (s.label, landelijk.opgericht[s], landelijk.aantallen[s]) for s in selectors.SECTOREN

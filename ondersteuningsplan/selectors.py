@@ -443,17 +443,25 @@ class Monitor:
         return self.cijfer(Stap.RECHTSPERSOON_OPGERICHT).aantal
 
 
-def monitor(peildatum: datetime.date, sector: str) -> Monitor:
-    """Three queries, whatever the number of SWVs."""
-    totaal = Samenwerkingsverband.objects.filter(sector=sector).count()
+def monitor(peildatum: datetime.date, sector: str, swv_ids=None) -> Monitor:
+    """Three queries, whatever the number of SWVs; over the SWVs of `swv_ids` only if given
+    (a group's figures)."""
+    swvs = Samenwerkingsverband.objects.filter(sector=sector)
+    feiten = Feit.objects.filter(swv__sector=sector)
+    besluiten = OPRBesluit.objects.filter(ondersteuningsplan__swv__sector=sector)
+    if swv_ids is not None:
+        swvs = swvs.filter(pk__in=swv_ids)
+        feiten = feiten.filter(swv__in=swv_ids)
+        besluiten = besluiten.filter(ondersteuningsplan__swv__in=swv_ids)
+    totaal = swvs.count()
     aantallen = dict(
-        Feit.objects.filter(swv__sector=sector, datum__lte=peildatum)
+        feiten.filter(datum__lte=peildatum)
         .values("stap")
         .annotate(aantal=Count("swv", distinct=True))
         .order_by()
         .values_list("stap", "aantal")
     )
-    opr = OPRBesluit.objects.filter(ondersteuningsplan__swv__sector=sector).aggregate(
+    opr = besluiten.aggregate(
         voorgelegd=Count(
             "ondersteuningsplan__swv",
             distinct=True,

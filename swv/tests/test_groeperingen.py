@@ -77,3 +77,42 @@ def test_other_roles_cannot_change_groups(client, maak_gebruiker, land):
     for rol in (Rol.COORDINATOR, Rol.ACCOUNTMANAGER, Rol.INSPECTIE):
         client.force_login(maak_gebruiker(rol))
         assert client.get("/beheer/swv/groepering/add/").status_code == 302
+
+
+def test_the_monitor_shows_the_groups_figures_beside_the_national_ones(client_als, land):
+    _, groep = land
+    client = client_als(Rol.ACCOUNTMANAGER)
+    pagina = client.get(f"/dashboards/monitor/?peildatum=2014-02-01&groep={groep.pk}")
+    tekst = pagina.content.decode()
+    assert pagina.status_code == 200
+    assert "Groep <strong>Voorlopers</strong>: 2 samenwerkingsverbanden op 1 februari 2014" in tekst
+    # national: 2 of 4 founded; the group: 1 of its 2 then
+    csv = client.get(
+        f"/dashboards/monitor/export/opgericht.csv?peildatum=2014-02-01&groep={groep.pk}"
+    ).content.decode("utf-8-sig")
+    regels = csv.splitlines()
+    assert regels[0] == "Sector;Opgericht;Totaal;Opgericht in Voorlopers;Totaal in Voorlopers"
+    assert regels[1] == "Primair onderwijs;2;4;1;2"
+    stappen = client.get(
+        f"/dashboards/monitor/export/monitor-bestuur.csv?peildatum=2014-02-01&groep={groep.pk}"
+    ).content.decode("utf-8-sig")
+    kop, *rijen = stappen.splitlines()
+    assert kop.split(";")[3:5] == ["po Voorlopers (%)", "vo Voorlopers (%)"]
+    rechtspersoon = next(r for r in rijen if r.startswith("Rechtspersoon opgericht"))
+    assert rechtspersoon.split(";")[1] == "50,0" and rechtspersoon.split(";")[3] == "50,0"
+    # who is late and the matrix hold the group's SWVs only, on the peildatum
+    matrix = client.get(
+        f"/dashboards/monitor/export/matrix.csv?peildatum=2014-02-01&groep={groep.pk}"
+    ).content.decode("utf-8-sig")
+    assert {r.split(";")[0] for r in matrix.splitlines()[1:]} == {"PO 00-01", "PO 00-03"}
+    later = client.get(
+        f"/dashboards/monitor/export/matrix.csv?peildatum=2016-06-01&groep={groep.pk}"
+    ).content.decode("utf-8-sig")
+    assert {r.split(";")[0] for r in later.splitlines()[1:]} == {"PO 00-04"}
+
+    zonder = client.get("/dashboards/monitor/?peildatum=2014-02-01").content.decode()
+    assert "Alle samenwerkingsverbanden" in zonder and "Groep <strong>" not in zonder
+    fout = client.get("/dashboards/monitor/?groep=999999")
+    assert fout.status_code == 400
+    assert "Kies een groep uit de lijst" in fout.content.decode()
+    assert client.get("/dashboards/monitor/?groep=abc").status_code == 400
