@@ -25,6 +25,7 @@ ROLLEN = ["anoniem", "coordinator_a", "coordinator_b", "accountmanager", "inspec
 LIJSTEN = [
     "/api/v1/samenwerkingsverbanden",
     "/api/v1/gemeenten",
+    "/api/v1/groeperingen",
     "/api/v1/schoolbesturen",
     "/api/v1/scholen",
     "/api/v1/leerlingtellingen",

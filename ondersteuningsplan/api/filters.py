@@ -1,11 +1,14 @@
 """Filters of the ondersteuningsplan collections; query keys in lowerCamelCase."""
 
 import django_filters as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from ondersteuningsplan.models import Status
 from passend.api.filters import sortering
 from swv.api.filters import _peildatum
-from swv.models import Regiotoewijzing, Samenwerkingsverband, Sector
+from swv.models import Groepering, Regiotoewijzing, Samenwerkingsverband, Sector
+from swv.selectors import groepsleden
 
 
 class SamenwerkingsverbandFilter(filters.FilterSet):
@@ -14,6 +17,12 @@ class SamenwerkingsverbandFilter(filters.FilterSet):
     gemeente = filters.NumberFilter(
         method="filter_gemeente",
         label="Alleen samenwerkingsverbanden met (een deel van) deze gemeente (id) op de peildatum.",
+    )
+    groep = filters.ModelChoiceFilter(
+        queryset=Groepering.objects.all(),
+        method="filter_groep",
+        label="Alleen de samenwerkingsverbanden in deze groep (id, zie /groeperingen) op de "
+        "peildatum.",
     )
     mijlpaal = filters.CharFilter(
         method="geen_filter", label="De code van een mijlpaal; samen met mijlpaalStatus."
@@ -34,6 +43,10 @@ class SamenwerkingsverbandFilter(filters.FilterSet):
             postcodegebied__gemeente_id=value
         )
         return queryset.filter(pk__in=regio.values("swv_id"))
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def filter_groep(self, queryset, name, value):
+        return queryset.filter(pk__in=groepsleden(value, _peildatum(self.request)))
 
     def geen_filter(self, queryset, name, value):
         """Applied by the view: a status is computed, not stored."""

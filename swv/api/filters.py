@@ -68,6 +68,10 @@ class SchoolbestuurFilter(filters.FilterSet):
         ).distinct()
 
 
+class GroeperingFilter(filters.FilterSet):
+    sorteer = sortering("naam")
+
+
 class GemeenteFilter(filters.FilterSet):
     sorteer = sortering("naam", "cbs_code")
     naam = filters.CharFilter(lookup_expr="icontains")

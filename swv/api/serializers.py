@@ -120,3 +120,21 @@ class DeelnameSerializer(Serializer):
     basis = serializers.IntegerField(help_text="De noemer: bao+sbo (po) of vo+lwoo+pro (vo).")
     percentages = serializers.DictField(child=serializers.FloatField(allow_null=True))
     verevening = VereveningSerializer(allow_null=True)
+
+
+class GroeperingslidSerializer(Serializer):
+    samenwerkingsverband = serializers.CharField(source="swv.code")
+    geldig_van = serializers.DateField()
+    geldig_tot = serializers.DateField(allow_null=True, help_text="Tot, niet tot en met.")
+
+
+class GroeperingSerializer(Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+    omschrijving = serializers.CharField()
+    samenwerkingsverbanden = GroeperingslidSerializer(
+        many=True,
+        source="zichtbare_leden",
+        help_text="De samenwerkingsverbanden met hun geldigheid (een coördinator ziet alleen "
+        "de eigen).",
+    )

@@ -17,6 +17,7 @@ LIJST = {"get": "list"}
 SWV = "samenwerkingsverbanden/<str:code>"
 
 urlpatterns = [
+    path("groeperingen", views.GroeperingViewSet.as_view(LIJST), name="groeperingen"),
     path(f"{SWV}/leden", views.LedenViewSet.as_view(LIJST), name="swv-leden"),
     path(f"{SWV}/scholen", views.SwvScholenViewSet.as_view(LIJST), name="swv-scholen"),
     path(f"{SWV}/documenten", views.DocumentenViewSet.as_view(LIJST), name="swv-documenten"),

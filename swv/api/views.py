@@ -18,6 +18,8 @@ from swv.downloads import als_download
 from swv.models import (
     Document,
     Gemeente,
+    Groepering,
+    Groeperingslid,
     Leerlingtelling,
     Lidmaatschap,
     Samenwerkingsverband,
@@ -251,3 +253,25 @@ class LandelijkeDeelnameViewSet(DeelnameMixin, viewsets.GenericViewSet):
         rijen.sort(key=lambda r: r["teldatum"])
         pagina = self.paginate_queryset(rijen)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
+
+
+@extend_schema(
+    summary="Groepen van samenwerkingsverbanden die het ministerie apart volgt",
+    description="Bijvoorbeeld de experimenten, de voorlopers van onderwijs en jeugd en de "
+    "samenwerkingsverbanden met afwijkende lwoo-criteria, elk lid met zijn geldigheid. Met "
+    "groep=<id> op /samenwerkingsverbanden de leden op de peildatum.",
+)
+class GroeperingViewSet(LeesViewSet):
+    queryset = Groepering.objects.order_by("naam")
+    serializer_class = serializers.GroeperingSerializer
+    filterset_class = filters.GroeperingFilter
+
+    def basis(self):
+        leden = Groeperingslid.objects.for_user(self.request.user).select_related("swv")
+        return self.queryset.prefetch_related(
+            Prefetch(
+                "leden",
+                queryset=leden.order_by("swv__code", "geldig_van"),
+                to_attr="zichtbare_leden",
+            )
+        )

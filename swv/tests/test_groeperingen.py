@@ -116,3 +116,31 @@ def test_the_monitor_shows_the_groups_figures_beside_the_national_ones(client_al
     assert fout.status_code == 400
     assert "Kies een groep uit de lijst" in fout.content.decode()
     assert client.get("/dashboards/monitor/?groep=abc").status_code == 400
+
+
+def test_the_api_lists_the_groups_and_filters_the_swvs_on_the_peildatum(
+    api_als, maak_gebruiker, land
+):
+    swvs, groep = land
+    client = api_als(Rol.INSPECTIE)
+    [item] = client.get("/api/v1/groeperingen").json()["resultaten"]
+    assert item["naam"] == "Voorlopers"
+    assert item["samenwerkingsverbanden"][0] == {
+        "samenwerkingsverband": "PO0001",
+        "geldigVan": "2013-09-01",
+        "geldigTot": "2015-01-01",
+    }
+    codes = [
+        s["code"]
+        for s in client.get(
+            "/api/v1/samenwerkingsverbanden", {"groep": groep.pk, "peildatum": "2014-02-01"}
+        ).json()["resultaten"]
+    ]
+    assert codes == ["PO0001", "PO0003"]
+    fout = client.get("/api/v1/samenwerkingsverbanden", {"groep": 999999})
+    assert fout.status_code == 400
+    assert fout["Content-Type"] == "application/problem+json"
+
+    coordinator = api_als(maak_gebruiker(Rol.COORDINATOR, swvs=[swvs[2]]))
+    [eigen] = coordinator.get("/api/v1/groeperingen").json()["resultaten"]
+    assert [lid["samenwerkingsverband"] for lid in eigen["samenwerkingsverbanden"]] == ["PO0003"]
