@@ -220,6 +220,35 @@ def test_both_reports_carry_the_disputes(land, accountmanager, django_capture_on
     )
 
 
+def test_the_national_report_shows_each_group_beside_all_swvs(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    """A group with members on the peildatum gets a row beside all SWVs; one whose members
+    joined later does not (ADR 0080)."""
+    from swv.models import Groepering, Groeperingslid
+
+    po, _ = land
+    voorlopers = Groepering.objects.create(naam="Voorlopers")
+    for swv in po[:2]:
+        Groeperingslid.objects.create(
+            groepering=voorlopers, swv=swv, geldig_van=datetime.date(2013, 9, 1)
+        )
+    later = Groepering.objects.create(naam="Afwijkende lwoo-criteria")
+    Groeperingslid.objects.create(groepering=later, swv=po[2], geldig_van=datetime.date(2016, 8, 1))
+
+    rapport = maak(django_capture_on_commit_callbacks, accountmanager, "landelijk", PEILDATUM)
+    [alle, groep] = rapport.cijfers["groepen"]
+    assert (alle["naam"], groep["naam"], groep["swvs"]) == (
+        "Alle samenwerkingsverbanden", "Voorlopers", 2,
+    )  # fmt: skip
+    t = " ".join(tekst(pdf_van(rapport)).split())
+    print("TEKST", t[t.find("Groepen op") :][:300])
+    assert "Groepen op 1 februari 2014" in t
+    assert "Afwijkende lwoo-criteria" not in t
+    assert not opmaakfouten(t)
+    assert not ENGELS.findall(t)
+
+
 @pytest.mark.parametrize("soort", ["landelijk", "swv"])
 def test_numbers_frozen_before_the_werkagenda_suspensions_and_disputes_render_without_them(
     land, soort
@@ -229,8 +258,10 @@ def test_numbers_frozen_before_the_werkagenda_suspensions_and_disputes_render_wi
     po, _ = land
     cijfers = inhoud.verzamel(soort, PEILDATUM, swv=po[0] if soort == "swv" else None)
     del cijfers["werkagenda"], cijfers["schorsingen"], cijfers["geschillen"]
+    cijfers.pop("groepen", None)  # the national report only
     html = pdf.html(cijfers, "Een rapport van vroeger")
     assert "Werkagenda" not in html and "Schorsingen" not in html and "Geschillen" not in html
+    assert "Groepen van samenwerkingsverbanden" not in html
 
 
 def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
