@@ -61,11 +61,16 @@ def _keuze(request, naam: str, opties: list, standaard):
 
 def _portefeuille(request) -> dict:
     peildatum = _peildatum(request)
+    groepering = _groepering(request)
     swvs = Samenwerkingsverband.objects.portefeuille(request.user).order_by("code")
+    if groepering is not None:
+        swvs = swvs.filter(pk__in=swv_selectors.groepsleden(groepering, peildatum))
     regels = selectors.portefeuille(swvs, peildatum)
     return {
         "paginatitel": "Portefeuille",
         "peildatum": peildatum,
+        "groeperingen": Groepering.objects.order_by("naam"),
+        "groepering": groepering,
         "regels": regels,
         "samenvatting": {
             "gemist": sum(1 for r in regels if r.gemist),

@@ -118,6 +118,20 @@ def test_the_monitor_shows_the_groups_figures_beside_the_national_ones(client_al
     assert client.get("/dashboards/monitor/?groep=abc").status_code == 400
 
 
+def test_the_portfolio_holds_the_groups_swvs_on_the_peildatum(client_als, land):
+    _, groep = land
+    client = client_als(Rol.INSPECTIE)  # the inspecteur's portfolio is every SWV
+    csv = client.get(
+        f"/dashboards/portefeuille/export/portefeuille.csv?peildatum=2014-02-01&groep={groep.pk}"
+    ).content.decode("utf-8-sig")
+    assert sorted(r.split(";")[0] for r in csv.splitlines()[1:]) == ["PO 00-01", "PO 00-03"]
+    pagina = client.get(f"/dashboards/?peildatum=2014-02-01&groep={groep.pk}")
+    assert "Alleen de samenwerkingsverbanden in de groep <strong>Voorlopers</strong>" in (
+        pagina.content.decode()
+    )
+    assert client.get("/dashboards/?groep=999999").status_code == 400
+
+
 def test_the_api_lists_the_groups_and_filters_the_swvs_on_the_peildatum(
     api_als, maak_gebruiker, land
 ):
