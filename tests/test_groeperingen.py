@@ -116,6 +116,7 @@ def test_the_monitor_shows_the_groups_figures_beside_the_national_ones(client_al
     assert fout.status_code == 400
     assert "Kies een groep uit de lijst" in fout.content.decode()
     assert client.get("/dashboards/monitor/?groep=abc").status_code == 400
+    assert client.get("/dashboards/monitor/?groep=99999999999999999999999").status_code == 400
 
 
 def test_the_portfolio_holds_the_groups_swvs_on_the_peildatum(client_als, land):
@@ -151,8 +152,9 @@ def test_the_api_lists_the_groups_and_filters_the_swvs_on_the_peildatum(
         ).json()["resultaten"]
     ]
     assert codes == ["PO0001", "PO0003"]
-    fout = client.get("/api/v1/samenwerkingsverbanden", {"groep": 999999})
-    assert fout.status_code == 400
+    for onbekend in (999999, 99999999999999999999999, "abc"):
+        fout = client.get("/api/v1/samenwerkingsverbanden", {"groep": onbekend})
+        assert fout.status_code == 400, onbekend
     assert fout["Content-Type"] == "application/problem+json"
 
     coordinator = api_als(maak_gebruiker(Rol.COORDINATOR, swvs=[swvs[2]]))
