@@ -38,6 +38,10 @@ INSTANTIE: dict[str, Instantie] = {
 }
 
 
+#: The kinds the coördinator records on a form; an OOGO's dispute is made when it ends in one.
+OP_FORMULIER = (Geschilsoort.OPR, Geschilsoort.BESTUUR)
+
+
 def instanties(soort: str) -> list[Instantie]:
     return [INSTANTIE[soort], Instantie.RECHTER]
 

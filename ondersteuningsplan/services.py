@@ -419,10 +419,9 @@ def _oogo_geschil(oogo: OOGO):
             ontstaan_op=oogo.datum_uitkomst,
         )
     elif geschil.ontstaan_op != oogo.datum_uitkomst:
-        eerste = min(
-            d for d in (geschil.voorgelegd_op, geschil.uitspraak_op, datetime.date.max) if d
-        )
-        if oogo.datum_uitkomst > eerste:
+        # a ruling never precedes the putting to a body (the model's constraint)
+        eerste = geschil.voorgelegd_op or geschil.uitspraak_op
+        if eerste and oogo.datum_uitkomst > eerste:
             raise ValidationError(
                 {
                     "datum_uitkomst": "Het geschil is op "

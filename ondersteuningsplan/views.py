@@ -127,9 +127,7 @@ def overzicht(request, code):
             "scholen": swv_selectors.scholen(swv, peildatum),
             "werkagenda": werkagenda.op_peildatum(swv, peildatum),
             "geschillen": geschilstanden,
-            "geschilsoorten": [
-                (s.value, s.label) for s in (Geschilsoort.OPR, Geschilsoort.BESTUUR)
-            ],
+            "geschilsoorten": [(s.value, s.label) for s in geschillen.OP_FORMULIER],
             "mag_wijzigen": schrijver,
             "actief": "overzicht",
         },
@@ -549,8 +547,8 @@ def geschil(request, code, soort=None, pk=None):
             pk=pk,
         )
         soort = bestaand.soort
-    elif soort not in (Geschilsoort.OPR, Geschilsoort.BESTUUR):
-        raise Http404  # an OOGO's dispute is made when the OOGO ends in one
+    elif soort not in geschillen.OP_FORMULIER:
+        raise Http404
     namen = (
         "ontstaan_op",
         "instantie",
