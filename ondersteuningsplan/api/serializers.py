@@ -82,19 +82,20 @@ class OprBesluitSerializer(Serializer):
 
 
 class GeschilSerializer(Serializer):
-    """As it stood on the peildatum: putting it to a body or a ruling dated later is not there
-    yet, and neither is the explanation while something of it is still to come."""
+    """As it stood on the peildatum (`geschillen.stand`): putting it to a body or a ruling dated
+    later is not there yet, and neither is the explanation while something of it is still to
+    come."""
 
-    id = serializers.IntegerField()
-    soort = serializers.ChoiceField(choices=Geschilsoort.choices)
+    id = serializers.IntegerField(source="geschil.pk")
+    soort = serializers.ChoiceField(source="geschil.soort", choices=Geschilsoort.choices)
     oogo = serializers.IntegerField(
-        source="oogo_id", allow_null=True, help_text="Het overleg, bij een geschil in OOGO."
+        source="geschil.oogo_id", allow_null=True, help_text="Het overleg, bij een geschil in OOGO."
     )
     gemeente = serializers.CharField(
-        source="oogo.gemeente.naam", allow_null=True, help_text="De gemeente, bij OOGO."
+        source="geschil.oogo.gemeente.naam", allow_null=True, help_text="De gemeente, bij OOGO."
     )
     opr_besluit = serializers.IntegerField(
-        source="opr_besluit_id",
+        source="geschil.opr_besluit_id",
         allow_null=True,
         help_text="Het besluit zonder instemming, bij een geschil met de ondersteuningsplanraad.",
     )
@@ -102,49 +103,31 @@ class GeschilSerializer(Serializer):
         help_text="Het plan waarover het geschil gaat, bij OOGO en de ondersteuningsplanraad."
     )
     bestuur = serializers.IntegerField(
-        source="bestuur_id", allow_null=True, help_text="Het schoolbestuur, bij een bestuur."
+        source="geschil.bestuur_id",
+        allow_null=True,
+        help_text="Het schoolbestuur, bij een bestuur.",
     )
-    ontstaan_op = serializers.DateField()
-    instantie = serializers.SerializerMethodField()
-    voorgelegd_op = serializers.SerializerMethodField()
-    uitspraak = serializers.SerializerMethodField()
-    uitspraak_op = serializers.SerializerMethodField()
-    open = serializers.SerializerMethodField(help_text="Nog zonder uitspraak op de peildatum.")
+    ontstaan_op = serializers.DateField(source="geschil.ontstaan_op")
+    instantie = serializers.ChoiceField(choices=[*Instantie.values, ""])
+    voorgelegd_op = serializers.DateField(allow_null=True)
+    uitspraak = serializers.ChoiceField(choices=[*Uitspraak.values, ""])
+    uitspraak_op = serializers.DateField(allow_null=True)
+    open = serializers.BooleanField(help_text="Nog zonder uitspraak op de peildatum.")
     toelichting = serializers.SerializerMethodField()
 
-    def _stand(self, obj):
-        return geschillen.stand(obj, self.context["peildatum"])
+    def to_representation(self, geschil):
+        return super().to_representation(geschillen.stand(geschil, self.context["peildatum"]))
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_ondersteuningsplan(self, obj):
-        partij = obj.oogo or obj.opr_besluit
+    def get_ondersteuningsplan(self, stand):
+        partij = stand.geschil.oogo or stand.geschil.opr_besluit
         return partij.ondersteuningsplan_id if partij else None
 
-    @extend_schema_field(serializers.ChoiceField(choices=[*Instantie.values, ""]))
-    def get_instantie(self, obj):
-        return self._stand(obj).instantie
-
-    @extend_schema_field(serializers.DateField(allow_null=True))
-    def get_voorgelegd_op(self, obj):
-        return self._stand(obj).voorgelegd_op
-
-    @extend_schema_field(serializers.ChoiceField(choices=[*Uitspraak.values, ""]))
-    def get_uitspraak(self, obj):
-        return self._stand(obj).uitspraak
-
-    @extend_schema_field(serializers.DateField(allow_null=True))
-    def get_uitspraak_op(self, obj):
-        return self._stand(obj).uitspraak_op
-
-    @extend_schema_field(serializers.BooleanField())
-    def get_open(self, obj):
-        return self._stand(obj).open
-
     @extend_schema_field(serializers.CharField())
-    def get_toelichting(self, obj):
-        stand = self._stand(obj)
-        volledig = stand.voorgelegd_op == obj.voorgelegd_op and stand.uitspraak == obj.uitspraak
-        return obj.toelichting if volledig else ""
+    def get_toelichting(self, stand):
+        g = stand.geschil
+        volledig = stand.voorgelegd_op == g.voorgelegd_op and stand.uitspraak == g.uitspraak
+        return g.toelichting if volledig else ""
 
 
 class SubsidieSerializer(Serializer):
