@@ -30,6 +30,7 @@ from ondersteuningsplan.models import Mijlpaal, Status
 from passend.tables import Tabel
 from swv import deelname
 from swv.models import Gemeente, Regiotoewijzing, Samenwerkingsverband
+from swv.selectors import groepsleden
 
 KLEURINGEN = ("status", "verevening")
 
@@ -54,6 +55,8 @@ VEREVENINGLABELS = {
     "gelijk": "Gelijk aan het landelijk gemiddelde",
     None: "Geen leerlingcijfers",
 }
+#: A region outside the chosen group: drawn, so the map stays whole, but not coloured.
+BUITEN_GROEP = ("#d9dde3", "Niet in de groep")
 BREEDTE = 600
 VEREENVOUDIGING = 0.002  # degrees; the 2015 shapes are generalised already
 
@@ -195,12 +198,23 @@ def kies_mijlpaal(sector: str, peildatum: datetime.date, code: str | None = None
 
 
 def kaart(
-    sector: str, peildatum: datetime.date, kleuring: str, user, mijlpaal: Mijlpaal | None = None
+    sector: str,
+    peildatum: datetime.date,
+    kleuring: str,
+    user,
+    mijlpaal: Mijlpaal | None = None,
+    groepering=None,
 ) -> Kaart:
+    """The map; with a group, only its members on the peildatum are coloured and listed, the
+    other regions are drawn in grey."""
     regios, splitsingen, viewbox = regiovormen(sector, peildatum)
-    swvs = {
+    alle_swvs = {
         s.pk: s for s in Samenwerkingsverband.objects.for_user(user).filter(pk__in=list(regios))
     }
+    swvs = alle_swvs
+    if groepering is not None:
+        leden = set(groepsleden(groepering, peildatum))
+        swvs = {pk: s for pk, s in alle_swvs.items() if pk in leden}
     cycli = None  # per SWV: its current and previous OP cycle, when colouring by them
     if kleuring == "status":
         if mijlpaal is None:
@@ -241,14 +255,20 @@ def kaart(
         onderwerp = "verevening" + (f" (teldatum {teldata[-1]:%d-%m-%Y})" if teldata else "")
 
     titel = f"Regio's {sector.lower()} op {peildatum:%d-%m-%Y}, gekleurd naar {onderwerp}"
+    if groepering is not None:
+        titel += f", alleen de groep '{groepering.naam}'"
     kolommen = ["Samenwerkingsverband", "Naam", "Kleur naar", "Gemeenten", "Gesplitste gemeenten"]
     if cycli is not None:
         kolommen += ["Huidige OP-cyclus", "Vorige OP-cyclus"]
     tabel = Tabel("kaart", titel, kolommen)
     regiolijst = []
-    for swv in sorted(swvs.values(), key=lambda s: s.code):
+    for swv in sorted(alle_swvs.values(), key=lambda s: s.code):
         pk = swv.pk
         pad, namen, gesplitst = regios[pk]
+        if pk not in swvs:
+            kleur, label = BUITEN_GROEP
+            regiolijst.append(Regio(swv, pad, kleur, label, tuple(namen), tuple(gesplitst)))
+            continue
         waarde = waarden.get(pk)
         label = labels[waarde]
         regiolijst.append(Regio(swv, pad, kleuren[waarde], label, tuple(namen), tuple(gesplitst)))
@@ -259,6 +279,9 @@ def kaart(
     tellingen = Counter(r.label for r in regiolijst)
     beschrijving = f"{titel}. " + "; ".join(f"{label}: {n}" for label, n in tellingen.items())
     legenda = [(kleuren[w], f"{labels[w]} ({tellingen.get(labels[w], 0)})") for w in kleuren]
+    if groepering is not None:
+        kleur, label = BUITEN_GROEP
+        legenda.append((kleur, f"{label} ({tellingen.get(label, 0)})"))
     return Kaart(
         sector,
         peildatum,

@@ -348,6 +348,14 @@ def deelname_landelijk(sector: str) -> list[Deelnameregel]:
     return _reeks([land[t] for t in sorted(land)])
 
 
+def deelname_groep(sector: str, groepering) -> list[Deelnameregel]:
+    """A group's participation per teldatum, over the SWVs in it on that teldatum, with its
+    verevening against the country; two queries."""
+    land = deelname.landelijk(sector)
+    groep = deelname.landelijk(sector, groepering=groepering)
+    return _reeks([groep[t] for t in sorted(groep)], land)
+
+
 def deelname_per_swv(sector: str, swvs=None) -> dict[int, list[Deelnameregel]]:
     """Per SWV (of the sector, or of `swvs`), its participation per teldatum with changes and
     verevening against the national figure of the same teldatum; three queries."""
@@ -423,12 +431,13 @@ def _thuiszitterregel(p, *verschil, **extra) -> Thuiszitterregel:
 
 
 def thuiszitters(
-    swvs=None, tot: datetime.date | None = None, weergave: str = "alle"
+    swvs=None, tot: datetime.date | None = None, weergave: str = "alle", groepering=None
 ) -> list[Thuiszitterregel]:
     """The counts per reporting round that has ended, summed over the given SWVs (all when
     None), oldest first: how many SWVs are in (voorlopig or compleet) and the change against the
-    previous round over the SWVs in both. The one source for page, API and PDF
-    (`toezicht.selectors.rondecijfers`); a fixed number of queries."""
+    previous round over the SWVs in both; with a group, over its members of each round. The one
+    source for page, API and PDF (`toezicht.selectors.rondecijfers`); a fixed number of
+    queries."""
     if swvs is None:
         swvs = Samenwerkingsverband.objects.all()
     elif not isinstance(swvs, QuerySet):
@@ -441,7 +450,7 @@ def thuiszitters(
             verwacht=r.verwacht,
             vergeleken=r.vergeleken,
         )
-        for r in toezicht_selectors.rondecijfers(swvs, tot, weergave)
+        for r in toezicht_selectors.rondecijfers(swvs, tot, weergave, groepering)
     ]
 
 

@@ -14,7 +14,7 @@ from ondersteuningsplan.werkagenda import Sectorstand
 from passend import formatting
 from passend.tables import Tabel
 from swv import deelname
-from swv.models import Samenwerkingsverband, Schoolsoort
+from swv.models import Schoolsoort
 from toezicht import selectors as toezicht_selectors
 from toezicht.models import Duur, Schorsingsduur, Verzuimsoort
 
@@ -244,12 +244,13 @@ WEERGAVEN = {
 
 
 def deelname_landelijk(
-    sector: str, regels: list[selectors.Deelnameregel], swv: Samenwerkingsverband | None = None
+    sector: str,
+    regels: list[selectors.Deelnameregel],
+    wie: str = "Landelijk",
+    naam: str = "landelijk",
 ) -> list[Tabel]:
-    """Three tables per sector (or for one SWV): percentages per teldatum, and the two kinds
-    of change."""
-    wie = swv.weergavecode if swv else "Landelijk"
-    naam = swv.code.lower() if swv else "landelijk"
+    """Three tables per sector (or for one SWV, or a group): percentages per teldatum, and the
+    two kinds of change."""
     maten = list(deelname.TELLERS[sector])
     tabellen = []
     for weergave, (titel, veld) in WEERGAVEN.items():
@@ -371,7 +372,9 @@ def thuiszitters_landelijk(
     )
 
 
-def schorsingen(regels: list[toezicht_selectors.Schorsingsregel], rondes: int) -> Tabel:
+def schorsingen(
+    regels: list[toezicht_selectors.Schorsingsregel], rondes: int, wie: str = ""
+) -> Tabel:
     soorten = [s for s in Schoolsoort if any(s in r.per_soort for r in regels)]
     kolommen = [
         "Periode van",
@@ -383,7 +386,7 @@ def schorsingen(regels: list[toezicht_selectors.Schorsingsregel], rondes: int) -
     ]
     return Tabel(
         "schorsingen-perioden",
-        f"Schorsingen van meer dan één dag per periode, de laatste {rondes} rondes",
+        f"Schorsingen van meer dan één dag{wie} per periode, de laatste {rondes} rondes",
         kolommen,
         [
             [

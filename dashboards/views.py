@@ -142,11 +142,14 @@ def _kaart(request) -> dict:
     gekozen, mijlpalen = kaart.kies_mijlpaal(sector, peildatum, request.GET.get("mijlpaal"))
     if gekozen is None:
         raise Invoerfout({"mijlpaal": "Kies een mijlpaal uit de lijst."})
-    k = kaart.kaart(sector, peildatum, kleur, request.user, gekozen)
+    groepering = _groepering(request)
+    k = kaart.kaart(sector, peildatum, kleur, request.user, gekozen, groepering)
     return {
         "paginatitel": "Kaart van de regio's",
         "peildatum": peildatum,
         "sector": sector,
+        "groeperingen": Groepering.objects.order_by("naam"),
+        "groepering": groepering,
         "kleur": kleur,
         "kaart": k,
         "mijlpalen": mijlpalen,
@@ -168,6 +171,7 @@ def _swv_keuze(request, swvs):
 
 def _leerlingen(request) -> dict:
     sector = _sector(request)
+    groepering = _groepering(request)
     swvs = Samenwerkingsverband.objects.for_user(request.user)
     gekozen = _swv_keuze(request, swvs.filter(sector=sector))
     landelijk = selectors.deelname_landelijk(sector)
@@ -175,18 +179,50 @@ def _leerlingen(request) -> dict:
     teldatum = _keuze(request, "teldatum", teldata, teldata[-1] if teldata else None)
     per_swv = selectors.deelname_per_swv(sector, swvs)
     alle = {t.naam: t for t in tables.deelname_landelijk(sector, landelijk)}
+    grafiek_groep = None
+    per_swv_op_teldatum = per_swv
+    if groepering is not None:
+        # the group's series beside the country's; the table per SWV holds its members
+        reeks = selectors.deelname_groep(sector, groepering)
+        alle.update(
+            {
+                t.naam: t
+                for t in tables.deelname_landelijk(
+                    sector, reeks, f"Groep '{groepering.naam}'", "groep"
+                )
+            }
+        )
+        if reeks:
+            grafiek_groep = selectors.deelnamegrafiek(
+                sector, reeks, f"in de groep '{groepering.naam}'"
+            )
+        if teldatum:
+            leden = set(swv_selectors.groepsleden(groepering, teldatum))
+            per_swv_op_teldatum = {pk: r for pk, r in per_swv.items() if pk in leden}
     grafiek_swv = None
     if gekozen and gekozen.pk in per_swv:
         reeks = per_swv[gekozen.pk]
-        alle.update({t.naam: t for t in tables.deelname_landelijk(sector, reeks, gekozen)})
+        alle.update(
+            {
+                t.naam: t
+                for t in tables.deelname_landelijk(
+                    sector, reeks, gekozen.weergavecode, gekozen.code.lower()
+                )
+            }
+        )
         grafiek_swv = selectors.deelnamegrafiek(sector, reeks, gekozen.weergavecode)
     if teldatum:
-        alle.update({t.naam: t for t in tables.deelname_per_swv(sector, per_swv, teldatum)})
+        alle.update(
+            {t.naam: t for t in tables.deelname_per_swv(sector, per_swv_op_teldatum, teldatum)}
+        )
     return {
         "paginatitel": "Leerlingen en deelname",
         "sector": sector,
+        "groeperingen": Groepering.objects.order_by("naam"),
+        "groepering": groepering,
         "gekozen": gekozen,
         "keuzelijst": swvs.filter(sector=sector).order_by("code"),
+        "grafiek_groep": grafiek_groep,
         "grafiek_swv": grafiek_swv,
         "teldatum": teldatum,
         "teldata": teldata,
@@ -210,6 +246,7 @@ SCHORSINGSRONDES = 12
 
 def _thuiszitters(request) -> dict:
     swvs = Samenwerkingsverband.objects.for_user(request.user)
+    groepering = _groepering(request)
     gekozen = _swv_keuze(request, swvs)
     weergave = _keuze(request, "weergave", [w for w, _ in Weergave.KEUZES], Weergave.ALLE)
     landelijk = selectors.thuiszitters(swvs, weergave=weergave)
@@ -218,6 +255,15 @@ def _thuiszitters(request) -> dict:
     alle = {}
     t = tables.thuiszitters_landelijk(landelijk, "landelijk")
     alle[t.naam] = t
+    grafiek_groep = None
+    in_groep = f" in de groep '{groepering.naam}'" if groepering else ""
+    if groepering is not None:
+        # the group's rounds beside the country's, each over the members of that round
+        reeks = selectors.thuiszitters(swvs, weergave=weergave, groepering=groepering)
+        t = tables.thuiszitters_landelijk(reeks, in_groep.strip(), "thuiszitters-groep")
+        alle[t.naam] = t
+        if reeks:
+            grafiek_groep = selectors.thuiszittergrafiek(reeks, in_groep.strip())
     grafiek_swv = None
     if gekozen:
         reeks = selectors.thuiszitters(swvs.filter(pk=gekozen.pk), weergave=weergave)
@@ -228,17 +274,30 @@ def _thuiszitters(request) -> dict:
         if reeks:
             grafiek_swv = selectors.thuiszittergrafiek(reeks, f"in {gekozen.weergavecode}")
     if periode:
-        t = tables.thuiszitters_per_swv(selectors.thuiszitters_per_swv(swvs, periode), periode)
+        in_periode = swvs
+        if groepering is not None:
+            periode_tot = next(r.periode_tot for r in landelijk if r.periode_van == periode)
+            in_periode = swvs.filter(pk__in=swv_selectors.groepsleden(groepering, periode_tot))
+        t = tables.thuiszitters_per_swv(
+            selectors.thuiszitters_per_swv(in_periode, periode), periode
+        )
         alle[t.naam] = t
     # the suspensions of the last two years of rounds: the whole series since 2015 would cost
     # the page more than its time budget (bench/README.md); the PDF has every period
     recent = perioden[-SCHORSINGSRONDES] if len(perioden) >= SCHORSINGSRONDES else None
     t = tables.schorsingen(
-        toezicht_selectors.schorsingen_per_periode(swvs, weergave, vanaf=recent), SCHORSINGSRONDES
+        toezicht_selectors.schorsingen_per_periode(
+            swvs, weergave, vanaf=recent, groepering=groepering
+        ),
+        SCHORSINGSRONDES,
+        in_groep,
     )
     alle[t.naam] = t
     return {
         "paginatitel": "Thuiszitters",
+        "groeperingen": Groepering.objects.order_by("naam"),
+        "groepering": groepering,
+        "grafiek_groep": grafiek_groep,
         "gekozen": gekozen,
         "weergave": weergave,
         "weergaven": Weergave.KEUZES,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Sum
 
 from swv.models import Leerlingtelling, Sector
+from swv.selectors import in_groep_op
 
 NOEMER = {Sector.PO: ("bao", "sbo"), Sector.VO: ("vo", "lwoo", "pro")}
 TELLERS = {
@@ -94,10 +95,14 @@ def per_swv(
     swvs=None,
     teldatum: datetime.date | None = None,
     vanaf: datetime.date | None = None,
+    groepering=None,
 ):
     """{(swv_id, teldatum): Deelname} for the SWVs of a sector (all teldata unless one is
-    given, or the teldata from `vanaf` on), in one query."""
+    given, or the teldata from `vanaf` on), in one query; with a group, only the teldata on
+    which the SWV was in it."""
     tellingen = Leerlingtelling.objects.filter(swv__sector=sector)
+    if groepering is not None:
+        tellingen = tellingen.filter(in_groep_op(groepering, "teldatum"))
     if swvs is not None:
         tellingen = tellingen.filter(swv__in=swvs)
     if teldatum is not None:
@@ -108,10 +113,16 @@ def per_swv(
 
 
 def landelijk(
-    sector: str, teldatum: datetime.date | None = None, vanaf: datetime.date | None = None
+    sector: str,
+    teldatum: datetime.date | None = None,
+    vanaf: datetime.date | None = None,
+    groepering=None,
 ) -> dict:
-    """{teldatum: Deelname} of the whole country, the sum of every SWV's counts, in one query."""
+    """{teldatum: Deelname} of the whole country, the sum of every SWV's counts, in one query;
+    with a group, the sum over the SWVs that were in it on each teldatum."""
     tellingen = Leerlingtelling.objects.filter(swv__sector=sector)
+    if groepering is not None:
+        tellingen = tellingen.filter(in_groep_op(groepering, "teldatum"))
     if teldatum is not None:
         tellingen = tellingen.filter(teldatum=teldatum)
     if vanaf is not None:

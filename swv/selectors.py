@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from passend import formatting
@@ -185,3 +185,25 @@ def groepsleden(groepering, peildatum: datetime.date) -> list[int]:
         .geldig_op(peildatum)
         .values_list("swv_id", flat=True)
     )
+
+
+def in_groep_op(groepering, datum: str, swv: str = "swv") -> Exists:
+    """A filter for rows that each have a date of their own (a teldatum, a period's last day):
+    the row's SWV (field `swv`) was in the group on the row's date (field `datum`). A series
+    over the years counts every point with the members of that day, as the monitor does."""
+    return Exists(
+        Groeperingslid.objects.filter(groepering=groepering, swv=OuterRef(swv)).geldig_op(
+            OuterRef(datum)
+        )
+    )
+
+
+def groepsgrootte(groepering, data, swvs=None) -> dict[datetime.date, int]:
+    """How many SWVs (of `swvs`, all when None) were in the group on each date (one query)."""
+    leden = Groeperingslid.objects.filter(groepering=groepering)
+    if swvs is not None:
+        leden = leden.filter(swv__in=swvs)
+    perioden = list(leden.values_list("geldig_van", "geldig_tot"))
+    return {
+        d: sum(1 for van, tot in perioden if van <= d and (tot is None or tot > d)) for d in data
+    }

@@ -1,8 +1,9 @@
 """Groups of SWVs the ministry follows apart (ADR 0080): kept by the beheerder with validity
-dates, a filter on the monitor with the group's figures beside the national ones (and in its
-exports), and in the API."""
+dates, a filter on every dashboard with the group's figures beside the national ones (and in
+their exports), and in the API; a series counts each point with the members of its own day."""
 
 import datetime
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +12,10 @@ from accounts.models import Rol
 from ondersteuningsplan.models import Stap
 from ondersteuningsplan.tests.factories import FeitFactory
 from swv.models import Groepering, Groeperingslid, Sector
-from swv.tests.factories import SamenwerkingsverbandFactory
+from swv.tests.factories import LeerlingtellingFactory, SamenwerkingsverbandFactory
+from toezicht.models import Duur, Verzuimsoort
+from toezicht.services import registreer_thuiszitters
+from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +164,131 @@ def test_the_api_lists_the_groups_and_filters_the_swvs_on_the_peildatum(
     coordinator = api_als(maak_gebruiker(Rol.COORDINATOR, swvs=[swvs[2]]))
     [eigen] = coordinator.get("/api/v1/groeperingen").json()["resultaten"]
     assert [lid["samenwerkingsverband"] for lid in eigen["samenwerkingsverbanden"]] == ["PO0003"]
+
+
+@pytest.fixture
+def tellingen(land):
+    """Pupils on two teldata: the group's share of sbo differs from the country's, and the
+    group holds SWV 1 and 3 on the first teldatum and SWV 4 on the second."""
+    swvs, _ = land
+    for teldatum in (D(2013, 10, 1), D(2016, 10, 1)):
+        for swv, sbo in zip(swvs, (60, 10, 20, 10), strict=True):
+            LeerlingtellingFactory(swv=swv, teldatum=teldatum, categorie="bao", aantal=1000)
+            LeerlingtellingFactory(swv=swv, teldatum=teldatum, categorie="sbo", aantal=sbo)
+    return land
+
+
+def _csv(client, pad: str) -> list[list[str]]:
+    antwoord = client.get(pad)
+    assert antwoord.status_code == 200, antwoord.content.decode()[:500]
+    return [r.split(";") for r in antwoord.content.decode("utf-8-sig").splitlines()]
+
+
+def test_the_pupils_dashboard_shows_the_groups_series_with_the_members_of_each_teldatum(
+    client_als, tellingen
+):
+    _, groep = tellingen
+    client = client_als(Rol.ACCOUNTMANAGER)
+    pagina = unescape(client.get(f"/dashboards/leerlingen/?groep={groep.pk}").content.decode())
+    assert "Groep 'Voorlopers', po: deelnamepercentages (%)" in pagina
+    assert "Deelnamepercentages po in de groep 'Voorlopers' per teldatum" in pagina
+    # 2013: SWV 1 and 3, (60 + 20) / 2080; 2016: SWV 4 alone, 10 / 1010; the country 100 / 4100
+    kop, *rijen = _csv(
+        client, f"/dashboards/leerlingen/export/deelname-groep-percentages-po.csv?groep={groep.pk}"
+    )
+    assert kop[:3] == ["Teldatum", "Leerlingen in de basis", "sbo"]
+    assert [r[:3] for r in rijen] == [
+        ["01-10-2016", "1010", "0,99"],
+        ["01-10-2013", "2080", "3,85"],
+    ]
+    land_ = _csv(client, "/dashboards/leerlingen/export/deelname-landelijk-percentages-po.csv")
+    assert land_[1][:3] == ["01-10-2016", "4100", "2,44"]
+    # the table per SWV holds the members on the chosen teldatum
+    per_swv = _csv(
+        client,
+        "/dashboards/leerlingen/export/deelname-swv-percentages-po.csv"
+        f"?groep={groep.pk}&teldatum=2013-10-01",
+    )
+    assert [r[0] for r in per_swv[1:]] == ["PO 00-01", "PO 00-03"]
+    alle = _csv(client, "/dashboards/leerlingen/export/deelname-swv-percentages-po.csv")
+    assert len(alle) == 5
+    assert client.get("/dashboards/leerlingen/?groep=999999").status_code == 400
+
+
+def test_the_thuiszitters_dashboard_counts_each_round_with_the_members_of_that_round(
+    client_als, land
+):
+    swvs, groep = land
+    eind_2014 = ronde(D(2014, 11, 1), D(2014, 12, 31))
+    begin_2016 = ronde(D(2016, 1, 1), D(2016, 2, 29))
+    for r, swv, aantal, geschorst in (
+        (eind_2014, swvs[0], 2, 1),
+        (eind_2014, swvs[1], 5, 4),
+        (eind_2014, swvs[2], 1, 0),
+        (begin_2016, swvs[0], 3, 2),
+        (begin_2016, swvs[3], 4, 3),
+    ):
+        registreer_thuiszitters(
+            swv=swv,
+            ronde=r,
+            aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): aantal},
+            schorsingen={("bao", "kort"): geschorst},
+            door=None,
+        )
+    client = client_als(Rol.ACCOUNTMANAGER)
+    pagina = unescape(client.get(f"/dashboards/thuiszitters/?groep={groep.pk}").content.decode())
+    assert "Thuiszitters in de groep 'Voorlopers' per periode" in pagina
+    groepsrondes = _csv(
+        client, f"/dashboards/thuiszitters/export/thuiszitters-groep.csv?groep={groep.pk}"
+    )
+    # 2016: SWV 4 alone (SWV 1 left the group in 2015); 2014: SWV 1 and 3, both in
+    assert [(r[0], r[2]) for r in groepsrondes[1:]] == [
+        ("01-01-2016", "compleet: 1 van 1 samenwerkingsverbanden"),
+        ("01-11-2014", "compleet: 2 van 2 samenwerkingsverbanden"),
+    ]
+    totaal = groepsrondes[0].index("Totaal")
+    assert [r[totaal] for r in groepsrondes[1:]] == ["4", "3"]
+    landelijk = _csv(
+        client, f"/dashboards/thuiszitters/export/thuiszitters-perioden.csv?groep={groep.pk}"
+    )
+    assert [r[totaal] for r in landelijk[1:]] == ["7", "8"]
+    per_swv = _csv(
+        client,
+        f"/dashboards/thuiszitters/export/thuiszitters-swv.csv?groep={groep.pk}&periode=2014-11-01",
+    )
+    assert [r[0] for r in per_swv[1:]] == ["PO 00-01", "PO 00-03"]
+    schorsingen = _csv(
+        client, f"/dashboards/thuiszitters/export/schorsingen-perioden.csv?groep={groep.pk}"
+    )
+    assert [r[-1] for r in schorsingen[1:]] == ["3", "1"]
+    assert client.get("/dashboards/thuiszitters/?groep=abc").status_code == 400
+
+
+def test_the_map_colours_the_groups_members_and_draws_the_rest_grey(nederland, client_als):
+    from dashboards import kaart
+    from swv.models import Samenwerkingsverband
+
+    groep = Groepering.objects.create(naam="Twee in Noord-Holland")
+    for code in ("PO2704", "PO2707"):
+        Groeperingslid.objects.create(
+            groepering=groep,
+            swv=Samenwerkingsverband.objects.get(code=code),
+            geldig_van=D(2013, 9, 1),
+        )
+    client = client_als(Rol.ACCOUNTMANAGER)
+    pagina = unescape(
+        client.get(f"/dashboards/kaart/?peildatum=2013-11-02&groep={groep.pk}").content.decode()
+    )
+    assert "alleen de groep 'Twee in Noord-Holland'" in pagina
+    assert "Niet in de groep (74)" in pagina
+    assert pagina.count(f'fill="{kaart.BUITEN_GROEP[0]}" stroke="#1e2f44" stroke-width="0.6"') == 74
+    rijen = _csv(
+        client, f"/dashboards/kaart/export/kaart.csv?peildatum=2013-11-02&groep={groep.pk}"
+    )
+    assert [r[0] for r in rijen[1:]] == ["PO 27-04", "PO 27-07"]
+    # before the group began, no region is coloured
+    eerder = unescape(
+        client.get(f"/dashboards/kaart/?peildatum=2013-08-01&groep={groep.pk}").content.decode()
+    )
+    assert "Niet in de groep (76)" in eerder
+    assert client.get("/dashboards/kaart/?groep=999999").status_code == 400

@@ -1,6 +1,7 @@
 """Groups of SWVs in a real headless Chromium: the beheerder ends an SWV's membership in the
-admin; the accountmanager picks the group on the monitor and reads its figures beside the
-national ones. Every page is scanned with axe-core, at 1280 and at 375 px."""
+admin; the accountmanager picks the group on the monitor, the pupils and thuiszitters dashboards
+and the map, and reads its figures beside the national ones. Every page is scanned with
+axe-core, at 1280 and at 375 px."""
 
 import datetime
 
@@ -10,9 +11,12 @@ from accounts.models import Rol
 from ondersteuningsplan.models import Stap
 from ondersteuningsplan.tests.factories import FeitFactory
 from swv.models import Groepering, Groeperingslid, Sector
-from swv.tests.factories import SamenwerkingsverbandFactory
+from swv.tests.factories import LeerlingtellingFactory, SamenwerkingsverbandFactory
 from tests.fixtures import assert_toegankelijk, log_in
 from tests.wachten import DEADLINE_SECONDEN
+from toezicht.models import Duur, Verzuimsoort
+from toezicht.services import registreer_thuiszitters
+from toezicht.tests.factories import ronde
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +34,16 @@ def groep(maak_gebruiker):
     groep = Groepering.objects.create(naam="Voorlopers", omschrijving="Onderwijs en jeugd")
     for swv in (swvs[0], swvs[2]):
         Groeperingslid.objects.create(groepering=groep, swv=swv, geldig_van=D(2013, 9, 1))
+    for swv, sbo in zip(swvs, (60, 10, 20, 10), strict=True):
+        LeerlingtellingFactory(swv=swv, teldatum=D(2013, 10, 1), categorie="bao", aantal=1000)
+        LeerlingtellingFactory(swv=swv, teldatum=D(2013, 10, 1), categorie="sbo", aantal=sbo)
+    for swv, aantal in zip(swvs[:3], (2, 5, 1), strict=True):
+        registreer_thuiszitters(
+            swv=swv,
+            ronde=ronde(D(2014, 11, 1), D(2014, 12, 31)),
+            aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): aantal},
+            door=None,
+        )
     maak_gebruiker(Rol.BEHEERDER, username="beheer")
     maak_gebruiker(Rol.ACCOUNTMANAGER, username="bram")
     return groep
@@ -69,4 +83,30 @@ def test_the_beheerder_keeps_a_group_and_the_accountmanager_compares_it(
     # after the beheerder's end date, the group holds one SWV
     scherm.goto(f"/dashboards/monitor/?peildatum=2015-06-01&groep={groep.pk}")
     assert "1 samenwerkingsverband op 1 juni 2015" in scherm.locator("#groep-uitleg").inner_text()
+
+    # the pupils: the group's series beside the country's
+    scherm.goto("/dashboards/leerlingen/")
+    scherm.get_by_label("Groep", exact=True).select_option(label="Voorlopers")
+    scherm.get_by_role("button", name="Toon").click()
+    scherm.wait_for_url("**groep=*")
+    tabel = scherm.get_by_role("table", name="Groep 'Voorlopers', po: deelnamepercentages (%)")
+    cellen = tabel.get_by_role("row").nth(1).get_by_role("cell").all_inner_texts()
+    assert cellen[:2] == ["2.080", "3,85"]  # SWV 1 and 3: (60 + 20) / 2080
+    assert_toegankelijk(scherm)
+    tabel.screenshot(path=schermafdrukken / f"groep-leerlingen-{breedte}.png")
+
+    # the thuiszitters: each round with the members of that round
+    scherm.goto("/dashboards/thuiszitters/")
+    scherm.get_by_label("Groep", exact=True).select_option(label="Voorlopers")
+    scherm.get_by_role("button", name="Toon").click()
+    scherm.wait_for_url("**groep=*")
+    tabel = scherm.get_by_role("table", name="Thuiszitters in de groep 'Voorlopers' per periode")
+    rij = tabel.get_by_role("row").nth(1)
+    assert "compleet: 2 van 2 samenwerkingsverbanden" in rij.inner_text()
+    assert_toegankelijk(scherm)
+    scherm.screenshot(path=schermafdrukken / f"groep-thuiszitters-{breedte}.png", full_page=True)
+
+    scherm.goto(f"/dashboards/kaart/?peildatum=2014-02-01&groep={groep.pk}")
+    assert scherm.get_by_label("Groep", exact=True).input_value() == str(groep.pk)
+    assert_toegankelijk(scherm)
     context.close()

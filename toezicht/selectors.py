@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from swv.selectors import groepsgrootte, in_groep_op
 from toezicht.models import (
     Duur,
     Indieningsstatus,
@@ -85,14 +86,19 @@ class Weergave:
     KEUZES = ((ALLE, "Alle ingediende aantallen"), (GEACCEPTEERD, "Alleen geaccepteerde aantallen"))
 
 
-def _registraties(swvs, weergave: str = Weergave.ALLE, tot: datetime.date | None = None):
+def _registraties(
+    swvs, weergave: str = Weergave.ALLE, tot: datetime.date | None = None, groepering=None
+):
     """The submissions of `swvs` that a reading counts. With `tot`, only what had been
     submitted (and, for accepted only, accepted) before that day: a reading for a past peildatum
     does not count a submission that came in later. Counts from before the rounds have no
-    submission date and always count."""
+    submission date and always count. With a group, only the submissions of SWVs that were in it
+    on the period's last day."""
     registraties = Thuiszitterregistratie.objects.all()
     if swvs is not None:
         registraties = registraties.filter(swv__in=swvs)
+    if groepering is not None:
+        registraties = registraties.filter(in_groep_op(groepering, "periode_tot"))
     if tot is not None:
         registraties = registraties.filter(
             Q(ingediend_op__isnull=True) | Q(ingediend_op__date__lt=tot)
@@ -126,12 +132,13 @@ def schorsingen_per_periode(
     weergave: str = Weergave.ALLE,
     tot: datetime.date | None = None,
     vanaf: datetime.date | None = None,
+    groepering=None,
 ) -> list[Schorsingsregel]:
     """Per period, oldest first, the suspensions the SWVs submitted with their thuiszitters
     (ADR 0078), by school type and by length; with `tot`, only periods that ended and
     submissions made before that day; with `vanaf`, only periods from that day on. Two
-    aggregate queries, a few hundred rows at most."""
-    registraties = _registraties(swvs, weergave, tot)
+    aggregate queries, a few hundred rows at most. With a group, its members of each period."""
+    registraties = _registraties(swvs, weergave, tot, groepering)
     if tot is not None:
         registraties = registraties.filter(periode_tot__lt=tot)
     if vanaf is not None:
@@ -252,14 +259,21 @@ class Rondecijfers:
 
 
 def rondecijfers(
-    swvs, tot: datetime.date | None = None, weergave: str = Weergave.ALLE
+    swvs, tot: datetime.date | None = None, weergave: str = Weergave.ALLE, groepering=None
 ) -> list[Rondecijfers]:
     """The one source of the thuiszitter figures per round for the dashboards, the API and the
     PDF: sums over `swvs` (a queryset) of every round whose period ended before `tot`, oldest
-    first, counting what had been submitted before `tot` (ADR 0060); three queries."""
+    first, counting what had been submitted before `tot` (ADR 0060); three queries. With a
+    group, each round sums (and expects) the SWVs that were in it on the period's last day;
+    one query more."""
     rondelijst = list(rondes(tot))
-    verwacht = swvs.count()
-    registraties = _registraties(swvs, weergave, tot).filter(ronde__in=[r.pk for r in rondelijst])
+    if groepering is None:
+        verwacht = dict.fromkeys((r.periode_tot for r in rondelijst), swvs.count())
+    else:
+        verwacht = groepsgrootte(groepering, {r.periode_tot for r in rondelijst}, swvs)
+    registraties = _registraties(swvs, weergave, tot, groepering).filter(
+        ronde__in=[r.pk for r in rondelijst]
+    )
     cellen = defaultdict(dict)
     for rij in (
         Thuiszittertelling.objects.filter(registratie__in=registraties)
@@ -287,7 +301,7 @@ def rondecijfers(
             ronde,
             Periodecijfers(ronde.periode_van, ronde.periode_tot, cellen[ronde.pk]),
             ingediend=len(totalen),
-            verwacht=verwacht,
+            verwacht=verwacht[ronde.periode_tot],
         )
         if vorige is not None:
             beide = totalen.keys() & vorige.keys()

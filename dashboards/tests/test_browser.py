@@ -5,6 +5,7 @@ pixels wide without sideways scrolling of the page."""
 import csv
 import datetime
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from accounts.models import Gebruiker, Rol
 from accounts.tests.factories import GebruikerFactory
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import FeitFactory
-from swv.models import Samenwerkingsverband
+from swv.models import Groepering, Groeperingslid, Samenwerkingsverband
 from swv.tests.factories import LeerlingtellingFactory
 from tests.fixtures import assert_toegankelijk, log_in
 from tests.momentopname import Momentopname
@@ -143,3 +144,27 @@ def test_de_mijlpaal_van_de_kaart_verdwijnt_bij_kleuren_naar_verevening(pagina, 
     pagina.wait_for_url("**kleur=status**")
     expect(pagina.locator("svg.passend-kaart title").first).to_contain_text("mijlpaal")
     assert_toegankelijk(pagina)
+
+
+@pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
+def test_de_kaart_van_een_groep_kleurt_alleen_haar_leden(pagina, land, breedte, schermafdrukken):
+    groep = Groepering.objects.create(naam="Voorlopers Noord-Holland")
+    for code in ("PO2704", "PO2705", "PO2707"):
+        Groeperingslid.objects.create(
+            groepering=groep,
+            swv=Samenwerkingsverband.objects.get(code=code),
+            geldig_van=datetime.date(2013, 9, 1),
+        )
+    log_in(pagina, "am")
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto("/dashboards/kaart/?peildatum=2013-11-02")
+    pagina.get_by_label("Groep", exact=True).select_option(label="Voorlopers Noord-Holland")
+    pagina.get_by_role("button", name="Toon").click()
+    pagina.wait_for_url("**groep=*")
+    expect(pagina.locator(".passend-legenda")).to_contain_text("Niet in de groep (73)")
+    tabel = pagina.get_by_role("table", name=re.compile("alleen de groep"))
+    expect(tabel.get_by_role("row")).to_have_count(4)  # the header and the three members
+    assert_toegankelijk(pagina)
+    pagina.locator("figure.passend-figuur").screenshot(
+        path=schermafdrukken / f"groep-kaart-{breedte}.png"
+    )
