@@ -264,6 +264,54 @@ def test_the_thuiszitters_dashboard_counts_each_round_with_the_members_of_that_r
     assert client.get("/dashboards/thuiszitters/?groep=abc").status_code == 400
 
 
+def test_the_api_collections_follow_the_group_on_each_rows_own_date(api_als, tellingen):
+    _, groep = tellingen
+    client = api_als(Rol.INSPECTIE)
+    rijen = client.get("/api/v1/leerlingtellingen", {"groep": groep.pk}).json()["resultaten"]
+    assert sorted({(t["samenwerkingsverband"], t["teldatum"]) for t in rijen}) == [
+        ("PO0001", "2013-10-01"),
+        ("PO0003", "2013-10-01"),
+        ("PO0004", "2016-10-01"),
+    ]
+    percentages = client.get(
+        "/api/v1/deelnamepercentages", {"groep": groep.pk, "teldatum": "2013-10-01"}
+    ).json()
+    assert [p["samenwerkingsverband"] for p in percentages["resultaten"]] == ["PO0001", "PO0003"]
+    reeks = client.get("/api/v1/deelnamepercentages/landelijk", {"groep": groep.pk}).json()
+    assert [(p["teldatum"], p["basis"]) for p in reeks["resultaten"]] == [
+        ("2013-10-01", 2080),
+        ("2016-10-01", 1010),
+    ]
+    for pad in (
+        "/api/v1/leerlingtellingen",
+        "/api/v1/deelnamepercentages",
+        "/api/v1/deelnamepercentages/landelijk",
+        "/api/v1/thuiszitterregistraties",
+        "/api/v1/thuiszittercijfers",
+    ):
+        for onbekend in (999999, 99999999999999999999999, "abc"):
+            fout = client.get(pad, {"groep": onbekend})
+            assert fout.status_code == 400, (pad, onbekend)
+            assert fout["Content-Type"] == "application/problem+json"
+
+
+def test_the_api_thuiszitter_figures_follow_the_group_per_round(api_als, land):
+    swvs, groep = land
+    eind_2014 = ronde(D(2014, 11, 1), D(2014, 12, 31))
+    for swv, aantal in ((swvs[0], 2), (swvs[1], 5)):
+        registreer_thuiszitters(
+            swv=swv,
+            ronde=eind_2014,
+            aantallen={(Verzuimsoort.ABSOLUUT, Duur.LANG, False): aantal},
+            door=None,
+        )
+    client = api_als(Rol.INSPECTIE)
+    registraties = client.get("/api/v1/thuiszitterregistraties", {"groep": groep.pk}).json()
+    assert [r["samenwerkingsverband"] for r in registraties["resultaten"]] == ["PO0001"]
+    [cijfers] = client.get("/api/v1/thuiszittercijfers", {"groep": groep.pk}).json()
+    assert (cijfers["ingediend"], cijfers["verwacht"]) == (1, 2)
+
+
 def test_the_map_colours_the_groups_members_and_draws_the_rest_grey(nederland, client_als):
     from dashboards import kaart
     from swv.models import Samenwerkingsverband

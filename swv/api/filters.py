@@ -2,14 +2,65 @@
 
 import django_filters as filters
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from passend.api.filters import sortering
 from passend.peildatum import lees_datum
-from swv.models import Regiotoewijzing, Samenwerkingsverband, School, Schoolsoort, Sector
+from swv.models import (
+    Groepering,
+    Regiotoewijzing,
+    Samenwerkingsverband,
+    School,
+    Schoolsoort,
+    Sector,
+)
+from swv.selectors import in_groep_op
+
+GROEPTEKST = (
+    "Alleen de samenwerkingsverbanden in deze groep (id, zie /groeperingen), elk op de eigen "
+    "datum van de regel"
+)
+GROEPFOUT = "Kies het id van een groep uit /groeperingen."
 
 
 def _peildatum(request):
     return lees_datum(request.query_params.get("peildatum") if request else None)
+
+
+class GroepFilter(filters.FilterSet):
+    """`groep` on a collection whose rows each have a date of their own (`groepdatum`): a row
+    counts when its SWV was in the group on that date, so a series follows the membership."""
+
+    groepdatum = ""
+    groep = filters.ModelChoiceFilter(
+        queryset=Groepering.objects.all(), method="filter_groep", label=f"{GROEPTEKST}."
+    )
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def filter_groep(self, queryset, name, value):
+        return queryset.filter(in_groep_op(value, self.groepdatum))
+
+
+def groep_parameter(datum: str) -> OpenApiParameter:
+    return OpenApiParameter("groep", OpenApiTypes.INT, description=f"{GROEPTEKST} ({datum}).")
+
+
+def lees_groep(request) -> Groepering | None:
+    """The group asked for by `groep` on a reading without a filter set, or None; 400 when it
+    is not one."""
+    waarde = request.query_params.get("groep")
+    if not waarde:
+        return None
+    groepering = (
+        Groepering.objects.filter(pk=waarde).first()
+        if waarde.isdigit() and len(waarde) < 10
+        else None
+    )
+    if groepering is None:
+        raise ValidationError({"groep": GROEPFOUT})
+    return groepering
 
 
 class SchoolSortering(filters.FilterSet):
@@ -85,7 +136,8 @@ class GemeenteFilter(filters.FilterSet):
         return queryset.filter(pk__in=regio.values("postcodegebied__gemeente_id"))
 
 
-class LeerlingtellingFilter(filters.FilterSet):
+class LeerlingtellingFilter(GroepFilter):
+    groepdatum = "teldatum"
     sorteer = sortering("teldatum", "categorie", "aantal", samenwerkingsverband="swv__code")
     samenwerkingsverband = filters.CharFilter(field_name="swv__code")
     sector = filters.ChoiceFilter(field_name="swv__sector", choices=Sector.choices)

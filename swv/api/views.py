@@ -28,6 +28,7 @@ from swv.models import (
     Sector,
 )
 from swv.querysets import Actie
+from swv.selectors import groepsleden
 
 LEZERS = (Rol.BEHEERDER, Rol.ACCOUNTMANAGER, Rol.INSPECTIE, Rol.COORDINATOR)
 
@@ -198,6 +199,9 @@ class DeelnameMixin:
         return sector, teldatum
 
 
+GROEP_OP_TELDATUM = filters.groep_parameter("de teldatum")
+
+
 def _als_data(d: deelname.Deelname, code, land: deelname.Deelname | None):
     verevening = deelname.verevening(d, land) if land is not None and code else None
     return {
@@ -215,7 +219,7 @@ def _als_data(d: deelname.Deelname, code, land: deelname.Deelname | None):
 @extend_schema_view(
     list=extend_schema(
         summary="Deelnamepercentages per SWV op een teldatum, met de verevening",
-        parameters=[TELDATUM, SECTOR],
+        parameters=[TELDATUM, SECTOR, GROEP_OP_TELDATUM],
     )
 )
 class DeelnamepercentageViewSet(DeelnameMixin, viewsets.GenericViewSet):
@@ -224,7 +228,13 @@ class DeelnamepercentageViewSet(DeelnameMixin, viewsets.GenericViewSet):
 
     def list(self, request):
         sector, teldatum = self.parameters()
-        swvs = self.paginate_queryset(self.get_queryset().filter(sector=sector))
+        groepering = filters.lees_groep(request)
+        swvs = self.get_queryset().filter(sector=sector)
+        if groepering is not None:
+            swvs = swvs.filter(
+                pk__in=groepsleden(groepering, teldatum) if teldatum is not None else []
+            )
+        swvs = self.paginate_queryset(swvs)
         rijen = []
         if teldatum is not None:
             per_swv = deelname.per_swv(sector, [s.pk for s in swvs], teldatum)
@@ -240,7 +250,9 @@ class DeelnamepercentageViewSet(DeelnameMixin, viewsets.GenericViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="De landelijke deelnamepercentages per teldatum van een sector",
-        parameters=[SECTOR],
+        description="Met groep=<id> de percentages van die groep: per teldatum de som over de "
+        "samenwerkingsverbanden die er op die teldatum in zaten.",
+        parameters=[SECTOR, GROEP_OP_TELDATUM],
     )
 )
 class LandelijkeDeelnameViewSet(DeelnameMixin, viewsets.GenericViewSet):
@@ -249,7 +261,11 @@ class LandelijkeDeelnameViewSet(DeelnameMixin, viewsets.GenericViewSet):
 
     def list(self, request):
         sector, _ = self.parameters()
-        rijen = [_als_data(d, None, None) for d in deelname.landelijk(sector).values()]
+        groepering = filters.lees_groep(request)
+        rijen = [
+            _als_data(d, None, None)
+            for d in deelname.landelijk(sector, groepering=groepering).values()
+        ]
         rijen.sort(key=lambda r: r["teldatum"])
         pagina = self.paginate_queryset(rijen)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
@@ -259,7 +275,9 @@ class LandelijkeDeelnameViewSet(DeelnameMixin, viewsets.GenericViewSet):
     summary="Groepen van samenwerkingsverbanden die het ministerie apart volgt",
     description="Bijvoorbeeld de experimenten, de voorlopers van onderwijs en jeugd en de "
     "samenwerkingsverbanden met afwijkende lwoo-criteria, elk lid met zijn geldigheid. Met "
-    "groep=<id> op /samenwerkingsverbanden de leden op de peildatum.",
+    "groep=<id> op /samenwerkingsverbanden de leden op de peildatum; op /leerlingtellingen, "
+    "/deelnamepercentages, /thuiszitterregistraties en /thuiszittercijfers telt elke regel de "
+    "leden op de eigen datum (teldatum of laatste dag van de periode).",
 )
 class GroeperingViewSet(LeesViewSet):
     queryset = Groepering.objects.order_by("naam")

@@ -1,6 +1,7 @@
 import django_filters as filters
 
 from passend.api.filters import BooleanFilter, Sortering, sortering
+from swv.api.filters import GroepFilter
 from swv.models import Sector
 from toezicht.models import (
     Afspraakstatus,
@@ -44,7 +45,8 @@ class BevindingFilter(SwvFilter):
     )
 
 
-class ThuiszitterregistratieFilter(SwvFilter):
+class ThuiszitterregistratieFilter(SwvFilter, GroepFilter):
+    groepdatum = "periode_tot"
     sorteer = sortering(
         "periode_van", "status", "ingediend_op", "beoordeeld_op", samenwerkingsverband="swv__code"
     )

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from accounts.models import Rol
 from passend.api.views import PEILDATUM, PeildatumMixin
 from passend.peildatum import lees_datum
+from swv.api.filters import groep_parameter, lees_groep
 from swv.api.views import LEZERS, LeesViewSet
 from swv.models import Samenwerkingsverband, Sector
 from swv.querysets import Actie
@@ -269,6 +270,7 @@ class ThuiszittercijfersViewSet(PeildatumMixin, viewsets.GenericViewSet):
                 description="alle: alle ingediende aantallen (standaard); geaccepteerd: alleen "
                 "wat de Inspectie heeft geaccepteerd.",
             ),
+            groep_parameter("de laatste dag van de periode"),
         ],
         responses=serializers.ThuiszittercijfersSerializer(many=True),
     )
@@ -277,6 +279,9 @@ class ThuiszittercijfersViewSet(PeildatumMixin, viewsets.GenericViewSet):
         if weergave not in dict(selectors.Weergave.KEUZES):
             raise ValidationError({"weergave": "Kies alle of geaccepteerd."})
         regels = selectors.rondecijfers(
-            _swvs(request), self.peildatum + datetime.timedelta(days=1), weergave
+            _swvs(request),
+            self.peildatum + datetime.timedelta(days=1),
+            weergave,
+            lees_groep(request),
         )
         return Response(self.get_serializer(regels, many=True).data)
