@@ -115,15 +115,19 @@ class Sectorstand:
         return Sector(self.sector).label
 
 
-def per_sector(peildatum: datetime.date, aantallen: dict | None = None) -> list[Sectorstand]:
-    """Per sector on the peildatum, in three queries whatever the number of SWVs (two when the
-    number of SWVs per sector, `aantallen`, is known already)."""
-    aantal = aantallen or dict(
-        Samenwerkingsverband.objects.values_list("sector").annotate(n=Count("pk")).order_by()
-    )
-    werkagendas = list(
-        Werkagenda.objects.filter(vastgesteld_op__lte=peildatum).select_related("swv")
-    )
+def per_sector(
+    peildatum: datetime.date, aantallen: dict | None = None, swv_ids=None
+) -> list[Sectorstand]:
+    """Per sector on the peildatum, over all SWVs or those of `swv_ids` (a group's), in three
+    queries whatever the number of SWVs (two when the number of SWVs per sector, `aantallen`, is
+    known already)."""
+    swvs = Samenwerkingsverband.objects.all()
+    werkagendas = Werkagenda.objects.filter(vastgesteld_op__lte=peildatum)
+    if swv_ids is not None:
+        swvs = swvs.filter(pk__in=swv_ids)
+        werkagendas = werkagendas.filter(swv__in=swv_ids)
+    aantal = aantallen or dict(swvs.values_list("sector").annotate(n=Count("pk")).order_by())
+    werkagendas = list(werkagendas.select_related("swv"))
     toegekend = [
         w for w in werkagendas if w.subsidie_toegekend_op and w.subsidie_toegekend_op <= peildatum
     ]

@@ -5,7 +5,7 @@ from accounts.models import Rol
 from passend.forms import NldsFormMixin
 from passend.peildatum import lees_datum
 from rapporten.models import Soort
-from swv.models import Samenwerkingsverband, Sector
+from swv.models import Groepering, Samenwerkingsverband, Sector
 
 
 def peildatum_uit(waarde: str):
@@ -30,6 +30,14 @@ class AanvraagForm(NldsFormMixin, forms.Form):
         required=False,
         help_text="Alleen bij een rapport over één sector.",
     )
+    groepering = forms.ModelChoiceField(
+        label="Groep",
+        queryset=Groepering.objects.order_by("naam"),
+        required=False,
+        empty_label="—",
+        help_text="Alleen bij een rapport over één groep van samenwerkingsverbanden: de leden "
+        "op de peildatum.",
+    )
     swv = forms.ModelChoiceField(
         label="Samenwerkingsverband",
         queryset=Samenwerkingsverband.objects.none(),
@@ -47,6 +55,7 @@ class AanvraagForm(NldsFormMixin, forms.Form):
         if gebruiker.rol == Rol.COORDINATOR:
             self.fields["soort"].choices = [(Soort.SWV, Soort.SWV.label)]
             self.fields["soort"].initial = Soort.SWV
+            del self.fields["groepering"]
 
     def clean_peildatum(self):
         return peildatum_uit(self.cleaned_data["peildatum"])
@@ -56,6 +65,8 @@ class AanvraagForm(NldsFormMixin, forms.Form):
         soort = data.get("soort")
         if soort == Soort.SECTOR and not data.get("sector"):
             raise ValidationError({"sector": "Kies de sector van het rapport."})
+        if soort == Soort.GROEP and not data.get("groepering"):
+            raise ValidationError({"groepering": "Kies de groep van het rapport."})
         if soort == Soort.SWV and not data.get("swv"):
             raise ValidationError({"swv": "Kies het samenwerkingsverband van het rapport."})
         return data

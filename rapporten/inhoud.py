@@ -29,8 +29,8 @@ def _iso(datum: datetime.date | None) -> str | None:
     return datum.isoformat() if datum else None
 
 
-def _monitor(peildatum, sector) -> dict:
-    m = op_selectors.monitor(peildatum, sector)
+def _monitor(peildatum, sector, swv_ids=None) -> dict:
+    m = op_selectors.monitor(peildatum, sector, swv_ids)
     return {
         "aantal_swvs": m.aantal_swvs,
         "opgericht": m.aantal_opgericht,
@@ -106,11 +106,14 @@ def _maten(sector) -> list[list[str]]:
     return [[m, deelname.LABELS[m]] for m in deelname.TELLERS[sector]]
 
 
-def _thuiszitters(swvs, peildatum) -> list[dict]:
+def _thuiszitters(swvs, peildatum, groepering=None) -> list[dict]:
     """The rounds that ended on or before the peildatum, from the one source of the thuiszitter
-    figures (`toezicht.selectors.rondecijfers`), with how many SWVs each holds."""
+    figures (`toezicht.selectors.rondecijfers`), with how many SWVs each holds; of a group, each
+    round over its members of that round."""
     uit = []
-    for r in toezicht_selectors.rondecijfers(swvs, peildatum + datetime.timedelta(days=1)):
+    for r in toezicht_selectors.rondecijfers(
+        swvs, peildatum + datetime.timedelta(days=1), groepering=groepering
+    ):
         p = r.cijfers
         uit.append(
             {
@@ -132,7 +135,7 @@ def _thuiszitters(swvs, peildatum) -> list[dict]:
     return uit
 
 
-def _schorsingen(swvs, peildatum) -> list[dict]:
+def _schorsingen(swvs, peildatum, groepering=None) -> list[dict]:
     """The suspensions per period that ended on or before the peildatum (ADR 0078)."""
     return [
         {
@@ -143,7 +146,7 @@ def _schorsingen(swvs, peildatum) -> list[dict]:
             "totaal": r.totaal,
         }
         for r in toezicht_selectors.schorsingen_per_periode(
-            swvs, tot=peildatum + datetime.timedelta(days=1)
+            swvs, tot=peildatum + datetime.timedelta(days=1), groepering=groepering
         )
     ]
 
@@ -179,11 +182,13 @@ def cyclusnaam(nummer: int) -> str:
     return f"{woord.capitalize()} plan"
 
 
-def verzamel(soort: str, peildatum: datetime.date, sector: str = "", swv=None) -> dict:
+def verzamel(
+    soort: str, peildatum: datetime.date, sector: str = "", swv=None, groepering=None
+) -> dict:
     if soort == "swv":
         return _swv_rapport(swv, peildatum)
     sectoren = [sector] if sector else list(SECTOREN)
-    return _landelijk_rapport(soort, peildatum, sectoren)
+    return _landelijk_rapport(soort, peildatum, sectoren, groepering)
 
 
 def _groepen(swvs, stapdata, standen, peildatum) -> list[dict]:
@@ -219,10 +224,20 @@ def _groepen(swvs, stapdata, standen, peildatum) -> list[dict]:
     return regels
 
 
-def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
-    swvs = list(Samenwerkingsverband.objects.filter(sector__in=sectoren).order_by("sector", "code"))
-    standen = op_selectors.standen(swvs, peildatum)
-    stapdata = op_selectors.stapdata([s.pk for s in swvs], peildatum)
+def _landelijk_rapport(soort, peildatum, sectoren, groepering=None) -> dict:
+    """The national report, or a sector's; with a group, the report of its members on the
+    peildatum (every chapter over them, the series of pupils and thuiszitters over the members of
+    each teldatum and round), its chapter of groups still beside all SWVs (ADR 0080)."""
+    alle = list(Samenwerkingsverband.objects.filter(sector__in=sectoren).order_by("sector", "code"))
+    standen = op_selectors.standen(alle, peildatum)
+    stapdata = op_selectors.stapdata([s.pk for s in alle], peildatum)
+    ids = None  # the group's members, or None for all
+    swvs = alle
+    in_rapport = Samenwerkingsverband.objects.filter(sector__in=sectoren)
+    if groepering is not None:
+        ids = groepsleden(groepering, peildatum)
+        swvs = [s for s in alle if s.pk in set(ids)]
+        in_rapport = in_rapport.filter(pk__in=ids)
     mijlpalen = [m for m in Mijlpaal.objects.order_by("volgorde") if m.stappen]
 
     tellingen = {
@@ -244,7 +259,10 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
     per_sector = {}
     for sector in sectoren:
         landelijk = deelname.landelijk(sector)
-        per_swv = deelname.per_swv(sector)
+        reeks = (
+            landelijk if groepering is None else deelname.landelijk(sector, groepering=groepering)
+        )
+        per_swv = deelname.per_swv(sector, ids)
         teldata = sorted(d for d in landelijk if d <= peildatum)
         laatste = teldata[-1] if teldata else None
         verevening = {}
@@ -262,8 +280,8 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
                         else None
                     )
         per_sector[sector] = {
-            "monitor": _monitor(peildatum, sector),
-            "deelname": _deelname_reeks(landelijk, peildatum),
+            "monitor": _monitor(peildatum, sector, ids),
+            "deelname": _deelname_reeks(reeks, peildatum),
             "maten": _maten(sector),
             "zwaar": deelname.ZWAAR[sector],
             "teldatum": _iso(laatste),
@@ -332,7 +350,9 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
             for (nummer, sector), telling in sorted(cycli.items())
         ],
         "experimenten": experimenten,
-        "groepen": _groepen(swvs, stapdata, standen, peildatum),
+        "groep": groepering
+        and {"naam": groepering.naam, "omschrijving": groepering.omschrijving, "swvs": len(swvs)},
+        "groepen": _groepen(alle, stapdata, standen, peildatum),
         "werkagenda": [
             {
                 "sector": w.sector,
@@ -342,7 +362,7 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
                 "toegekend": w.toegekend,
                 "bedrag_toegekend": int(w.bedrag_toegekend),
             }
-            for w in werkagenda.per_sector(peildatum)
+            for w in werkagenda.per_sector(peildatum, swv_ids=ids)
             if w.sector in sectoren
         ],
         "geschillen": [
@@ -352,18 +372,17 @@ def _landelijk_rapport(soort, peildatum, sectoren) -> dict:
                 "voorgelegd": t.voorgelegd,
                 "beslecht": t.beslecht,
             }
-            for t in geschillen.per_soort(
-                peildatum, Samenwerkingsverband.objects.filter(sector__in=sectoren)
-            )
+            for t in geschillen.per_soort(peildatum, in_rapport)
         ],
         "thuiszitters": _thuiszitters(
             Samenwerkingsverband.objects.filter(sector__in=sectoren)
             if len(sectoren) == 1
             else Samenwerkingsverband.objects.all(),
             peildatum,
+            groepering,
         ),
         "schorsingen": _schorsingen(
-            Samenwerkingsverband.objects.filter(sector__in=sectoren), peildatum
+            Samenwerkingsverband.objects.filter(sector__in=sectoren), peildatum, groepering
         ),
         "bijlage": bijlage,
         "labels": labels(),

@@ -1,6 +1,7 @@
 """The voortgangsrapportage as a stored PDF, and batches of them.
 
-A `Rapport` is one request for one variant (national, one sector, one SWV) on one peildatum. Its
+A `Rapport` is one request for one variant (national, one sector, one group of SWVs, one SWV) on
+one peildatum. Its
 `sleutel` names that variant and date; a partial unique constraint allows only one report per
 sleutel in the queue or running, so asking twice while one is under way cannot start a second
 (ADR 0040). A published report keeps its PDF and the numbers it was built from (`cijfers`) and
@@ -12,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 
 from passend.fields import DatumField
-from swv.models import Samenwerkingsverband, Sector
+from swv.models import Groepering, Samenwerkingsverband, Sector
 from swv.querysets import Bereik, bereik
 
 
@@ -23,6 +24,7 @@ class Bevroren(Exception):
 class Soort(models.TextChoices):
     LANDELIJK = "landelijk", "Landelijk (po en vo)"
     SECTOR = "sector", "Eén sector"
+    GROEP = "groep", "Eén groep van samenwerkingsverbanden"
     SWV = "swv", "Eén samenwerkingsverband"
 
 
@@ -36,8 +38,11 @@ class Rapportstatus(models.TextChoices):
 LOPEND = (Rapportstatus.WACHTRIJ, Rapportstatus.BEZIG)
 
 
-def sleutel_van(soort: str, peildatum, sector: str = "", swv_code: str = "") -> str:
-    return f"{soort}:{sector or '-'}:{swv_code or '-'}:{peildatum.isoformat()}"
+def sleutel_van(
+    soort: str, peildatum, sector: str = "", swv_code: str = "", groep_id: int | None = None
+) -> str:
+    wie = swv_code or (f"groep-{groep_id}" if groep_id else "-")
+    return f"{soort}:{sector or '-'}:{wie}:{peildatum.isoformat()}"
 
 
 def rapport_pad(rapport, filename):
@@ -108,6 +113,14 @@ class Rapport(models.Model):
         on_delete=models.PROTECT,
         related_name="rapporten",
     )
+    groepering = models.ForeignKey(
+        Groepering,
+        verbose_name="groep",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rapporten",
+    )
     sleutel = models.CharField("sleutel", max_length=80, editable=False)
     status = models.CharField(
         "status", max_length=8, choices=Rapportstatus, default=Rapportstatus.WACHTRIJ
@@ -153,9 +166,11 @@ class Rapport(models.Model):
                 name="rapport_alleen_klaar_landelijk_gepubliceerd",
             ),
             models.CheckConstraint(
-                condition=Q(soort="swv", swv__isnull=False)
-                | Q(soort="sector", swv__isnull=True) & Q(sector__in=["PO", "VO"])
-                | Q(soort="landelijk", swv__isnull=True, sector=""),
+                condition=Q(soort="swv", swv__isnull=False, groepering__isnull=True)
+                | Q(soort="sector", swv__isnull=True, groepering__isnull=True)
+                & Q(sector__in=["PO", "VO"])
+                | Q(soort="groep", swv__isnull=True, sector="", groepering__isnull=False)
+                | Q(soort="landelijk", swv__isnull=True, sector="", groepering__isnull=True),
                 name="rapport_soort_past_bij_swv_en_sector",
             ),
         ]
@@ -181,6 +196,8 @@ class Rapport(models.Model):
             return f"Voortgangsrapportage {self.swv.weergavecode} {self.swv.naam}"
         if self.soort == Soort.SECTOR:
             return f"Voortgangsrapportage passend onderwijs, {self.get_sector_display()}"
+        if self.soort == Soort.GROEP:
+            return f"Voortgangsrapportage passend onderwijs, groep {self.groepering.naam}"
         return "Voortgangsrapportage passend onderwijs"
 
     @property
@@ -192,7 +209,9 @@ class Rapport(models.Model):
         return self.gepubliceerd_op is not None
 
     def bestandsnaam(self) -> str:
-        deel = {Soort.SWV: self.swv.code if self.swv_id else "", Soort.SECTOR: self.sector}.get(
-            self.soort, "landelijk"
-        )
+        deel = {
+            Soort.SWV: self.swv.code if self.swv_id else "",
+            Soort.SECTOR: self.sector,
+            Soort.GROEP: f"groep-{self.groepering_id}",
+        }.get(self.soort, "landelijk")
         return f"voortgangsrapportage-{deel.lower()}-{self.peildatum.isoformat()}.pdf"

@@ -5,6 +5,8 @@ import datetime
 
 from django.utils.formats import date_format
 
+from passend import formatting
+
 
 def _datum(iso: str) -> str:
     return date_format(datetime.date.fromisoformat(iso), "j F Y")
@@ -51,7 +53,22 @@ def samenvatting(cijfers: dict) -> list[str]:
         f"de mijlpaal was behaald, {risico} keer staat een mijlpaal op risico."
     )
     alineas.extend(_thuiszitters(cijfers, "registreerden de samenwerkingsverbanden"))
+    if cijfers.get("groep"):
+        alineas.insert(0, _groep(cijfers))
     return alineas
+
+
+def _groep(cijfers) -> str:
+    groep = cijfers["groep"]
+    tekst = groep["omschrijving"].rstrip(".")
+    omschrijving = f" ({tekst[:1].lower()}{tekst[1:]})" if tekst else ""
+    leden = formatting.aantal(groep["swvs"], "samenwerkingsverband", "samenwerkingsverbanden")
+    return (
+        f"Dit rapport gaat over de groep {groep['naam']}{omschrijving}: {leden} per "
+        f"{_datum(cijfers['peildatum'])}. De cijfers over leerlingen en thuiszitters tellen per "
+        "teldatum en per periode de samenwerkingsverbanden die toen in de groep zaten; het "
+        "hoofdstuk over groepen zet de groep naast alle samenwerkingsverbanden."
+    )
 
 
 def _thuiszitters(cijfers, wie) -> list[str]:

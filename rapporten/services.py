@@ -49,28 +49,36 @@ def _taak():
 
 
 def vraag_aan(
-    gebruiker, soort: str, peildatum: datetime.date, sector: str = "", swv=None
+    gebruiker, soort: str, peildatum: datetime.date, sector: str = "", swv=None, groepering=None
 ) -> Rapport:
     """Queues a report, or returns the one for the same variant and date that is queued or
     running already (the database's partial unique constraint decides, also between two
     requests at the same moment)."""
     if soort not in Soort.values:
-        raise ValidationError({"soort": "Kies landelijk, één sector of één samenwerkingsverband."})
+        raise ValidationError(
+            {"soort": "Kies landelijk, één sector, één groep of één samenwerkingsverband."}
+        )
     if soort == Soort.SECTOR and sector not in Sector.values:
         raise ValidationError({"sector": "Kies de sector: po of vo."})
     if soort == Soort.SWV and swv is None:
         raise ValidationError({"swv": "Kies een samenwerkingsverband."})
+    if soort == Soort.GROEP and groepering is None:
+        raise ValidationError({"groepering": "Kies een groep van samenwerkingsverbanden."})
     if not mag_aanvragen(gebruiker, soort, swv):
         raise PermissionDenied("U mag dit rapport niet aanvragen.")
     sector = sector if soort == Soort.SECTOR else ""
     swv = swv if soort == Soort.SWV else None
+    groepering = groepering if soort == Soort.GROEP else None
     return _nieuw_of_lopend(
         gebruiker,
         soort=soort,
         peildatum=peildatum,
         sector=sector,
         swv=swv,
-        sleutel=sleutel_van(soort, peildatum, sector, swv.code if swv else ""),
+        groepering=groepering,
+        sleutel=sleutel_van(
+            soort, peildatum, sector, swv.code if swv else "", groepering and groepering.pk
+        ),
     )
 
 

@@ -48,8 +48,10 @@ def maak_rapport(rapport_id: int) -> str:
     if poging is None:
         return "overgeslagen"
     try:
-        rapport = Rapport.objects.select_related("swv").get(pk=rapport_id)
-        cijfers = inhoud.verzamel(rapport.soort, rapport.peildatum, rapport.sector, rapport.swv)
+        rapport = Rapport.objects.select_related("swv", "groepering").get(pk=rapport_id)
+        cijfers = inhoud.verzamel(
+            rapport.soort, rapport.peildatum, rapport.sector, rapport.swv, rapport.groepering
+        )
         resultaat = pdf.render(cijfers, rapport.titel)
         klaar = services.voltooi(rapport_id, poging, resultaat.pdf, resultaat.paginas, cijfers)
     except SoftTimeLimitExceeded:

@@ -25,7 +25,7 @@ VERVERS = 3
 
 def rapport_voor(request, pk) -> Rapport:
     return get_object_or_404(
-        Rapport.objects.for_user(request.user).select_related("swv", "batch"), pk=pk
+        Rapport.objects.for_user(request.user).select_related("swv", "batch", "groepering"), pk=pk
     )
 
 
@@ -39,7 +39,7 @@ def _lijst(request, form, batch_form, status=200):
     eigen = (
         Rapport.objects.for_user(request.user)
         .filter(aangevraagd_door=request.user)
-        .select_related("swv")[:20]
+        .select_related("swv", "groepering")[:20]
     )
     return render(
         request,
@@ -68,7 +68,12 @@ def aanvragen(request):
     d = form.cleaned_data
     try:
         rapport = services.vraag_aan(
-            request.user, d["soort"], d["peildatum"], d.get("sector") or "", d.get("swv")
+            request.user,
+            d["soort"],
+            d["peildatum"],
+            d.get("sector") or "",
+            d.get("swv"),
+            d.get("groepering"),
         )
     except ValidationError as fout:
         form.add_error(None, fout)

@@ -242,11 +242,66 @@ def test_the_national_report_shows_each_group_beside_all_swvs(
         "Alle samenwerkingsverbanden", "Voorlopers", 2,
     )  # fmt: skip
     t = " ".join(tekst(pdf_van(rapport)).split())
-    print("TEKST", t[t.find("Groepen op") :][:300])
     assert "Groepen op 1 februari 2014" in t
     assert "Afwijkende lwoo-criteria" not in t
     assert not opmaakfouten(t)
     assert not ENGELS.findall(t)
+
+
+def test_a_groups_report_holds_its_members_on_the_peildatum_beside_all_swvs(
+    land, accountmanager, maak_gebruiker, client, django_capture_on_commit_callbacks
+):
+    """Asked for on the page: every chapter over the members on the peildatum, the title and
+    the summary name the group, the chapter of groups still holds all SWVs (ADR 0080)."""
+    from swv.models import Groepering, Groeperingslid
+
+    po, vo = land
+    groep = Groepering.objects.create(naam="Voorlopers", omschrijving="Onderwijs en jeugd")
+    for swv in (po[0], po[3], vo[1]):
+        Groeperingslid.objects.create(
+            groepering=groep, swv=swv, geldig_van=datetime.date(2013, 9, 1)
+        )
+    Groeperingslid.objects.create(  # joined after the peildatum: not in the report
+        groepering=groep, swv=po[1], geldig_van=datetime.date(2016, 8, 1)
+    )
+    client.force_login(accountmanager)
+    vraag = {"soort": "groep", "peildatum": "2014-02-01"}
+    zonder = client.post("/rapporten/aanvragen/", vraag)
+    assert zonder.status_code == 400
+    assert "Kies de groep van het rapport." in zonder.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post("/rapporten/aanvragen/", {**vraag, "groepering": groep.pk})
+    rapport = Rapport.objects.get(soort="groep")
+    assert antwoord.url == f"/rapporten/{rapport.pk}/"
+    assert rapport.status == Rapportstatus.KLAAR, rapport.fout
+    assert rapport.titel == "Voortgangsrapportage passend onderwijs, groep Voorlopers"
+    assert rapport.bestandsnaam() == f"voortgangsrapportage-groep-{groep.pk}-2014-02-01.pdf"
+
+    c = rapport.cijfers
+    # po: PO1001 founded, PO1004 not yet; vo: VO2002 not founded
+    assert [(s, c["per_sector"][s]["monitor"]["opgericht"]) for s in ("PO", "VO")] == [
+        ("PO", 1),
+        ("VO", 0),
+    ]
+    assert [s["code"] for s in c["bijlage"]] == ["PO1001", "PO1004", "VO2002"]
+    assert c["groepen"][0] == {**c["groepen"][0], "naam": "Alle samenwerkingsverbanden", "swvs": 6}
+    assert c["thuiszitters"] and c["thuiszitters"][0]["verwacht"] == 3
+    t = " ".join(tekst(pdf_van(rapport)).split())
+    assert "Voortgangsrapportage passend onderwijs, groep Voorlopers" in t
+    assert (
+        "Dit rapport gaat over de groep Voorlopers (onderwijs en jeugd): 3 samenwerkingsverbanden"
+        in t
+    )
+    assert "PO 10-02" not in t and "PO 10-04" in t
+    assert not opmaakfouten(t)
+    assert not ENGELS.findall(t)
+
+    # a coördinator asks for their own SWV's report only
+    client.force_login(maak_gebruiker("coordinator", swvs=[po[0]]))
+    assert 'name="groepering"' not in client.get("/rapporten/").content.decode()
+    geweigerd = client.post("/rapporten/aanvragen/", {**vraag, "groepering": groep.pk})
+    assert geweigerd.status_code == 400
+    assert Rapport.objects.filter(soort="groep").count() == 1
 
 
 @pytest.mark.parametrize("soort", ["landelijk", "swv"])
@@ -282,24 +337,38 @@ def test_pdf_is_tagged_a4_titled_in_dutch_with_embedded_fonts(
     assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf  # charts are vectors
 
 
-@pytest.mark.parametrize("soort", ["landelijk", "swv"])
+@pytest.mark.parametrize("soort", ["landelijk", "groep", "swv"])
 def test_gathering_the_numbers_takes_the_same_queries_for_more_swvs(land, soort):
     from ondersteuningsplan.tests.factories import SwvFactory
     from rapporten import inhoud
+    from swv.models import Groepering, Groeperingslid
 
     po, _ = land
+    groep = Groepering.objects.create(naam="Voorlopers")
+
+    def lid(swv):
+        Groeperingslid.objects.create(
+            groepering=groep, swv=swv, geldig_van=datetime.date(2013, 9, 1)
+        )
+
+    lid(po[0])
 
     def tel() -> int:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
-            inhoud.verzamel(soort, PEILDATUM, swv=po[0] if soort == "swv" else None)
+            inhoud.verzamel(
+                soort,
+                PEILDATUM,
+                swv=po[0] if soort == "swv" else None,
+                groepering=groep if soort == "groep" else None,
+            )
         return len(queries)
 
     voor = tel()
     for i in range(10):
-        SwvFactory(code=f"PO30{i:02d}", opgericht=True)
+        lid(SwvFactory(code=f"PO30{i:02d}", opgericht=True))
     assert tel() == voor
 
 
