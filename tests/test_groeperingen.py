@@ -340,3 +340,35 @@ def test_the_map_colours_the_groups_members_and_draws_the_rest_grey(nederland, c
     )
     assert "Niet in de groep (76)" in eerder
     assert client.get("/dashboards/kaart/?groep=999999").status_code == 400
+
+
+def test_the_api_monitor_and_findings_take_a_group(api_als, land):
+    from toezicht.tests.factories import RisicoindicatorFactory, SignaalFactory
+
+    swvs, groep = land
+    client = api_als(Rol.INSPECTIE)
+    [po] = client.get(
+        "/api/v1/monitor", {"groep": groep.pk, "peildatum": "2014-02-01", "sector": "PO"}
+    ).json()
+    assert (po["aantalSwvs"], po["aantalOpgericht"]) == (2, 1)
+    [land_] = client.get("/api/v1/monitor", {"peildatum": "2014-02-01", "sector": "PO"}).json()
+    assert land_["aantalSwvs"] == 4
+
+    # a finding counts when its SWV was in the group on the finding's own date
+    SignaalFactory(swv=swvs[0], ontvangen_op=D(2014, 3, 1))  # in
+    SignaalFactory(swv=swvs[0], ontvangen_op=D(2016, 3, 1))  # left the group in 2015
+    SignaalFactory(swv=swvs[3], ontvangen_op=D(2016, 3, 1))  # joined in 2016
+    SignaalFactory(swv=swvs[1], ontvangen_op=D(2014, 3, 1))  # never in it
+    signalen = client.get("/api/v1/signalen", {"groep": groep.pk}).json()["resultaten"]
+    assert sorted((s["samenwerkingsverband"], s["ontvangenOp"]) for s in signalen) == [
+        ("PO0001", "2014-03-01"),
+        ("PO0004", "2016-03-01"),
+    ]
+    RisicoindicatorFactory(swv=swvs[3], periode_van=D(2016, 1, 1), periode_tot=D(2016, 12, 31))
+    RisicoindicatorFactory(swv=swvs[1], periode_van=D(2016, 1, 1), periode_tot=D(2016, 12, 31))
+    indicatoren = client.get("/api/v1/risicoindicatoren", {"groep": groep.pk}).json()
+    assert [i["samenwerkingsverband"] for i in indicatoren["resultaten"]] == ["PO0004"]
+    for pad in ("/api/v1/monitor", "/api/v1/signalen", "/api/v1/risicoindicatoren"):
+        fout = client.get(pad, {"groep": "abc"})
+        assert fout.status_code == 400, pad
+        assert fout["Content-Type"] == "application/problem+json"

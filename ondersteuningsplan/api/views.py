@@ -17,6 +17,7 @@ from ondersteuningsplan.models import (
 )
 from passend.api.views import PEILDATUM, SWV_CODE, PeildatumMixin
 from swv import selectors as swv_selectors
+from swv.api.filters import lees_groep
 from swv.api.views import LEZERS, LeesViewSet, SwvOnderdeelViewSet
 from swv.models import Samenwerkingsverband, Sector
 
@@ -175,6 +176,12 @@ class MonitorViewSet(PeildatumMixin, viewsets.GenericViewSet):
                 enum=Sector.values,
                 description="Standaard beide sectoren.",
             ),
+            OpenApiParameter(
+                "groep",
+                OpenApiTypes.INT,
+                description="De monitor van de samenwerkingsverbanden in deze groep (id, zie "
+                "/groeperingen) op de peildatum; zonder: alle samenwerkingsverbanden.",
+            ),
         ],
         responses=serializers.MonitorSerializer(many=True),
     )
@@ -183,7 +190,9 @@ class MonitorViewSet(PeildatumMixin, viewsets.GenericViewSet):
         if sector and sector not in Sector.values:
             raise ValidationError({"sector": "Kies PO of VO."})
         sectoren = [sector] if sector else list(Sector.values)
-        monitors = [selectors.monitor(self.peildatum, s) for s in sectoren]
+        groepering = lees_groep(request)
+        leden = swv_selectors.groepsleden(groepering, self.peildatum) if groepering else None
+        monitors = [selectors.monitor(self.peildatum, s, leden) for s in sectoren]
         return Response(self.get_serializer(monitors, many=True).data)
 
 

@@ -275,9 +275,10 @@ class LandelijkeDeelnameViewSet(DeelnameMixin, viewsets.GenericViewSet):
     summary="Groepen van samenwerkingsverbanden die het ministerie apart volgt",
     description="Bijvoorbeeld de experimenten, de voorlopers van onderwijs en jeugd en de "
     "samenwerkingsverbanden met afwijkende lwoo-criteria, elk lid met zijn geldigheid. Met "
-    "groep=<id> op /samenwerkingsverbanden de leden op de peildatum; op /leerlingtellingen, "
-    "/deelnamepercentages, /thuiszitterregistraties en /thuiszittercijfers telt elke regel de "
-    "leden op de eigen datum (teldatum of laatste dag van de periode).",
+    "groep=<id> op /samenwerkingsverbanden en /monitor de leden op de peildatum; op "
+    "/leerlingtellingen, /deelnamepercentages, /thuiszitterregistraties, /thuiszittercijfers "
+    "en de bevindingen telt elke regel de leden op de eigen datum (teldatum, laatste dag van de "
+    "periode, datum van ontvangst of begin).",
 )
 class GroeperingViewSet(LeesViewSet):
     queryset = Groepering.objects.order_by("naam")

@@ -67,7 +67,8 @@ class RapportagerondeFilter(filters.FilterSet):
         fields = []
 
 
-class SignaalFilter(BevindingFilter):
+class SignaalFilter(BevindingFilter, GroepFilter):
+    groepdatum = "ontvangen_op"
     sorteer = bevindingsortering("ontvangen_op", "afgehandeld_op")
     bron = filters.ChoiceFilter(choices=Bron.choices)
     onderwerp = filters.ChoiceFilter(choices=Onderwerp.choices)
@@ -80,7 +81,8 @@ class SignaalFilter(BevindingFilter):
         fields = []
 
 
-class RegistratieoordeelFilter(BevindingFilter):
+class RegistratieoordeelFilter(BevindingFilter, GroepFilter):
+    groepdatum = "periode_tot"
     sorteer = bevindingsortering("periode_van")
     oordeel = filters.ChoiceFilter(choices=Oordeel.choices)
 
@@ -89,7 +91,8 @@ class RegistratieoordeelFilter(BevindingFilter):
         fields = []
 
 
-class KwaliteitsonderzoekFilter(BevindingFilter):
+class KwaliteitsonderzoekFilter(BevindingFilter, GroepFilter):
+    groepdatum = "begonnen_op"
     sorteer = bevindingsortering("begonnen_op", "afgerond_op")
     uitkomst = filters.ChoiceFilter(choices=Onderzoeksuitkomst.choices)
 
@@ -98,7 +101,8 @@ class KwaliteitsonderzoekFilter(BevindingFilter):
         fields = []
 
 
-class VervolgafspraakFilter(BevindingFilter):
+class VervolgafspraakFilter(BevindingFilter, GroepFilter):
+    groepdatum = "gemaakt_op"
     sorteer = bevindingsortering("gemaakt_op", "deadline")
     status = filters.ChoiceFilter(choices=Afspraakstatus.choices)
     verlopen = BooleanFilter(
@@ -122,7 +126,8 @@ class VervolgafspraakFilter(BevindingFilter):
         return queryset.filter(verlopen) if value else queryset.exclude(verlopen)
 
 
-class RisicoindicatorFilter(BevindingFilter):
+class RisicoindicatorFilter(BevindingFilter, GroepFilter):
+    groepdatum = "periode_tot"
     sorteer = bevindingsortering("periode_van")
     indicator = filters.ChoiceFilter(choices=Indicator.choices)
     niveau = filters.ChoiceFilter(choices=Risiconiveau.choices)
