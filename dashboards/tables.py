@@ -386,7 +386,8 @@ def schorsingen(
     ]
     return Tabel(
         "schorsingen-perioden",
-        f"Schorsingen van meer dan één dag{wie} per periode, de laatste {rondes} rondes",
+        f"Schorsingen van meer dan één dag{f' {wie}' if wie else ''} per periode, de laatste "
+        f"{rondes} rondes",
         kolommen,
         [
             [

@@ -69,7 +69,6 @@ def _portefeuille(request) -> dict:
     return {
         "paginatitel": "Portefeuille",
         "peildatum": peildatum,
-        "groeperingen": Groepering.objects.order_by("naam"),
         "groepering": groepering,
         "regels": regels,
         "samenvatting": {
@@ -86,7 +85,7 @@ def _groepering(request) -> Groepering | None:
     waarde = request.GET.get("groep")
     if not waarde:
         return None
-    groepering = Groepering.objects.filter(pk=waarde).first() if waarde.isdigit() else None
+    groepering = swv_selectors.groepering_uit(waarde)
     if groepering is None:
         raise Invoerfout({"groep": "Kies een groep uit de lijst, of alle samenwerkingsverbanden."})
     return groepering
@@ -118,7 +117,6 @@ def _monitor(request) -> dict:
         "paginatitel": "Landelijke monitor",
         "peildatum": peildatum,
         "sector": sector,
-        "groeperingen": Groepering.objects.order_by("naam"),
         "groepering": groepering,
         "groepsaantal": sum(groepsmonitor.aantallen.values()) if groepsmonitor else None,
         "landelijk": landelijk,
@@ -148,7 +146,6 @@ def _kaart(request) -> dict:
         "paginatitel": "Kaart van de regio's",
         "peildatum": peildatum,
         "sector": sector,
-        "groeperingen": Groepering.objects.order_by("naam"),
         "groepering": groepering,
         "kleur": kleur,
         "kaart": k,
@@ -218,7 +215,6 @@ def _leerlingen(request) -> dict:
     return {
         "paginatitel": "Leerlingen en deelname",
         "sector": sector,
-        "groeperingen": Groepering.objects.order_by("naam"),
         "groepering": groepering,
         "gekozen": gekozen,
         "keuzelijst": swvs.filter(sector=sector).order_by("code"),
@@ -256,14 +252,14 @@ def _thuiszitters(request) -> dict:
     t = tables.thuiszitters_landelijk(landelijk, "landelijk")
     alle[t.naam] = t
     grafiek_groep = None
-    in_groep = f" in de groep '{groepering.naam}'" if groepering else ""
+    in_groep = f"in de groep '{groepering.naam}'" if groepering else ""
     if groepering is not None:
         # the group's rounds beside the country's, each over the members of that round
         reeks = selectors.thuiszitters(swvs, weergave=weergave, groepering=groepering)
-        t = tables.thuiszitters_landelijk(reeks, in_groep.strip(), "thuiszitters-groep")
+        t = tables.thuiszitters_landelijk(reeks, in_groep, "thuiszitters-groep")
         alle[t.naam] = t
         if reeks:
-            grafiek_groep = selectors.thuiszittergrafiek(reeks, in_groep.strip())
+            grafiek_groep = selectors.thuiszittergrafiek(reeks, in_groep)
     grafiek_swv = None
     if gekozen:
         reeks = selectors.thuiszitters(swvs.filter(pk=gekozen.pk), weergave=weergave)
@@ -295,7 +291,6 @@ def _thuiszitters(request) -> dict:
     alle[t.naam] = t
     return {
         "paginatitel": "Thuiszitters",
-        "groeperingen": Groepering.objects.order_by("naam"),
         "groepering": groepering,
         "grafiek_groep": grafiek_groep,
         "gekozen": gekozen,
@@ -333,6 +328,7 @@ def _toon(request, dashboard: str):
         )
     context["dashboard"] = dashboard
     context["query"] = request.GET.urlencode()
+    context["groeperingen"] = Groepering.objects.order_by("naam")  # every dashboard takes one
     # Long tables are shown a page at a time; the export has every row.
     pagina_nr = request.GET.get("pagina")
     for naam in ("matrix", "achterstanden", "portefeuille", "kaart"):

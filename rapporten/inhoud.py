@@ -236,7 +236,8 @@ def _landelijk_rapport(soort, peildatum, sectoren, groepering=None) -> dict:
     in_rapport = Samenwerkingsverband.objects.filter(sector__in=sectoren)
     if groepering is not None:
         ids = groepsleden(groepering, peildatum)
-        swvs = [s for s in alle if s.pk in set(ids)]
+        leden = set(ids)
+        swvs = [s for s in alle if s.pk in leden]
         in_rapport = in_rapport.filter(pk__in=ids)
     mijlpalen = [m for m in Mijlpaal.objects.order_by("volgorde") if m.stappen]
 

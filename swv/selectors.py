@@ -12,6 +12,7 @@ from django.utils import timezone
 from passend import formatting
 from swv.models import (
     Gemeente,
+    Groepering,
     Groeperingslid,
     Lidmaatschap,
     Regiotoewijzing,
@@ -176,6 +177,11 @@ def _waarde(veld, tekst: str, keuzes: dict[str, str]) -> str:
     except ValueError:
         return tekst
     return tekst
+
+
+def groepering_uit(waarde: str):
+    """The group whose id a request names, or None when the text is not one (one query)."""
+    return Groepering.objects.filter(pk=waarde).first() if waarde.isdigit() else None
 
 
 def groepsleden(groepering, peildatum: datetime.date) -> list[int]:

@@ -16,7 +16,7 @@ from swv.models import (
     Schoolsoort,
     Sector,
 )
-from swv.selectors import in_groep_op
+from swv.selectors import groepering_uit, in_groep_op
 
 GROEPTEKST = (
     "Alleen de samenwerkingsverbanden in deze groep (id, zie /groeperingen), elk op de eigen "
@@ -53,11 +53,7 @@ def lees_groep(request) -> Groepering | None:
     waarde = request.query_params.get("groep")
     if not waarde:
         return None
-    groepering = (
-        Groepering.objects.filter(pk=waarde).first()
-        if waarde.isdigit() and len(waarde) < 10
-        else None
-    )
+    groepering = groepering_uit(waarde)
     if groepering is None:
         raise ValidationError({"groep": GROEPFOUT})
     return groepering
