@@ -7,7 +7,7 @@ its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as
 
 import datetime
 
-from dashboards import selectors
+from dashboards import selectors, vergelijking
 from ondersteuningsplan.geschillen import Soorttelling
 from ondersteuningsplan.models import Status
 from ondersteuningsplan.werkagenda import Sectorstand
@@ -413,3 +413,66 @@ def thuiszitters_per_swv(regels: list[selectors.Thuiszitterregel], van: datetime
         [[r.swv, *_thuiszittercellen(r)] for r in regels],
         getallen=frozenset(range(1, len(kolommen))),
     )
+
+
+def deelnamevergelijking(v: vergelijking.Deelnamevergelijking) -> list[Tabel]:
+    """One SWV's participation beside its comparisons: every measure on the last teldatum, and
+    the heavy-support share with verevening per teldatum."""
+    if v.teldatum is None:
+        return []
+    sector = v.swv.sector
+    namen = [x.naam for x in v.vergelijkingen]
+    eigen = v.eigen[v.teldatum]
+    anderen = [x.reeks.get(v.teldatum) for x in v.vergelijkingen]
+    kolommen = ["Maat", v.swv.weergavecode, *namen]
+    rijen = [["Leerlingen in de basis", eigen.basis, *(d.basis if d else None for d in anderen)]]
+    for maat in deelname.TELLERS[sector]:
+        rijen.append(
+            [
+                f"{deelname.LABELS[maat]} (%)",
+                selectors.afgerond(eigen.percentages[maat], 2),
+                *(selectors.afgerond(d.percentages[maat], 2) if d else None for d in anderen),
+            ]
+        )
+    getallen = frozenset(range(1, len(kolommen)))
+    op_teldatum = Tabel(
+        "deelname-vergeleken",
+        f"{v.swv.weergavecode} en zijn vergelijkingen op {formatting.datum_lang(v.teldatum)}",
+        kolommen,
+        rijen,
+        getallen=getallen,
+        decimalen=dict.fromkeys(getallen, 2),
+    )
+    zwaar = deelname.LABELS[deelname.ZWAAR[sector]]
+    kolommen = [
+        "Teldatum",
+        v.swv.weergavecode,
+        *namen,
+        "Verschil met landelijk (procentpunt)",
+        "Verevening",
+    ]
+    rijen = []
+    for t in reversed(v.teldata):
+        verevening = v.verevening(t)
+        rijen.append(
+            [
+                t,
+                selectors.afgerond(v.eigen[t].zwaar, 2),
+                *(
+                    selectors.afgerond(x.reeks[t].zwaar, 2) if t in x.reeks else None
+                    for x in v.vergelijkingen
+                ),
+                round(verevening.verschil, 2) if verevening else None,
+                verevening.label if verevening else "",
+            ]
+        )
+    getallen = frozenset(range(1, len(kolommen) - 1))
+    per_teldatum = Tabel(
+        "zware-ondersteuning",
+        f"Deelname aan {zwaar} (%) per teldatum, met de verevening",
+        kolommen,
+        rijen,
+        getallen=getallen,
+        decimalen=dict.fromkeys(getallen, 2),
+    )
+    return [op_teldatum, per_teldatum]

@@ -7,13 +7,14 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
-from accounts.access import rollen
+from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from dashboards import kaart, selectors, tables
+from dashboards import kaart, selectors, tables, vergelijking
 from ondersteuningsplan import geschillen, werkagenda
-from passend import export
+from passend import export, formatting
+from passend.charts import lijndiagram
 from passend.peildatum import lees_datum
 from swv import deelname
 from swv import selectors as swv_selectors
@@ -380,3 +381,77 @@ def exporteer(request, dashboard: str, tabel: str, formaat: str):
     if tabel not in context["tabellen"]:
         raise Http404("Deze tabel bestaat niet.")
     return export.antwoord(request, dashboard, context["tabellen"][tabel], formaat)
+
+
+# -- one SWV's figures, for everyone who may read the SWV ------------------------------------
+
+
+def _swv_leerlingen_context(request, code) -> dict:
+    swv = get_object_or_404(Samenwerkingsverband.objects.for_user(request.user), code=code)
+    peildatum = _peildatum(request)
+    v = vergelijking.vergelijk(swv, peildatum)
+    grafiek = None
+    if v.teldata:
+        grafiek = lijndiagram(
+            f"Deelname aan {deelname.LABELS[deelname.ZWAAR[swv.sector]]} per teldatum",
+            [formatting.datum(t) for t in v.teldata],
+            {
+                swv.weergavecode: [selectors.afgerond(v.eigen[t].zwaar, 2) for t in v.teldata],
+                **{
+                    x.naam: [
+                        selectors.afgerond(x.reeks[t].zwaar, 2) if t in x.reeks else None
+                        for t in v.teldata
+                    ]
+                    for x in v.vergelijkingen
+                },
+            },
+            eenheid="%",
+            id="zware-ondersteuning",
+            kolomtitel="Teldatum",
+        )
+    return {
+        "swv": swv,
+        "actief": "leerlingen",
+        "peildatum": peildatum,
+        "vergelijking": v,
+        "vereveningszin": vergelijking.vereveningszin(v),
+        "grafiek": grafiek,
+        "tabellen": {t.naam: t for t in tables.deelnamevergelijking(v)},
+        "query": request.GET.urlencode(),
+    }
+
+
+@rollen(*ALLE_ROLLEN)
+def swv_leerlingen(request, code):
+    """One SWV's participation beside its sector, its neighbours and SWVs of its size, with
+    verevening and its direction; for everyone who may read the SWV, its coördinator too."""
+    try:
+        context = _swv_leerlingen_context(request, code)
+    except Invoerfout as fout:
+        return render(
+            request,
+            "dashboards/swv_leerlingen.html",
+            {"fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
+            status=400,
+        )
+    return render(request, "dashboards/swv_leerlingen.html", context)
+
+
+@rollen(*ALLE_ROLLEN)
+def swv_export(request, code, tabel: str, formaat: str):
+    if formaat not in export.FORMATEN:
+        raise Http404("Deze export bestaat niet.")
+    try:
+        context = _swv_leerlingen_context(request, code)
+    except Invoerfout as fout:
+        return render(
+            request,
+            "dashboards/swv_leerlingen.html",
+            {"fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
+            status=400,
+        )
+    if tabel not in context["tabellen"]:
+        raise Http404("Deze tabel bestaat niet.")
+    return export.antwoord(
+        request, f"leerlingen-{code.lower()}", context["tabellen"][tabel], formaat
+    )

@@ -30,6 +30,7 @@ urlpatterns = [
     path("samenwerkingsverbanden/", include("swv.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("ondersteuningsplan.urls")),
     path("samenwerkingsverbanden/<str:code>/", include("toezicht.urls")),
+    path("samenwerkingsverbanden/<str:code>/", include("dashboards.swv_urls")),
     path("rapporten/", include("rapporten.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("beheer/", admin.site.urls),

@@ -163,6 +163,8 @@ def _argumenten(gebruiker):
         "ondersteuningsplan:geschil_nieuw": code | {"soort": "opr"},
         "ondersteuningsplan:geschil": code | {"pk": geschil.pk},
         "toezicht:thuiszitters": code,
+        "swvcijfers:leerlingen": code,
+        "swvcijfers:export": code | {"tabel": "zware-ondersteuning", "formaat": "csv"},
         "toezicht:registratie_nieuw": code,
         "toezicht:registratie": code | {"pk": registratie.pk},
         "bevindingen:ronde": {"pk": ronde.pk},

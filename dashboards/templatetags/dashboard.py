@@ -71,3 +71,11 @@ def tabelrijen(context, tabel, rijen=None):
         delen.append("</tr>\n    ")
     # Every cell went through render_value_in_context, which escapes what is not safe.
     return mark_safe("".join(delen))
+
+
+@register.simple_tag(takes_context=True)
+def exportadres(context, tabel, formaat: str) -> str:
+    """Where a table of this page downloads: a dashboard's export, or an SWV page's."""
+    if context.get("dashboard"):
+        return reverse("dashboards:export", args=[context["dashboard"], tabel.naam, formaat])
+    return reverse("swvcijfers:export", args=[context["swv"].code, tabel.naam, formaat])

@@ -115,6 +115,7 @@ def test_accountmanager_van_portefeuille_naar_swv_naar_monitor_naar_export(pagin
         "/dashboards/leerlingen/?sector=VO",
         "/dashboards/thuiszitters/",
         "/dashboards/monitor/?peildatum=morgen",
+        "/samenwerkingsverbanden/PO2707/leerlingen/",
     ],
 )
 def test_dashboards_toegankelijk_en_leesbaar_op_320_pixels(pagina, land, pad):
@@ -168,3 +169,27 @@ def test_de_kaart_van_een_groep_kleurt_alleen_haar_leden(pagina, land, breedte, 
     pagina.locator("figure.passend-figuur").screenshot(
         path=schermafdrukken / f"groep-kaart-{breedte}.png"
     )
+
+
+@pytest.mark.parametrize("breedte", [1280, 375], ids=["desktop", "375px"])
+def test_de_coordinator_ziet_de_deelname_van_het_eigen_swv_naast_de_vergelijkingen(
+    pagina, land, breedte, schermafdrukken
+):
+    GebruikerFactory(
+        rol=Rol.COORDINATOR,
+        username="coordinator-leiden",
+        swvs=[Samenwerkingsverband.objects.get(code="PO2801")],
+    )
+    log_in(pagina, "coordinator-leiden")
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto("/samenwerkingsverbanden/PO2801/")
+    pagina.get_by_role("link", name="Leerlingen", exact=True).click()
+    pagina.wait_for_url("**/leerlingen/")
+    expect(pagina.get_by_role("heading", name="Verevening op 1 oktober 2014")).to_be_visible()
+    vergeleken = pagina.get_by_role("table", name=re.compile("en zijn vergelijkingen"))
+    expect(vergeleken.get_by_role("columnheader")).to_have_text(
+        ["Maat", "PO 28-01", "Landelijk (po)", "Buren", "Vergelijkbare omvang"]
+    )
+    expect(pagina.locator("#kop-vergelijkingen + dl")).to_contain_text("Buren (")
+    assert_toegankelijk(pagina)
+    pagina.screenshot(path=schermafdrukken / f"swv-leerlingen-{breedte}.png", full_page=True)
