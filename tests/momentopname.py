@@ -33,7 +33,12 @@ def zet_mijlpaalschema_terug() -> None:
     from toezicht.models import Risicoregel
 
     if not Mijlpaal.objects.exists():
+        # every data migration of the schedule, in order: 0003 gives the new OP its first
+        # deadline; without it a transactional test reads a schedule no database has
         importlib.import_module("ondersteuningsplan.migrations.0002_mijlpalen").laad(apps, None)
+        importlib.import_module("ondersteuningsplan.migrations.0003_cycli").eerste_termijn(
+            apps, None
+        )
     if not Risicoregel.objects.exists():
         importlib.import_module("toezicht.migrations.0007_risicoregels").laad_regels(apps, None)
 
