@@ -6,8 +6,10 @@ its label) or a `Samenwerkingsverband` (shown as a link to its page, exported as
 """
 
 import datetime
+import functools
 
 from dashboards import selectors, vergelijking
+from ondersteuningsplan import toelichtingen
 from ondersteuningsplan.geschillen import Soorttelling
 from ondersteuningsplan.models import Status
 from ondersteuningsplan.werkagenda import Sectorstand
@@ -196,11 +198,24 @@ def matrix(m: selectors.Matrix) -> Tabel:
     )
 
 
-def achterstanden(regels: selectors.Reeks) -> Tabel:
+def achterstanden(regels: selectors.Reeks, uitleg=dict) -> Tabel:
+    """Who is late, with the SWV's own explanation of each row, or that there is none yet
+    (ADR 0082). `uitleg` gives the explanations by `toelichtingen.sleutel`; it is called once,
+    when the first row is read, so a page or export that does not show the list does not pay
+    for it."""
+    gelezen = functools.cache(uitleg)
+
+    def toelichting(swv, stand) -> str:
+        t = gelezen().get(toelichtingen.sleutel(swv.pk, stand))
+        if t is None:
+            return "Nog geen toelichting"
+        verwacht = f" (verwacht behaald op {_datum(t.verwacht_op)})" if t.verwacht_op else ""
+        return f"{t.tekst}{verwacht}"
+
     return Tabel(
         "achterstanden",
         "Wie is te laat of loopt risico",
-        ["SWV", "Naam", "Mijlpaal", "Uiterste datum", "Status", "Ontbreekt"],
+        ["SWV", "Naam", "Mijlpaal", "Uiterste datum", "Status", "Ontbreekt", "Toelichting"],
         regels.map(
             lambda regel: [
                 regel[0],
@@ -213,6 +228,7 @@ def achterstanden(regels: selectors.Reeks) -> Tabel:
                 regel[1].deadline,
                 Status(regel[1].status),
                 "; ".join(regel[1].ontbrekend_labels),
+                toelichting(*regel),
             ]
         ),
     )

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
 from dashboards import kaart, selectors, tables, vergelijking
-from ondersteuningsplan import geschillen, werkagenda
+from ondersteuningsplan import geschillen, toelichtingen, werkagenda
 from passend import export, formatting
 from passend.charts import lijndiagram
 from passend.peildatum import lees_datum
@@ -110,7 +110,7 @@ def _monitor(request) -> dict:
         for t in tables.monitor(landelijk, groepsmonitor, groepering.naam if groepering else "")
     }
     alle["matrix"] = tables.matrix(matrix)
-    alle["achterstanden"] = tables.achterstanden(achter)
+    alle["achterstanden"] = tables.achterstanden(achter, lambda: toelichtingen.van(swvs))
     alle["werkagenda"] = tables.werkagenda(werkagenda.per_sector(peildatum, landelijk.aantallen))
     alle["geschillen"] = tables.geschillen(geschillen.per_soort(peildatum))
     grafieken = selectors.monitorgrafieken(landelijk)

@@ -217,3 +217,19 @@ class GeschilForm(NldsFormMixin, VersieFormMixin):
             .met_schoolnaam()
             .order_by("naam", "eerste_school", "pk")
         )
+
+
+class ToelichtingForm(NldsFormMixin, VersieFormMixin):
+    """The SWV's explanation of a missed, late or at-risk milestone (ADR 0082)."""
+
+    tekst = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Waarom de mijlpaal niet (op tijd) is of wordt gehaald en wat het "
+        "samenwerkingsverband eraan doet; nooit over een leerling.",
+    )
+    verwacht_op = forms.DateField(
+        label="Verwacht behaald op",
+        required=False,
+        help_text="Alleen als de mijlpaal nog gehaald moet worden.",
+    )

@@ -1,6 +1,7 @@
 """The ondersteuningsplan, its steps as dated facts, the OPR and its decisions, OOGO with the
 gemeenten, and the schedule of milestones as data."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -600,3 +601,48 @@ class Statuswijziging(SwvGebonden):
 
     def __str__(self):
         return f"{self.swv.code} {self.mijlpaal}: {self.van} → {self.naar} ({self.datum})"
+
+
+class Toelichting(SwvGebonden, Versiebeheer):
+    """The SWV's own explanation of a milestone it missed, met late or is at risk of missing
+    ("pas toe of leg uit"): for a recurring milestone, of one OP cycle (`cyclus`, its number;
+    0 for a milestone that does not recur). Written by its coördinator, read beside the figure by
+    everyone who reads the SWV (ADR 0082)."""
+
+    swv = swv_veld("toelichtingen")
+    mijlpaal = models.ForeignKey(
+        "Mijlpaal", verbose_name="mijlpaal", on_delete=models.PROTECT, related_name="toelichtingen"
+    )
+    cyclus = models.PositiveSmallIntegerField(
+        "OP-cyclus",
+        default=0,
+        help_text="Het nummer van de cyclus; 0 als de mijlpaal niet herhaalt.",
+    )
+    tekst = VrijeTekstField("toelichting")
+    verwacht_op = DatumField(
+        "verwacht behaald op",
+        null=True,
+        blank=True,
+        help_text="Wanneer het samenwerkingsverband de mijlpaal verwacht te halen, als dat nog moet.",
+    )
+    gewijzigd_op = models.DateTimeField("gewijzigd op")
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gewijzigd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "toelichting"
+        verbose_name_plural = "toelichtingen"
+        ordering = ["swv", "mijlpaal__volgorde", "cyclus"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["swv", "mijlpaal", "cyclus"], name="een_toelichting_per_mijlpaal"
+            )
+        ]
+
+    def __str__(self):
+        return f"Toelichting van {self.swv.code} bij {self.mijlpaal}"

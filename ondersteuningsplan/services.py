@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.audit import namens
+from ondersteuningsplan import selectors, toelichtingen
 from ondersteuningsplan.geschillen import instanties
 from ondersteuningsplan.models import (
     OOGO,
@@ -22,10 +23,13 @@ from ondersteuningsplan.models import (
     Geleding,
     Geschil,
     Geschilsoort,
+    Mijlpaal,
     Ondersteuningsplan,
     OOGOStatus,
     OPRBesluit,
     OPRLid,
+    Status,
+    Toelichting,
     Uitspraak,
     Werkagenda,
 )
@@ -655,3 +659,59 @@ def _partij_past(swv, soort, oogo, opr_besluit, bestuur, ontstaan_op):
             raise ValidationError({"bestuur": "Kies een bestuur dat lid is of was."})
     else:
         raise ValidationError({"soort": "Kies de soort geschil."})
+
+
+def leg_toelichting_vast(
+    *,
+    swv: Samenwerkingsverband,
+    mijlpaal: Mijlpaal,
+    cyclus: int,
+    tekst: str,
+    verwacht_op: datetime.date | None,
+    door,
+    toelichting: Toelichting | None = None,
+    verwachte_versie: int | None = None,
+) -> Toelichting:
+    """Records (or changes) the SWV's explanation of a milestone, or of one cycle of a
+    recurring one, that is missed, met late or at risk today (ADR 0082)."""
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError({"tekst": "Schrijf de toelichting."})
+    vandaag = timezone.localdate()
+    stand = next(
+        (s for s in selectors.standen_van(swv, vandaag) if s.mijlpaal.pk == mijlpaal.pk), None
+    )
+    verklaarbaar = {v.cyclus: v for v in toelichtingen.te_verklaren(stand)} if stand else {}
+    if cyclus not in verklaarbaar:
+        raise ValidationError(
+            {
+                "mijlpaal": "Deze mijlpaal is niet gemist, niet te laat behaald en loopt geen "
+                "risico: een toelichting is niet nodig."
+            }
+        )
+    if verwacht_op is not None:
+        if verklaarbaar[cyclus].status == Status.TE_LAAT:
+            raise ValidationError(
+                {"verwacht_op": "De mijlpaal is al behaald; laat de verwachte datum leeg."}
+            )
+        if verwacht_op < vandaag:
+            raise ValidationError({"verwacht_op": "Een verwachte datum ligt vandaag of later."})
+    velden = {
+        "tekst": tekst,
+        "verwacht_op": verwacht_op,
+        "gewijzigd_op": timezone.now(),
+        "gewijzigd_door": door,
+    }
+    with namens(door):
+        if toelichting is None:
+            try:
+                with transaction.atomic():
+                    return Toelichting.objects.create(
+                        swv=swv, mijlpaal=mijlpaal, cyclus=cyclus, **velden
+                    )
+            except IntegrityError:
+                raise ValidationError(
+                    "Er is intussen al een toelichting vastgelegd; open de pagina opnieuw om "
+                    "die te wijzigen."
+                ) from None
+        return bewaar_versie(toelichting, verwachte_versie, **velden)

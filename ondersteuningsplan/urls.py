@@ -24,6 +24,10 @@ urlpatterns = [
     path("werkagenda/", views.werkagenda_vastleggen, name="werkagenda"),
     path("geschillen/nieuw/<str:soort>/", views.geschil, name="geschil_nieuw"),
     path("geschillen/<int:pk>/", views.geschil, name="geschil"),
+    path("toelichtingen/<str:mijlpaal>/", views.toelichting, name="toelichting"),
+    path(
+        "toelichtingen/<str:mijlpaal>/<int:cyclus>/", views.toelichting, name="toelichting_cyclus"
+    ),
     path("opr/", views.opr, name="opr"),
     path("opr/nieuw/", views.opr_lid, name="opr_lid_nieuw"),
     path("opr/<int:lid>/", views.opr_lid, name="opr_lid"),

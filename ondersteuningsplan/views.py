@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.access import ALLE_ROLLEN, rollen
 from accounts.models import Rol
-from ondersteuningsplan import geschillen, selectors, services, werkagenda
+from ondersteuningsplan import geschillen, selectors, services, toelichtingen, werkagenda
 from ondersteuningsplan.forms import (
     FeitForm,
     FeitVerwijderenForm,
@@ -18,6 +18,7 @@ from ondersteuningsplan.forms import (
     OOGOForm,
     OPRBesluitForm,
     OPRLidForm,
+    ToelichtingForm,
     WerkagendaForm,
 )
 from ondersteuningsplan.models import (
@@ -25,9 +26,11 @@ from ondersteuningsplan.models import (
     Feit,
     Geschil,
     Geschilsoort,
+    Mijlpaal,
     Ondersteuningsplan,
     OPRBesluit,
     OPRLid,
+    Toelichting,
     Werkagenda,
 )
 from ondersteuningsplan.stappen import OP_STAPPEN, REGELS, SWV_STAPPEN, Stap
@@ -100,13 +103,17 @@ def overzicht(request, code):
     feiten = selectors.feiten_van(swv)
     per_stap = {f.stap: f for f in feiten if f.ondersteuningsplan_id is None}
     schrijver = mag_wijzigen(request.user)
+    uitleg = toelichtingen.van([swv.pk])
     return render(
         request,
         "ondersteuningsplan/overzicht.html",
         {
             "swv": swv,
             "peildatum": peildatum,
-            "standen": [(s, geschillen.houdt_op(s, geschilstanden)) for s in standen],
+            "standen": [
+                (s, geschillen.houdt_op(s, geschilstanden), _toelichtingen(swv, s, uitleg))
+                for s in standen
+            ],
             "volgende": volgende,
             "volgende_opgehouden": geschillen.houdt_op(volgende, geschilstanden)
             if volgende
@@ -132,6 +139,21 @@ def overzicht(request, code):
             "actief": "overzicht",
         },
     )
+
+
+def _toelichtingen(swv, stand, uitleg) -> list[tuple]:
+    """Per part of a milestone's state that asks for an explanation: the part, its explanation
+    (or None) and the address of its form."""
+    uit = []
+    for v in toelichtingen.te_verklaren(stand):
+        code = stand.mijlpaal.code
+        url = (
+            reverse("ondersteuningsplan:toelichting_cyclus", args=[swv.code, code, v.cyclus])
+            if v.cyclus
+            else reverse("ondersteuningsplan:toelichting", args=[swv.code, code])
+        )
+        uit.append((v, uitleg.get((swv.pk, stand.mijlpaal.pk, v.cyclus)), url))
+    return uit
 
 
 def stap_en_feit(swv, stap: str, plan: int | None) -> tuple[Ondersteuningsplan | None, Feit | None]:
@@ -531,6 +553,39 @@ def werkagenda_vastleggen(request, code):
         titel="Werkagenda",
         ondertitel="Proces en planning naar de inrichting, het ondersteuningsplan en een personeelsplan",
         document=bestaand.document if bestaand else None,
+    )
+
+
+@rollen(*SCHRIJVERS)
+def toelichting(request, code, mijlpaal, cyclus=0):
+    """The SWV's explanation of a milestone it missed, met late or is at risk of missing, or of
+    one OP cycle (ondersteuningsplan/toelichtingen.py, ADR 0082)."""
+    swv = bewerkbaar_swv(request, code)
+    mijlpaal = get_object_or_404(Mijlpaal, code=mijlpaal)
+    bestaand = Toelichting.objects.filter(swv=swv, mijlpaal=mijlpaal, cyclus=cyclus).first()
+    namen = ("tekst", "verwacht_op")
+    form = ToelichtingForm(request.POST or None, initial=waarden_van(bestaand, (*namen, "versie")))
+
+    def opslaan(data):
+        return services.leg_toelichting_vast(
+            swv=swv,
+            mijlpaal=mijlpaal,
+            cyclus=cyclus,
+            door=request.user,
+            **velden(data, namen),
+            toelichting=bestaand,
+            verwachte_versie=data["versie"],
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=reverse("ondersteuningsplan:overzicht", args=[swv.code]) + "#kop-mijlpalen",
+        melding="De toelichting is opgeslagen.",
+        swv=swv,
+        titel="Toelichting",
+        ondertitel=mijlpaal.naam + (f" (OP-cyclus {cyclus})" if cyclus else ""),
     )
 
 

@@ -162,6 +162,8 @@ def _argumenten(gebruiker):
         "ondersteuningsplan:werkagenda": code,
         "ondersteuningsplan:geschil_nieuw": code | {"soort": "opr"},
         "ondersteuningsplan:geschil": code | {"pk": geschil.pk},
+        "ondersteuningsplan:toelichting": code | {"mijlpaal": "rechtspersoon"},
+        "ondersteuningsplan:toelichting_cyclus": code | {"mijlpaal": "nieuw-op", "cyclus": 1},
         "toezicht:thuiszitters": code,
         "swvcijfers:leerlingen": code,
         "swvcijfers:export": code | {"tabel": "zware-ondersteuning", "formaat": "csv"},

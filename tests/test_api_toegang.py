@@ -51,6 +51,7 @@ SWV_ONDERDELEN = [
     "/oogo-overleggen",
     "/werkagenda",
     "/geschillen",
+    "/toelichtingen",
     "/leden",
     "/scholen",
     "/documenten",

@@ -21,6 +21,7 @@ from ondersteuningsplan.models import (
     Ondersteuningsplan,
     OPRBesluit,
     OPRLid,
+    Toelichting,
 )
 from ondersteuningsplan.stappen import Stap
 from ondersteuningsplan.tests.factories import (
@@ -285,6 +286,13 @@ def _formulieren(swv, plan, besluit, gemeente):
             lambda: OOGO.objects.count(),
         ),
         (
+            "ToelichtingForm",
+            basis + "toelichtingen/rechtspersoon/",
+            {"tekst": "De statuten lagen pas in november bij de notaris.", "verwacht_op": ""},
+            ["tekst"],
+            lambda: list(Toelichting.objects.values_list("tekst")),
+        ),
+        (
             "OPRLidForm",
             basis + "opr/nieuw/",
             {"geleding": "ouders", "naam": "M. Jansen", "begin_termijn": "2013-09-01"},
@@ -327,6 +335,7 @@ def test_every_form_with_free_text_is_in_the_walk():
         "OOGOForm",
         "OPRLidForm",
         "GeschilForm",
+        "ToelichtingForm",
         "BeoordelingForm",  # test_the_inspecties_review_refuses_identifying_reasons
         # test_the_findings_forms_refuse_identifying_text
         *(f"{soort.model.__name__}Form" for soort in SOORTEN.values()),

@@ -36,7 +36,7 @@ PAGINAS = ["portefeuille", "monitor", "kaart", "leerlingen", "thuiszitters"]
 #: pupil counts of those whose subsidy was granted), the disputes per kind (one query) and the
 #: groups of SWVs to choose from (one query).
 MAX_QUERIES = 16
-MAX_QUERIES_PAGINA = {"monitor": 22, "thuiszitters": 17}
+MAX_QUERIES_PAGINA = {"monitor": 23, "thuiszitters": 17}
 #: What a group adds: its members, its own series; on the monitor its whole monitor beside the
 #: national one.
 MET_GROEP_EXTRA = {"monitor": 8}

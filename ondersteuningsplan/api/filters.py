@@ -80,3 +80,7 @@ class OOGOFilter(filters.FilterSet):
     sorteer = sortering(
         "datum_gepland", ondersteuningsplan="ondersteuningsplan_id", gemeente="gemeente__naam"
     )
+
+
+class ToelichtingenFilter(filters.FilterSet):
+    sorteer = sortering("cyclus", "gewijzigd_op", mijlpaal="mijlpaal__volgorde")

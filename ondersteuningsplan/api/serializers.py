@@ -314,3 +314,19 @@ class SamenwerkingsverbandDetailSerializer(SamenwerkingsverbandSerializer):
     @extend_schema_field(RegiogemeenteSerializer(many=True))
     def get_gemeenten(self, swv):
         return RegiogemeenteSerializer(self.context.get("regio", []), many=True).data
+
+
+class ToelichtingSerializer(Serializer):
+    """The SWV's explanation of a missed, late or at-risk milestone, as it is now."""
+
+    id = serializers.IntegerField()
+    mijlpaal = serializers.CharField(source="mijlpaal.code")
+    cyclus = serializers.IntegerField(
+        help_text="Het nummer van de OP-cyclus (zie /mijlpalen); 0 bij een mijlpaal die niet "
+        "herhaalt."
+    )
+    tekst = serializers.CharField()
+    verwacht_op = serializers.DateField(
+        allow_null=True, help_text="Wanneer het samenwerkingsverband de mijlpaal verwacht te halen."
+    )
+    gewijzigd_op = serializers.DateTimeField()

@@ -23,6 +23,9 @@ urlpatterns = [
     path(f"{SWV}/oogo-overleggen", views.OOGOViewSet.as_view(LIJST), name="swv-oogo"),
     path(f"{SWV}/werkagenda", views.WerkagendaViewSet.as_view(LIJST), name="swv-werkagenda"),
     path(f"{SWV}/geschillen", views.GeschillenViewSet.as_view(LIJST), name="swv-geschillen"),
+    path(
+        f"{SWV}/toelichtingen", views.ToelichtingenViewSet.as_view(LIJST), name="swv-toelichtingen"
+    ),
     path("monitor", views.MonitorViewSet.as_view(LIJST), name="monitor"),
     *router.urls,
 ]

@@ -13,6 +13,7 @@ from ondersteuningsplan.models import (
     Geschil,
     Ondersteuningsplan,
     OPRBesluit,
+    Toelichting,
     Werkagenda,
 )
 from passend.api.views import PEILDATUM, SWV_CODE, PeildatumMixin
@@ -112,6 +113,25 @@ class GeschillenViewSet(SwvOnderdeelViewSet):
             Geschil.objects.filter(swv=swv, ontstaan_op__lte=peildatum)
             .select_related("oogo__gemeente", "opr_besluit")
             .order_by("ontstaan_op", "pk")
+        )
+
+
+@extend_schema(
+    summary="De toelichtingen van een SWV bij gemiste, te late of bedreigde mijlpalen",
+    description="Pas toe of leg uit: wat het samenwerkingsverband zelf schrijft bij een mijlpaal "
+    "of OP-cyclus die gemist is, te laat behaald of risico loopt, zoals het nu is (een "
+    "toelichting kent geen eerdere stand; de geschiedenis staat in /wijzigingen).",
+)
+class ToelichtingenViewSet(SwvOnderdeelViewSet):
+    queryset = Toelichting.objects.all()
+    serializer_class = serializers.ToelichtingSerializer
+    filterset_class = filters.ToelichtingenFilter
+
+    def onderdelen(self, swv, peildatum):
+        return (
+            Toelichting.objects.filter(swv=swv)
+            .select_related("mijlpaal")
+            .order_by("mijlpaal__volgorde", "cyclus")
         )
 
 

@@ -11,6 +11,7 @@ from ondersteuningsplan.models import (
     Geschil,
     Ondersteuningsplan,
     OPRBesluit,
+    Toelichting,
     Werkagenda,
 )
 from swv.api import views as sv
@@ -115,5 +116,6 @@ COLLECTIES = (
     _van_swv("oogo-overleggen", OOGO, op.OOGOViewSet, "swv-oogo"),
     _van_swv("werkagenda", Werkagenda, op.WerkagendaViewSet, "swv-werkagenda"),
     _van_swv("geschillen", Geschil, op.GeschillenViewSet, "swv-geschillen"),
+    _van_swv("toelichtingen", Toelichting, op.ToelichtingenViewSet, "swv-toelichtingen"),
 )
 PER_MODEL = {c.model: c for c in COLLECTIES}
