@@ -10,8 +10,9 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 
-from ondersteuningsplan import geschillen, werkagenda
+from ondersteuningsplan import geschillen, toelichtingen, werkagenda
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Feit, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep, Stap
@@ -425,6 +426,28 @@ def _geschillen(swv, peildatum) -> list[dict]:
     ]
 
 
+def _toelichtingen(swv, standen) -> list[dict]:
+    """The SWV's explanations of what it missed, met late or is at risk of missing on the
+    peildatum (ADR 0082), in schedule order; one query."""
+    uitleg = toelichtingen.van([swv.pk])
+    uit = []
+    for stand in standen:
+        for deel in toelichtingen.te_verklaren(stand):
+            t = uitleg.get((swv.pk, stand.mijlpaal.pk, deel.cyclus))
+            if t is not None:
+                uit.append(
+                    {
+                        "mijlpaal": stand.mijlpaal.naam,
+                        "cyclus": deel.cyclusnaam,
+                        "status_label": deel.status.label,
+                        "tekst": t.tekst,
+                        "verwacht_op": _iso(t.verwacht_op),
+                        "gewijzigd_op": _iso(timezone.localdate(t.gewijzigd_op)),
+                    }
+                )
+    return uit
+
+
 def _swv_rapport(swv, peildatum) -> dict:
     standen = op_selectors.standen_van(swv, peildatum)
     feiten = list(
@@ -461,6 +484,7 @@ def _swv_rapport(swv, peildatum) -> dict:
         "swv": _swv(swv),
         "risico_dagen": settings.MIJLPAAL_RISICO_DAGEN,
         "standen": [_stand(s) for s in standen],
+        "toelichtingen": _toelichtingen(swv, standen),
         "cycli": next((_stand(s)["cycli"] for s in standen if s.cycli), []),
         "feiten": [
             {

@@ -382,3 +382,31 @@ def test_charts_stay_plain_svg_after_a_pdf_was_rendered_in_the_same_process(
     maak(django_capture_on_commit_callbacks, accountmanager, "sector", PEILDATUM, sector="PO")
     svg = staafdiagram("Na een PDF", ["a", "b"], {"po": [10, 20]}, maximum=100).svg
     assert svg.startswith("<svg ") and "ns0:" not in svg
+
+
+def test_the_swv_report_carries_the_swvs_explanations(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    """Comply or explain (ADR 0082): the explanation stands beside the milestones in the PDF."""
+    from ondersteuningsplan.models import Mijlpaal
+    from ondersteuningsplan.services import leg_toelichting_vast
+
+    po, _ = land
+    laat = po[3]  # founded on 1 March 2014: missed on the peildatum, met late today
+    leg_toelichting_vast(
+        swv=laat,
+        mijlpaal=Mijlpaal.objects.get(code="rechtspersoon"),
+        cyclus=0,
+        tekst="De fusie van twee besturen vertraagde de statuten.",
+        verwacht_op=None,
+        door=None,
+    )
+    rapport = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=laat)
+    [toelichting] = rapport.cijfers["toelichtingen"]
+    assert toelichting["status_label"] == "Gemist"
+    t = " ".join(tekst(pdf_van(rapport)).split())
+    assert "Toelichtingen van het samenwerkingsverband" in t
+    assert "De fusie van twee besturen vertraagde de statuten." in t
+    zonder = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[0])
+    assert zonder.cijfers["toelichtingen"] == []
+    assert "Toelichtingen van het samenwerkingsverband" not in tekst(pdf_van(zonder))
