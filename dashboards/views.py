@@ -32,6 +32,15 @@ class Invoerfout(Exception):
         self.meldingen = meldingen
 
 
+def _onjuiste_keuze(request, template: str, fout: Invoerfout, **context):
+    return render(
+        request,
+        template,
+        {**context, "fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
+        status=400,
+    )
+
+
 def _peildatum(request) -> datetime.date:
     try:
         return lees_datum(request.GET.get("peildatum"))
@@ -321,12 +330,7 @@ def _toon(request, dashboard: str):
     try:
         context = maak(request)
     except Invoerfout as fout:
-        return render(
-            request,
-            template,
-            {"dashboard": dashboard, "fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
-            status=400,
-        )
+        return _onjuiste_keuze(request, template, fout, dashboard=dashboard)
     context["dashboard"] = dashboard
     context["query"] = request.GET.urlencode()
     context["groeperingen"] = Groepering.objects.order_by("naam")  # every dashboard takes one
@@ -372,12 +376,7 @@ def exporteer(request, dashboard: str, tabel: str, formaat: str):
     try:
         context = maak(request)
     except Invoerfout as fout:
-        return render(
-            request,
-            template,
-            {"dashboard": dashboard, "fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
-            status=400,
-        )
+        return _onjuiste_keuze(request, template, fout, dashboard=dashboard)
     if tabel not in context["tabellen"]:
         raise Http404("Deze tabel bestaat niet.")
     return export.antwoord(request, dashboard, context["tabellen"][tabel], formaat)
@@ -428,12 +427,7 @@ def swv_leerlingen(request, code):
     try:
         context = _swv_leerlingen_context(request, code)
     except Invoerfout as fout:
-        return render(
-            request,
-            "dashboards/swv_leerlingen.html",
-            {"fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
-            status=400,
-        )
+        return _onjuiste_keuze(request, "dashboards/swv_leerlingen.html", fout)
     return render(request, "dashboards/swv_leerlingen.html", context)
 
 
@@ -444,12 +438,7 @@ def swv_export(request, code, tabel: str, formaat: str):
     try:
         context = _swv_leerlingen_context(request, code)
     except Invoerfout as fout:
-        return render(
-            request,
-            "dashboards/swv_leerlingen.html",
-            {"fouten": fout.meldingen, "paginatitel": "Onjuiste keuze"},
-            status=400,
-        )
+        return _onjuiste_keuze(request, "dashboards/swv_leerlingen.html", fout)
     if tabel not in context["tabellen"]:
         raise Http404("Deze tabel bestaat niet.")
     return export.antwoord(

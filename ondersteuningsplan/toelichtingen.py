@@ -1,7 +1,6 @@
 """The SWV's explanations of milestones it missed, met late or is at risk of missing ("pas toe
 of leg uit", ADR 0082): which parts of a milestone's state ask for one, and reading them."""
 
-import datetime
 from dataclasses import dataclass
 
 from ondersteuningsplan.models import Status, Toelichting
@@ -18,7 +17,6 @@ class Verklaarbaar:
 
     cyclus: int
     status: Status
-    deadline: datetime.date | None
     cyclusnaam: str = ""
 
 
@@ -26,12 +24,12 @@ def te_verklaren(stand) -> list[Verklaarbaar]:
     """What of a milestone's state (`selectors.Stand`) asks for an explanation, oldest first."""
     if stand.cycli:
         return [
-            Verklaarbaar(c.nummer, c.status, c.deadline, c.naam)
+            Verklaarbaar(c.nummer, c.status, c.naam)
             for c in stand.cycli
             if c.status in TE_VERKLAREN
         ]
     if stand.status in TE_VERKLAREN:
-        return [Verklaarbaar(0, stand.status, stand.deadline)]
+        return [Verklaarbaar(0, stand.status)]
     return []
 
 

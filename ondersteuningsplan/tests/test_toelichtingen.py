@@ -93,6 +93,13 @@ def test_the_coordinator_explains_on_the_overview_and_the_ministry_reads_it(
     assert client.get(adres).status_code == 200
     fout = client.post(adres, {"tekst": "", "verwacht_op": ""})
     assert fout.status_code == 400
+    geen_termijn = client.post(
+        "/samenwerkingsverbanden/PO0101/toelichtingen/verevening-voltooid/",
+        {"tekst": "Zomaar.", "verwacht_op": ""},
+    )
+    assert geen_termijn.status_code == 400
+    assert "een toelichting is niet nodig" in unescape(geen_termijn.content.decode())
+    assert not Toelichting.objects.exists()
     antwoord = client.post(adres, {"tekst": "De notaris was laat.", "verwacht_op": ""})
     assert antwoord.status_code == 302
     overzicht = unescape(client.get("/samenwerkingsverbanden/PO0101/").content.decode())
