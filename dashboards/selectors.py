@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from ondersteuningsplan import selectors as op_selectors
+from ondersteuningsplan import toelichtingen
 from ondersteuningsplan.models import RANG, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep
 from passend.charts import Grafiek, _slug, lijndiagram, staafdiagram
@@ -37,6 +38,9 @@ class Portefeuilleregel:
     swv: Samenwerkingsverband
     standen: list[op_selectors.Stand]
     volgende: op_selectors.Stand | None
+    #: Milestones and OP cycles missed, met late or at risk that the SWV has not explained yet
+    #: (ADR 0082).
+    zonder_toelichting: int = 0
 
     def aantal(self, status: Status) -> int:
         """Counts earlier OP cycles too: a plan adopted late stays late (ADR 0056)."""
@@ -72,12 +76,24 @@ class Portefeuilleregel:
 
 
 def portefeuille(swvs, peildatum: datetime.date) -> list[Portefeuilleregel]:
-    """The given SWVs (a queryset) with their statuses on the peildatum, riskiest first; five
-    queries."""
+    """The given SWVs (a queryset) with their statuses on the peildatum and how many of their
+    late items they have not explained, riskiest first; six queries."""
     swvs = list(swvs)
     standen = op_selectors.standen(swvs, peildatum)
+    uitleg = toelichtingen.van([swv.pk for swv in swvs])
+
+    def onverklaard(swv) -> int:
+        return sum(
+            1
+            for stand in standen[swv.pk]
+            for deel in toelichtingen.te_verklaren(stand)
+            if (swv.pk, stand.mijlpaal.pk, deel.cyclus) not in uitleg
+        )
+
     regels = [
-        Portefeuilleregel(swv, standen[swv.pk], op_selectors.volgende(standen[swv.pk]))
+        Portefeuilleregel(
+            swv, standen[swv.pk], op_selectors.volgende(standen[swv.pk]), onverklaard(swv)
+        )
         for swv in swvs
     ]
     return sorted(regels, key=lambda r: r.risicosleutel)

@@ -38,6 +38,7 @@ def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
             "Gemist",
             "Risico",
             "Te laat behaald",
+            "Zonder toelichting",
             "Volgende mijlpaal",
             "Uiterste datum",
             "Status",
@@ -45,7 +46,7 @@ def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
             "Huidige OP-cyclus",
             "Vorige OP-cyclus",
         ],
-        getallen=frozenset({2, 3, 4}),
+        getallen=frozenset({2, 3, 4, 5}),
     )
     for r in regels:
         v, c = r.volgende, r.cyclus
@@ -56,6 +57,7 @@ def portefeuille(regels: list[selectors.Portefeuilleregel]) -> Tabel:
                 r.gemist,
                 r.risico,
                 r.te_laat,
+                r.zonder_toelichting,
                 v.mijlpaal.naam if v else "",
                 v.deadline if v else None,
                 Status(v.status) if v else None,

@@ -85,6 +85,7 @@ def _portefeuille(request) -> dict:
             "gemist": sum(1 for r in regels if r.gemist),
             "risico": sum(1 for r in regels if r.risico),
             "te_laat": sum(1 for r in regels if r.te_laat),
+            "zonder_toelichting": sum(1 for r in regels if r.zonder_toelichting),
         },
         "tabellen": {"portefeuille": tables.portefeuille(regels)},
     }
