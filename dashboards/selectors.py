@@ -447,7 +447,11 @@ def _thuiszitterregel(p, *verschil, **extra) -> Thuiszitterregel:
 
 
 def thuiszitters(
-    swvs=None, tot: datetime.date | None = None, weergave: str = "alle", groepering=None
+    swvs=None,
+    tot: datetime.date | None = None,
+    weergave: str = "alle",
+    groepering=None,
+    vanaf: datetime.date | None = None,
 ) -> list[Thuiszitterregel]:
     """The counts per reporting round that has ended, summed over the given SWVs (all when
     None), oldest first: how many SWVs are in (voorlopig or compleet) and the change against the
@@ -466,7 +470,7 @@ def thuiszitters(
             verwacht=r.verwacht,
             vergeleken=r.vergeleken,
         )
-        for r in toezicht_selectors.rondecijfers(swvs, tot, weergave, groepering)
+        for r in toezicht_selectors.rondecijfers(swvs, tot, weergave, groepering, vanaf)
     ]
 
 

@@ -6,12 +6,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from accounts.access import ALLE_ROLLEN, rollen
+from accounts.access import ALLE_ROLLEN, publiek, rollen
 from accounts.models import Rol
 from dashboards import kaart, selectors, tables, vergelijking
+from dashboards import openbaar as openbaar_
 from ondersteuningsplan import geschillen, toelichtingen, werkagenda
 from passend import export, formatting
 from passend.charts import lijndiagram
@@ -445,3 +446,57 @@ def swv_export(request, code, tabel: str, formaat: str):
     return export.antwoord(
         request, f"leerlingen-{code.lower()}", context["tabellen"][tabel], formaat
     )
+
+
+# -- public -------------------------------------------------------------------------------------
+
+
+@publiek
+def openbaar(request):
+    """The country's progress, for anyone, at any peildatum (ADR 0083)."""
+    try:
+        peildatum = _peildatum(request)
+    except Invoerfout as fout:
+        return _onjuiste_keuze(request, "dashboards/openbaar.html", fout)
+    return render(
+        request,
+        "dashboards/openbaar.html",
+        {
+            "peildatum": peildatum,
+            "tabellen": openbaar_.tabellen(peildatum),
+            "klein": openbaar_.KLEIN,
+            "ondergrens": openbaar_.ONDERGRENS,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@publiek
+def openbaar_download(request, tabel: str, formaat: str):
+    """A public table as CSV (as Dutch Excel opens it) or JSON."""
+    if formaat not in ("csv", "json"):
+        raise Http404("Deze download bestaat niet.")
+    try:
+        peildatum = _peildatum(request)
+    except Invoerfout as fout:
+        return _onjuiste_keuze(request, "dashboards/openbaar.html", fout)
+    gekozen = openbaar_.tabellen(peildatum).get(tabel)
+    if gekozen is None:
+        raise Http404("Deze tabel bestaat niet.")
+    if formaat == "csv":
+        antwoord = HttpResponse(export.als_csv(gekozen), content_type=export.FORMATEN["csv"])
+    else:
+        antwoord = JsonResponse(
+            {
+                "titel": gekozen.titel,
+                "peildatum": peildatum.isoformat(),
+                "kolommen": gekozen.kolommen,
+                "rijen": [
+                    [w.isoformat() if isinstance(w, datetime.date) else w for w in rij]
+                    for rij in gekozen.rijen
+                ],
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    antwoord["Content-Disposition"] = f'attachment; filename="{tabel}-{peildatum}.{formaat}"'
+    return antwoord

@@ -33,6 +33,7 @@ urlpatterns = [
     path("samenwerkingsverbanden/<str:code>/", include("dashboards.swv_urls")),
     path("rapporten/", include("rapporten.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("openbaar/", include("dashboards.openbaar_urls")),
     path("beheer/", admin.site.urls),
     path("toezicht/", include((bevindingen_urlpatterns, "bevindingen"))),
     path("api/", include("passend.api.urls")),

@@ -166,6 +166,7 @@ def _argumenten(gebruiker):
         "ondersteuningsplan:toelichting_cyclus": code | {"mijlpaal": "nieuw-op", "cyclus": 1},
         "toezicht:thuiszitters": code,
         "swvcijfers:leerlingen": code,
+        "openbaar:download": {"tabel": "mijlpalen", "formaat": "csv"},
         "swvcijfers:export": code | {"tabel": "zware-ondersteuning", "formaat": "csv"},
         "toezicht:registratie_nieuw": code,
         "toezicht:registratie": code | {"pk": registratie.pk},

@@ -259,14 +259,21 @@ class Rondecijfers:
 
 
 def rondecijfers(
-    swvs, tot: datetime.date | None = None, weergave: str = Weergave.ALLE, groepering=None
+    swvs,
+    tot: datetime.date | None = None,
+    weergave: str = Weergave.ALLE,
+    groepering=None,
+    vanaf: datetime.date | None = None,
 ) -> list[Rondecijfers]:
     """The one source of the thuiszitter figures per round for the dashboards, the API and the
     PDF: sums over `swvs` (a queryset) of every round whose period ended before `tot`, oldest
     first, counting what had been submitted before `tot` (ADR 0060); three queries. With a
     group, each round sums (and expects) the SWVs that were in it on the period's last day;
-    one query more."""
+    one query more. With `vanaf`, only the rounds from that day on (the first has no change
+    against the round before it)."""
     rondelijst = list(rondes(tot))
+    if vanaf is not None:
+        rondelijst = [r for r in rondelijst if r.periode_van >= vanaf]
     if groepering is None:
         verwacht = dict.fromkeys((r.periode_tot for r in rondelijst), swvs.count())
     else:

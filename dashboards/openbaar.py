@@ -1,0 +1,97 @@
+"""The public progress page (ADR 0083): what anyone may read without logging in, the country's
+figures only. Every count under five is shown as "< 5", so that no small group can be singled
+out; the tables are cached per peildatum and per state of the data (the newest entry of the
+history), so a change shows at once and a repeated visit costs one query."""
+
+import datetime
+
+from auditlog.models import LogEntry
+from django.core.cache import cache
+from django.db.models import Max
+
+from dashboards import selectors
+from ondersteuningsplan import selectors as op_selectors
+from ondersteuningsplan.models import Mijlpaal, Status
+from passend import formatting
+from passend.tables import Tabel
+from swv.models import Samenwerkingsverband, Sector
+
+#: Counts below this are shown as "< 5" on every public page and download.
+ONDERGRENS = 5
+KLEIN = f"< {ONDERGRENS}"
+#: The complete thuiszitter rounds the page shows: two years.
+RONDES = 12
+
+
+def klein(aantal: int) -> int | str:
+    return KLEIN if aantal < ONDERGRENS else aantal
+
+
+def _mijlpalen(peildatum: datetime.date) -> Tabel:
+    swvs = list(Samenwerkingsverband.objects.all())
+    standen = op_selectors.standen(swvs, peildatum)
+    mijlpalen = [
+        m
+        for m in Mijlpaal.objects.order_by("volgorde")
+        if m.stappen and m.deadline and not m.herhaling_jaren and not m.alleen_tijdlijn
+    ]
+    totaal = {s: sum(1 for swv in swvs if swv.sector == s) for s in Sector.values}
+    behaald = {(m.pk, s): 0 for m in mijlpalen for s in Sector.values}
+    for swv in swvs:
+        for stand in standen[swv.pk]:
+            sleutel = (stand.mijlpaal.pk, swv.sector)
+            if sleutel in behaald and stand.status in (Status.BEHAALD, Status.TE_LAAT):
+                behaald[sleutel] += 1
+    kolommen = [
+        "Mijlpaal",
+        "Uiterste datum",
+        *(f"{Sector(s).label}: behaald (van {klein(totaal[s])})" for s in Sector.values),
+    ]
+    return Tabel(
+        "mijlpalen",
+        f"Samenwerkingsverbanden die de mijlpaal hadden behaald op {formatting.datum_lang(peildatum)}",
+        kolommen,
+        [
+            [m.naam, m.deadline, *(klein(behaald[(m.pk, s)]) for s in Sector.values)]
+            for m in mijlpalen
+        ],
+        getallen=frozenset(range(2, len(kolommen))),
+    )
+
+
+def _thuiszitters(peildatum: datetime.date) -> Tabel:
+    # two months a round: three years back hold the last RONDES complete ones, whatever is
+    # still provisional; reading all twelve years would cost the first visit half a second
+    vanaf = peildatum - datetime.timedelta(days=3 * 365)
+    rondes = [
+        r
+        for r in selectors.thuiszitters(tot=peildatum + datetime.timedelta(days=1), vanaf=vanaf)
+        if not r.voorlopig
+    ][-RONDES:]
+    kolommen = [
+        "Periode van",
+        "Periode tot en met",
+        "Thuiszitters",
+        "Drie maanden of langer zonder aanbod",
+    ]
+    return Tabel(
+        "thuiszitters",
+        "Thuiszitters in het land per complete rapportageronde, de laatste twee jaar",
+        kolommen,
+        [
+            [r.periode_van, r.periode_tot, klein(r.totaal), klein(r.lang_zonder_aanbod)]
+            for r in reversed(rondes)
+        ],
+        getallen=frozenset({2, 3}),
+    )
+
+
+def tabellen(peildatum: datetime.date) -> dict[str, Tabel]:
+    """The public tables on the peildatum, from the cache while the data has not changed."""
+    versie = LogEntry.objects.aggregate(laatste=Max("pk"))["laatste"] or 0
+    sleutel = f"openbaar:{peildatum.isoformat()}:{versie}"
+    bewaard = cache.get(sleutel)
+    if bewaard is None:
+        bewaard = {t.naam: t for t in (_mijlpalen(peildatum), _thuiszitters(peildatum))}
+        cache.set(sleutel, bewaard, 24 * 3600)
+    return bewaard
