@@ -1,5 +1,5 @@
 """The public progress page (ADR 0083): what anyone may read without logging in, the country's
-figures only. Every count under five is shown as "< 5", so that no small group can be singled
+figures only: milestones met, the trend of deelname, thuiszitters per complete round. Every count under five is shown as "< 5", so that no small group can be singled
 out; the tables are cached per peildatum and per state of the data (the newest entry of the
 history), so a change shows at once and a repeated visit costs one query."""
 
@@ -14,6 +14,7 @@ from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Mijlpaal, Status
 from passend import formatting
 from passend.tables import Tabel
+from swv import deelname
 from swv.models import Samenwerkingsverband, Sector
 
 #: Counts below this are shown as "< 5" on every public page and download.
@@ -86,12 +87,40 @@ def _thuiszitters(peildatum: datetime.date) -> Tabel:
     )
 
 
+def _deelname(peildatum: datetime.date, sector: str) -> Tabel:
+    """The sector's participation per teldatum up to the peildatum: shares of large counts, so
+    no count is shown."""
+    land = deelname.landelijk(sector)
+    maten = list(deelname.TELLERS[sector])
+    kolommen = ["Teldatum", *(f"{deelname.LABELS[m]} (%)" for m in maten)]
+    getallen = frozenset(range(1, len(kolommen)))
+    return Tabel(
+        f"deelname-{sector.lower()}",
+        f"Deelname in het {Sector(sector).label.lower()} per teldatum",
+        kolommen,
+        [
+            [t, *(selectors.afgerond(land[t].percentages[m], 2) for m in maten)]
+            for t in sorted((t for t in land if t <= peildatum), reverse=True)
+        ],
+        getallen=getallen,
+        decimalen=dict.fromkeys(getallen, 2),
+    )
+
+
 def tabellen(peildatum: datetime.date) -> dict[str, Tabel]:
     """The public tables on the peildatum, from the cache while the data has not changed."""
     versie = LogEntry.objects.aggregate(laatste=Max("pk"))["laatste"] or 0
     sleutel = f"openbaar:{peildatum.isoformat()}:{versie}"
     bewaard = cache.get(sleutel)
     if bewaard is None:
-        bewaard = {t.naam: t for t in (_mijlpalen(peildatum), _thuiszitters(peildatum))}
+        bewaard = {
+            t.naam: t
+            for t in (
+                _mijlpalen(peildatum),
+                _deelname(peildatum, Sector.PO),
+                _deelname(peildatum, Sector.VO),
+                _thuiszitters(peildatum),
+            )
+        }
         cache.set(sleutel, bewaard, 24 * 3600)
     return bewaard

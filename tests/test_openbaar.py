@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from ondersteuningsplan.models import Stap
 from ondersteuningsplan.services import registreer_feit
 from ondersteuningsplan.tests.factories import SwvFactory
+from swv.tests.factories import LeerlingtellingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,20 @@ def test_a_repeated_visit_comes_from_the_cache_and_a_change_shows_at_once(client
     tabel = client.get("/openbaar/", {"peildatum": PEILDATUM}).context["tabellen"]["mijlpalen"]
     assert tabel.kolommen[3] == "Voortgezet onderwijs: behaald (van 5)"
     assert next(r for r in tabel.rijen if "rechtspersoon" in r[0])[3] == 5
+
+
+def test_the_trend_of_deelname_is_shares_only(client, land):
+    po, _ = land
+    for teldatum, sbo in ((D(2012, 10, 1), 30), (D(2013, 10, 1), 25)):
+        LeerlingtellingFactory(swv=po[0], teldatum=teldatum, categorie="bao", aantal=975)
+        LeerlingtellingFactory(swv=po[0], teldatum=teldatum, categorie="sbo", aantal=sbo)
+    data = json.loads(client.get("/openbaar/deelname-po.json", {"peildatum": PEILDATUM}).content)
+    assert data["kolommen"][:2] == ["Teldatum", "sbo (%)"]
+    assert [r[:2] for r in data["rijen"]] == [
+        ["2013-10-01", 2.5],
+        ["2012-10-01", 2.99],
+    ]  # sbo / (bao + sbo)
+    assert "Leerlingen in de basis" not in client.get("/openbaar/").content.decode()
 
 
 def test_wrong_input_gets_a_dutch_answer(client, land):
