@@ -4,15 +4,19 @@ always has the page's numbers."""
 
 import datetime
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from accounts.access import ALLE_ROLLEN, publiek, rollen
 from accounts.models import Rol
-from dashboards import kaart, selectors, tables, vergelijking
+from dashboards import kaart, publicatie, selectors, tables, vergelijking
 from dashboards import openbaar as openbaar_
+from dashboards.models import Publicatie
 from ondersteuningsplan import geschillen, toelichtingen, werkagenda
 from passend import export, formatting
 from passend.charts import lijndiagram
@@ -20,6 +24,7 @@ from passend.peildatum import lees_datum
 from swv import deelname
 from swv import selectors as swv_selectors
 from swv.models import Groepering, Samenwerkingsverband, Sector
+from swv.querysets import Actie
 from toezicht import selectors as toezicht_selectors
 from toezicht.selectors import Weergave
 
@@ -464,6 +469,9 @@ def openbaar(request):
         {
             "peildatum": peildatum,
             "tabellen": openbaar_.tabellen(peildatum),
+            "gepubliceerd": Samenwerkingsverband.objects.filter(
+                pk__in=Publicatie.objects.values("swv_id")
+            ).order_by("code"),
             "klein": openbaar_.KLEIN,
             "ondergrens": openbaar_.ONDERGRENS,
             "query": request.GET.urlencode(),
@@ -483,20 +491,88 @@ def openbaar_download(request, tabel: str, formaat: str):
     gekozen = openbaar_.tabellen(peildatum).get(tabel)
     if gekozen is None:
         raise Http404("Deze tabel bestaat niet.")
+    return _download(gekozen, formaat, f"{tabel}-{peildatum}", peildatum)
+
+
+def _download(tabel, formaat: str, bestandsnaam: str, peildatum: datetime.date):
     if formaat == "csv":
-        antwoord = HttpResponse(export.als_csv(gekozen), content_type=export.FORMATEN["csv"])
+        antwoord = HttpResponse(export.als_csv(tabel), content_type=export.FORMATEN["csv"])
     else:
         antwoord = JsonResponse(
             {
-                "titel": gekozen.titel,
+                "titel": tabel.titel,
                 "peildatum": peildatum.isoformat(),
-                "kolommen": gekozen.kolommen,
+                "kolommen": tabel.kolommen,
                 "rijen": [
                     [w.isoformat() if isinstance(w, datetime.date) else w for w in rij]
-                    for rij in gekozen.rijen
+                    for rij in tabel.rijen
                 ],
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    antwoord["Content-Disposition"] = f'attachment; filename="{tabel}-{peildatum}.{formaat}"'
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
     return antwoord
+
+
+def _gepubliceerd(code: str):
+    """The newest publication of the SWV, or 404: an SWV that published nothing has no public
+    page."""
+    publicatie_ = Publicatie.objects.filter(swv__code=code).order_by("-gepubliceerd_op").first()
+    if publicatie_ is None:
+        raise Http404("Dit samenwerkingsverband heeft nog geen cijfers gepubliceerd.")
+    return publicatie_
+
+
+def _publieke_context(inhoud: dict) -> dict:
+    return {
+        "c": inhoud,
+        "tabellen": {t["naam"]: publicatie.als_tabel(t) for t in inhoud["tabellen"]},
+        "klein": openbaar_.KLEIN,
+        "ondergrens": openbaar_.ONDERGRENS,
+        "termijn": settings.PUBLICATIE_TERMIJN_WEKEN,
+    }
+
+
+@publiek
+def openbaar_swv(request, code):
+    """What an SWV has published, as it published it (ADR 0084)."""
+    gekozen = _gepubliceerd(code)
+    return render(
+        request,
+        "dashboards/openbaar_swv.html",
+        {**_publieke_context(gekozen.inhoud), "publicatie": gekozen},
+    )
+
+
+@publiek
+def openbaar_swv_download(request, code, tabel: str, formaat: str):
+    if formaat not in ("csv", "json"):
+        raise Http404("Deze download bestaat niet.")
+    gekozen = _gepubliceerd(code)
+    tabellen = _publieke_context(gekozen.inhoud)["tabellen"]
+    if tabel not in tabellen:
+        raise Http404("Deze tabel bestaat niet.")
+    return _download(tabellen[tabel], formaat, f"{code.lower()}-{tabel}", gekozen.peildatum)
+
+
+@rollen(Rol.COORDINATOR)
+def publiceren(request, code):
+    """The coördinator's preview of the SWV's public figures as they are now, and the step that
+    publishes them."""
+    swv = get_object_or_404(
+        Samenwerkingsverband.objects.for_user(request.user, Actie.WIJZIGEN), code=code
+    )
+    if request.method == "POST":
+        publicatie.publiceer(swv, door=request.user)
+        messages.success(request, "De cijfers zijn gepubliceerd.")
+        return redirect("swvcijfers:publiceren", code=swv.code)
+    return render(
+        request,
+        "dashboards/publiceren.html",
+        {
+            **_publieke_context(publicatie.inhoud(swv, timezone.localdate())),
+            "swv": swv,
+            "actief": "publiceren",
+            "laatste": publicatie.laatste(swv),
+        },
+    )

@@ -15,6 +15,8 @@ from django.utils import timezone
 from faker import Faker
 
 from accounts.models import Gebruiker, Rol
+from dashboards import publicatie
+from dashboards.models import Publicatie
 from demo import bevindingen
 from demo.documenten import maak_aktes
 from demo.generator import Generator, regio_gegevens
@@ -28,6 +30,7 @@ from ondersteuningsplan.models import (
     OPRBesluit,
     OPRLid,
     Statuswijziging,
+    Toelichting,
     Werkagenda,
 )
 from swv.models import (
@@ -123,6 +126,8 @@ def wis_demo():
     history of its own removal."""
     with connection.cursor() as cursor:
         for model in (
+            Publicatie,
+            Toelichting,
             Vervolgafspraak,
             Kwaliteitsonderzoek,
             Risicoindicator,
@@ -135,6 +140,7 @@ def wis_demo():
             Schorsingtelling,
             Thuiszitterregistratie,
             Leerlingtelling,
+            Geschil,
             OOGO,
             OPRBesluit,
             Werkagenda,
@@ -231,6 +237,21 @@ def laad_demo(seed: int, vandaag: datetime.date):
     maak_aktes(resultaat.feiten, coordinatoren)
     schrijf_geschiedenis(resultaat, coordinatoren)
     controle.controleer(vandaag)
+    publiceer_cijfers(swvs, vandaag)
+
+
+def publiceer_cijfers(swvs, vandaag: datetime.date):
+    """Every SWV's figures public, as the daily automatic publication leaves them; the
+    coördinator's own SWVs published by the coördinator the day before (ADR 0084)."""
+    coordinator = Gebruiker.objects.get(username="coordinator")
+    eigen = set(coordinator.samenwerkingsverbanden.values_list("pk", flat=True))
+    for swv in swvs:
+        if swv.pk in eigen:
+            publicatie.publiceer(
+                swv, door=coordinator, op=_moment(vandaag) - datetime.timedelta(days=1)
+            )
+        else:
+            publicatie.publiceer(swv, automatisch=True, op=_moment(vandaag))
 
 
 def maak_groeperingen(swvs, seed: int):

@@ -55,7 +55,7 @@ def test_a_repeated_visit_comes_from_the_cache_and_a_change_shows_at_once(client
     client.get("/openbaar/", {"peildatum": PEILDATUM})
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/openbaar/", {"peildatum": PEILDATUM}).status_code == 200
-    assert len(queries) == 1  # the state of the data, nothing else
+    assert len(queries) == 2  # the state of the data, and the SWVs that published
 
     for code in ("VO2098", "VO2099"):  # two more vo SWVs founded: five, shown as five
         registreer_feit(

@@ -223,7 +223,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "swv.tasks.ronde",
         "schedule": crontab(minute="*/5"),
     },
+    "publicaties-dagelijks": {
+        "task": "dashboards.tasks.publiceer_verlopen",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
+#: An SWV that has not published its figures for this many weeks has them published by the
+#: portal (ADR 0084).
+PUBLICATIE_TERMIJN_WEKEN = env.int("PUBLICATIE_TERMIJN_WEKEN", default=6)
 
 SECURE = env.bool("SECURE", default=False)
 SESSION_COOKIE_SECURE = SECURE
