@@ -44,6 +44,11 @@ def test_the_public_pages_are_only_these():
             "wachtwoord-vergeten/verstuurd/",
             "wachtwoord-herstellen/<uidb64>/<token>/",
             "wachtwoord-herstellen/klaar/",
+            # the national progress and what SWVs published (ADR 0083, 0084)
+            "openbaar/",
+            "openbaar/<slug:tabel>.<str:formaat>",
+            "openbaar/<str:code>/",
+            "openbaar/<str:code>/<slug:tabel>.<str:formaat>",
         ]
     )
 
