@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Sum
 
 from swv.models import Leerlingtelling, Sector
-from swv.selectors import in_groep_op
+from swv.selectors import in_groep_op, ooit_in_groep
 
 NOEMER = {Sector.PO: ("bao", "sbo"), Sector.VO: ("vo", "lwoo", "pro")}
 TELLERS = {
@@ -102,7 +102,9 @@ def per_swv(
     which the SWV was in it."""
     tellingen = Leerlingtelling.objects.filter(swv__sector=sector)
     if groepering is not None:
-        tellingen = tellingen.filter(in_groep_op(groepering, "teldatum"))
+        tellingen = tellingen.filter(swv__in=ooit_in_groep(groepering)).filter(
+            in_groep_op(groepering, "teldatum")
+        )
     if swvs is not None:
         tellingen = tellingen.filter(swv__in=swvs)
     if teldatum is not None:
@@ -122,7 +124,9 @@ def landelijk(
     with a group, the sum over the SWVs that were in it on each teldatum."""
     tellingen = Leerlingtelling.objects.filter(swv__sector=sector)
     if groepering is not None:
-        tellingen = tellingen.filter(in_groep_op(groepering, "teldatum"))
+        tellingen = tellingen.filter(swv__in=ooit_in_groep(groepering)).filter(
+            in_groep_op(groepering, "teldatum")
+        )
     if teldatum is not None:
         tellingen = tellingen.filter(teldatum=teldatum)
     if vanaf is not None:

@@ -193,6 +193,12 @@ def groepsleden(groepering, peildatum: datetime.date) -> list[int]:
     )
 
 
+def ooit_in_groep(groepering):
+    """The ids of the SWVs that were ever in the group, as a subquery: narrows the rows before
+    `in_groep_op` looks at each one's date."""
+    return Groeperingslid.objects.filter(groepering=groepering).values("swv_id")
+
+
 def in_groep_op(groepering, datum: str, swv: str = "swv") -> Exists:
     """A filter for rows that each have a date of their own (a teldatum, a period's last day):
     the row's SWV (field `swv`) was in the group on the row's date (field `datum`). A series

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from swv.selectors import groepsgrootte, in_groep_op
+from swv.selectors import groepsgrootte, in_groep_op, ooit_in_groep
 from toezicht.models import (
     Duur,
     Indieningsstatus,
@@ -98,7 +98,9 @@ def _registraties(
     if swvs is not None:
         registraties = registraties.filter(swv__in=swvs)
     if groepering is not None:
-        registraties = registraties.filter(in_groep_op(groepering, "periode_tot"))
+        registraties = registraties.filter(swv__in=ooit_in_groep(groepering)).filter(
+            in_groep_op(groepering, "periode_tot")
+        )
     if tot is not None:
         registraties = registraties.filter(
             Q(ingediend_op__isnull=True) | Q(ingediend_op__date__lt=tot)
