@@ -24,8 +24,17 @@ KLEIN = f"< {ONDERGRENS}"
 RONDES = 12
 
 
+#: What a public table downloads as.
+FORMATEN = ("csv", "json")
+
+
 def klein(aantal: int) -> int | str:
     return KLEIN if aantal < ONDERGRENS else aantal
+
+
+def json_waarde(waarde):
+    """A cell as JSON holds it: a date as ISO text, the rest as it is."""
+    return waarde.isoformat() if isinstance(waarde, datetime.date) else waarde
 
 
 def _mijlpalen(peildatum: datetime.date) -> Tabel:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from dashboards import selectors
 from dashboards.models import Publicatie
-from dashboards.openbaar import klein
+from dashboards.openbaar import json_waarde, klein
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan import toelichtingen
 from passend import formatting
@@ -27,9 +27,7 @@ def _tabel(naam, titel, kolommen, rijen, getallen=(), datums=(), decimalen=0) ->
         "naam": naam,
         "titel": titel,
         "kolommen": kolommen,
-        "rijen": [
-            [w.isoformat() if isinstance(w, datetime.date) else w for w in rij] for rij in rijen
-        ],
+        "rijen": [[json_waarde(w) for w in rij] for rij in rijen],
         "getallen": list(getallen),
         "datums": list(datums),
         "decimalen": decimalen,
@@ -58,11 +56,7 @@ def inhoud(swv: Samenwerkingsverband, peildatum: datetime.date) -> dict:
     uitleg = toelichtingen.van([swv.pk])
     mijlpalen = []
     for stand in standen:
-        teksten = [
-            t.tekst
-            for deel in toelichtingen.te_verklaren(stand)
-            if (t := uitleg.get((swv.pk, stand.mijlpaal.pk, deel.cyclus)))
-        ]
+        teksten = [t.tekst for _, t in toelichtingen.delen(swv.pk, stand, uitleg) if t]
         mijlpalen.append(
             [
                 stand.mijlpaal.naam,

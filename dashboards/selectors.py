@@ -86,8 +86,8 @@ def portefeuille(swvs, peildatum: datetime.date) -> list[Portefeuilleregel]:
         return sum(
             1
             for stand in standen[swv.pk]
-            for deel in toelichtingen.te_verklaren(stand)
-            if (swv.pk, stand.mijlpaal.pk, deel.cyclus) not in uitleg
+            for _, toelichting in toelichtingen.delen(swv.pk, stand, uitleg)
+            if toelichting is None
         )
 
     regels = [

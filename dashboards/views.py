@@ -482,7 +482,7 @@ def openbaar(request):
 @publiek
 def openbaar_download(request, tabel: str, formaat: str):
     """A public table as CSV (as Dutch Excel opens it) or JSON."""
-    if formaat not in ("csv", "json"):
+    if formaat not in openbaar_.FORMATEN:
         raise Http404("Deze download bestaat niet.")
     try:
         peildatum = _peildatum(request)
@@ -503,10 +503,7 @@ def _download(tabel, formaat: str, bestandsnaam: str, peildatum: datetime.date):
                 "titel": tabel.titel,
                 "peildatum": peildatum.isoformat(),
                 "kolommen": tabel.kolommen,
-                "rijen": [
-                    [w.isoformat() if isinstance(w, datetime.date) else w for w in rij]
-                    for rij in tabel.rijen
-                ],
+                "rijen": [[openbaar_.json_waarde(w) for w in rij] for rij in tabel.rijen],
             },
             json_dumps_params={"ensure_ascii": False},
         )
@@ -546,7 +543,7 @@ def openbaar_swv(request, code):
 
 @publiek
 def openbaar_swv_download(request, code, tabel: str, formaat: str):
-    if formaat not in ("csv", "json"):
+    if formaat not in openbaar_.FORMATEN:
         raise Http404("Deze download bestaat niet.")
     gekozen = _gepubliceerd(code)
     tabellen = _publieke_context(gekozen.inhoud)["tabellen"]

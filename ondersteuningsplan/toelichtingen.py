@@ -33,6 +33,14 @@ def te_verklaren(stand) -> list[Verklaarbaar]:
     return []
 
 
+def delen(swv_id: int, stand, uitleg: dict) -> list[tuple[Verklaarbaar, Toelichting | None]]:
+    """Each part of the state that asks for an explanation, with the SWV's explanation of it
+    from `uitleg` (what `van` read), or None."""
+    return [
+        (deel, uitleg.get((swv_id, stand.mijlpaal.pk, deel.cyclus))) for deel in te_verklaren(stand)
+    ]
+
+
 def sleutel(swv_id: int, stand) -> tuple[int, int, int]:
     """The key of the explanation of a state: its SWV, its milestone, its (current) cycle."""
     return (swv_id, stand.mijlpaal.pk, stand.cyclus.nummer if stand.cyclus else 0)

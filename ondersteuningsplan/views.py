@@ -145,14 +145,14 @@ def _toelichtingen(swv, stand, uitleg) -> list[tuple]:
     """Per part of a milestone's state that asks for an explanation: the part, its explanation
     (or None) and the address of its form."""
     uit = []
-    for v in toelichtingen.te_verklaren(stand):
+    for deel, toelichting in toelichtingen.delen(swv.pk, stand, uitleg):
         code = stand.mijlpaal.code
         url = (
-            reverse("ondersteuningsplan:toelichting_cyclus", args=[swv.code, code, v.cyclus])
-            if v.cyclus
+            reverse("ondersteuningsplan:toelichting_cyclus", args=[swv.code, code, deel.cyclus])
+            if deel.cyclus
             else reverse("ondersteuningsplan:toelichting", args=[swv.code, code])
         )
-        uit.append((v, uitleg.get((swv.pk, stand.mijlpaal.pk, v.cyclus)), url))
+        uit.append((deel, toelichting, url))
     return uit
 
 

@@ -432,8 +432,7 @@ def _toelichtingen(swv, standen) -> list[dict]:
     uitleg = toelichtingen.van([swv.pk])
     uit = []
     for stand in standen:
-        for deel in toelichtingen.te_verklaren(stand):
-            t = uitleg.get((swv.pk, stand.mijlpaal.pk, deel.cyclus))
+        for deel, t in toelichtingen.delen(swv.pk, stand, uitleg):
             if t is not None:
                 uit.append(
                     {
