@@ -116,9 +116,14 @@ def _omvangband(per_swv: dict, swv_id: int, teldatum: datetime.date) -> list[int
     if swv_id not in ids:
         return []
     plek = ids.index(swv_id)
-    grootte = len(ids) / OMVANGBANDEN
-    band = min(int(plek // grootte), OMVANGBANDEN - 1)
-    return ids[round(band * grootte) : round((band + 1) * grootte)]
+    grenzen = [round(b * len(ids) / OMVANGBANDEN) for b in range(OMVANGBANDEN + 1)]
+    # the band that holds the SWV (with fewer SWVs than bands, some bands are empty)
+    van, tot = next(
+        (grenzen[b], grenzen[b + 1])
+        for b in range(OMVANGBANDEN)
+        if grenzen[b] <= plek < grenzen[b + 1]
+    )
+    return ids[van:tot]
 
 
 def vergelijk(swv: Samenwerkingsverband, peildatum: datetime.date) -> Deelnamevergelijking:

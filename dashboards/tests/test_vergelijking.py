@@ -155,3 +155,21 @@ def test_neighbours_on_the_real_region_table_share_a_gemeente(nederland):
     for pk in rotterdam:
         swv = Samenwerkingsverband.objects.get(pk=pk)
         assert rotterdam - {pk} <= set(vergelijking.buren(swv, peildatum))
+
+
+@pytest.mark.parametrize("aantal", [1, 2, 3, 5, 8, 9])
+def test_every_swv_falls_in_a_size_band_however_few_there_are(aantal):
+    """With fewer SWVs than bands, some bands are empty, but never the SWV's own."""
+    per_swv = {(i, TELDATA[0]): deelname_van(1000 * i) for i in range(1, aantal + 1)}
+    banden = [vergelijking._omvangband(per_swv, i, TELDATA[0]) for i in range(1, aantal + 1)]
+    for i, band in enumerate(banden, start=1):
+        assert i in band
+    assert sorted(i for band in {tuple(b) for b in banden} for i in band) == list(
+        range(1, aantal + 1)
+    )
+
+
+def deelname_van(basis: int):
+    from swv.deelname import Deelname
+
+    return Deelname(Sector.PO, TELDATA[0], {"bao": basis})
