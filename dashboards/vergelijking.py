@@ -10,9 +10,13 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from passend import formatting
 from swv import deelname
 from swv.models import Regiotoewijzing, Samenwerkingsverband
+from toezicht import selectors as toezicht_selectors
+from toezicht.models import Rapportageronde, Thuiszitterregistratie
 
 #: Into how many bands of equal size the SWVs of a sector are split by their base.
 OMVANGBANDEN = 4
@@ -33,6 +37,8 @@ class Deelnamevergelijking:
     teldata: list[datetime.date]  # on or before the peildatum, oldest first
     eigen: dict[datetime.date, deelname.Deelname]
     vergelijkingen: list[Vergelijking]  # the sector first
+    #: All pupils of each SWV of the sector per teldatum: {(swv id, teldatum): count}.
+    leerlingen: dict[tuple[int, datetime.date], int]
 
     @property
     def teldatum(self) -> datetime.date | None:
@@ -168,4 +174,85 @@ def vergelijk(swv: Samenwerkingsverband, peildatum: datetime.date) -> Deelnameve
                 set(band) - {swv.pk},
             )
         )
-    return Deelnamevergelijking(swv, peildatum, teldata, eigen, vergelijkingen)
+    leerlingen = {sleutel: sum(d.aantallen.values()) for sleutel, d in per_swv.items()}
+    return Deelnamevergelijking(swv, peildatum, teldata, eigen, vergelijkingen, leerlingen)
+
+
+#: How many of the latest rounds the thuiszitter comparison shows.
+RONDES = 6
+
+
+@dataclass(frozen=True)
+class Rondecijfer:
+    """A comparison's thuiszitters in one round: per 1,000 pupils over the SWVs that had
+    submitted it (with a count of their pupils), and how many of its SWVs those are."""
+
+    per_duizend: float | None
+    ingediend: int
+    verwacht: int
+
+    @property
+    def volledigheidstekst(self) -> str:
+        woord = "compleet" if self.ingediend >= self.verwacht else "voorlopig"
+        return f"{woord}: {self.ingediend} van {self.verwacht}"
+
+
+@dataclass(frozen=True)
+class Ronderegel:
+    ronde: Rapportageronde
+    registratie: Thuiszitterregistratie | None
+    totaal: int | None
+    eigen: Rondecijfer
+    vergelijkingen: list[Rondecijfer]  # in the order of `Deelnamevergelijking.vergelijkingen`
+
+
+def _teldatum_voor(teldata: list[datetime.date], dag: datetime.date) -> datetime.date | None:
+    eerder = [t for t in teldata if t <= dag]
+    return eerder[-1] if eerder else None
+
+
+def thuiszitters(v: Deelnamevergelijking, aantal: int = RONDES) -> list[Ronderegel]:
+    """The SWV's latest rounds ended before the peildatum, newest first, each with the
+    thuiszitters per 1,000 pupils of the SWV and of each comparison (like with like: only the
+    SWVs that had submitted the round, with their pupils on the teldatum before the period's
+    end); three queries."""
+    rondelijst = list(toezicht_selectors.rondes(v.peildatum))[-aantal:][::-1]
+    if not rondelijst:
+        return []
+    ids = {s.pk for x in v.vergelijkingen for s in x.swvs} | {v.swv.pk}
+    totalen = toezicht_selectors.totalen_per_swv(
+        Samenwerkingsverband.objects.filter(pk__in=ids), rondelijst, v.peildatum
+    )
+    registraties = {
+        r.ronde_id: r
+        for r in Thuiszitterregistratie.objects.filter(swv=v.swv, ronde__in=rondelijst)
+        .filter(Q(ingediend_op__isnull=True) | Q(ingediend_op__date__lt=v.peildatum))
+        .select_related("ronde")
+    }
+    teldata = sorted({t for _, t in v.leerlingen})
+
+    def cijfer(swv_ids, per_swv: dict[int, int], teldatum) -> Rondecijfer:
+        teller = noemer = ingediend = 0
+        for i in swv_ids:
+            if i in per_swv:
+                ingediend += 1
+                leerlingen = v.leerlingen.get((i, teldatum), 0)
+                if leerlingen:
+                    teller += per_swv[i]
+                    noemer += leerlingen
+        return Rondecijfer(1000 * teller / noemer if noemer else None, ingediend, len(swv_ids))
+
+    uit = []
+    for ronde in rondelijst:
+        per_swv = totalen.get(ronde.pk, {})
+        teldatum = _teldatum_voor(teldata, ronde.periode_tot)
+        uit.append(
+            Ronderegel(
+                ronde,
+                registraties.get(ronde.pk),
+                per_swv.get(v.swv.pk),
+                cijfer([v.swv.pk], per_swv, teldatum),
+                [cijfer([s.pk for s in x.swvs], per_swv, teldatum) for x in v.vergelijkingen],
+            )
+        )
+    return uit

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.access import ALLE_ROLLEN, publiek, rollen
 from accounts.models import Rol
-from dashboards import kaart, publicatie, selectors, tables, vergelijking
+from dashboards import kaart, profiel, publicatie, selectors, tables, vergelijking
 from dashboards import openbaar as openbaar_
 from dashboards.models import Publicatie
 from ondersteuningsplan import geschillen, toelichtingen, werkagenda
@@ -425,6 +425,35 @@ def _swv_leerlingen_context(request, code) -> dict:
         "tabellen": {t.naam: t for t in tables.deelnamevergelijking(v)},
         "query": request.GET.urlencode(),
     }
+
+
+@rollen(*ALLE_ROLLEN)
+def swv_profiel(request, code):
+    """One SWV on one page, for everyone who may read it: what the accountmanager would
+    otherwise gather from five tabs, and the PDF of it on request."""
+    swv = get_object_or_404(Samenwerkingsverband.objects.for_user(request.user), code=code)
+    try:
+        peildatum = _peildatum(request)
+    except Invoerfout as fout:
+        return _onjuiste_keuze(request, "dashboards/profiel.html", fout, swv=swv)
+    return render(
+        request,
+        "dashboards/profiel.html",
+        {
+            "swv": swv,
+            "actief": "profiel",
+            "peildatum": peildatum,
+            "profiel": profiel.profiel(swv, peildatum, request.user),
+            # the report machinery decides again; the form shows only where it may succeed
+            "mag_pdf": request.user.rol == Rol.ACCOUNTMANAGER
+            or (
+                request.user.rol == Rol.COORDINATOR
+                and Samenwerkingsverband.objects.for_user(request.user, Actie.WIJZIGEN)
+                .filter(pk=swv.pk)
+                .exists()
+            ),
+        },
+    )
 
 
 @rollen(*ALLE_ROLLEN)

@@ -166,6 +166,7 @@ def _argumenten(gebruiker):
         "ondersteuningsplan:toelichting_cyclus": code | {"mijlpaal": "nieuw-op", "cyclus": 1},
         "toezicht:thuiszitters": code,
         "swvcijfers:leerlingen": code,
+        "swvcijfers:profiel": code,
         "openbaar:download": {"tabel": "mijlpalen", "formaat": "csv"},
         "openbaar:swv": code,
         "openbaar:swv_download": code | {"tabel": "thuiszitters", "formaat": "json"},

@@ -567,6 +567,7 @@ def test_every_page_runs_a_bounded_number_of_queries(
         "": 21,
         "toelichtingen/rechtspersoon/": 7,
         "leerlingen/": 9,
+        "profiel/": 22,
         "geschillen/nieuw/bestuur/": 7,
         f"geschillen/{Geschil.objects.filter(swv=swv).first().pk}/": 7,
         "leden/": 8,

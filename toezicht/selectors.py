@@ -321,6 +321,22 @@ def rondecijfers(
     return uit
 
 
+def totalen_per_swv(swvs, rondelijst, tot: datetime.date) -> dict[int, dict[int, int]]:
+    """{ronde id: {swv id: thuiszitters}} for the SWVs of `swvs` that had submitted the round
+    before `tot` (as `rondecijfers` counts them); one query."""
+    uit = defaultdict(dict)
+    for rij in (
+        Thuiszittertelling.objects.filter(
+            registratie__in=_registraties(swvs, tot=tot).filter(ronde__in=rondelijst)
+        )
+        .values("registratie__ronde_id", "registratie__swv_id")
+        .annotate(aantal=Sum("aantal"))
+        .order_by()
+    ):
+        uit[rij["registratie__ronde_id"]][rij["registratie__swv_id"]] = rij["aantal"]
+    return uit
+
+
 def signaalsamenvatting(signalen, periode_van: datetime.date | None, periode_tot: datetime.date):
     """Signals received in a period, counted by source and by outcome, with percentages; one
     query. `signalen` is already limited to what the reader may see."""

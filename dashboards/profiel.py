@@ -1,0 +1,104 @@
+"""One SWV on one page (ADR 0085): its milestones and OP cycles with its explanations, its
+participation and verevening beside its comparisons, its thuiszitters per round beside the same
+comparisons, the Inspectie's findings in short and its documents. Every part reads the selector
+its own page reads, so the profile never tells another story than the tab it links to."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from dashboards import vergelijking
+from ondersteuningsplan import selectors as op_selectors
+from ondersteuningsplan import toelichtingen
+from ondersteuningsplan.models import Status
+from swv.models import Document, Samenwerkingsverband
+from toezicht.lijsten import SOORTEN
+from toezicht.models import Vervolgafspraak
+
+#: How many of the newest documents the profile lists; the overview has them all.
+DOCUMENTEN = 10
+
+
+@dataclass(frozen=True)
+class Bevindingen:
+    """The findings of one kind the reader may see for the SWV."""
+
+    slug: str
+    titel: str
+    aantal: int
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Profiel:
+    swv: Samenwerkingsverband
+    peildatum: datetime.date
+    mijlpalen: list[tuple]  # (Stand, [(Verklaarbaar, Toelichting | None)])
+    statustelling: list[tuple[Status, int]]
+    cyclusstand: object | None  # the Stand of the recurring milestone (the OP cycles)
+    deelname: vergelijking.Deelnamevergelijking
+    vereveningszin: str
+    thuiszitters: list[vergelijking.Ronderegel]
+    bevindingen: list[Bevindingen]
+    verlopen_afspraken: int
+    documenten: list[Document]
+    zonder_toelichting: int
+
+    @property
+    def deelnameregels(self) -> list[tuple[datetime.date, float | None, list[float | None]]]:
+        """The heavy-support share on the last five teldata, newest first: the SWV's own and
+        each comparison's."""
+        v = self.deelname
+        return [
+            (
+                t,
+                v.eigen[t].zwaar,
+                [x.reeks[t].zwaar if t in x.reeks else None for x in v.vergelijkingen],
+            )
+            for t in v.teldata[-5:][::-1]
+        ]
+
+
+def _bevindingen(swv, user) -> tuple[list[Bevindingen], int]:
+    """Per kind the findings the reader may see for this SWV, and the agreements past their
+    deadline and not closed; one query per kind and one more."""
+    vandaag = timezone.localdate()
+    telling = []
+    for soort in SOORTEN.values():
+        aantal = soort.model.objects.for_user(user).filter(swv=swv).count()
+        telling.append(Bevindingen(soort.slug, soort.titel, aantal, soort.aantal(aantal)))
+    verlopen = (
+        Vervolgafspraak.objects.for_user(user)
+        .filter(swv=swv, deadline__lt=vandaag)
+        .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gt=vandaag))
+        .count()
+    )
+    return telling, verlopen
+
+
+def profiel(swv: Samenwerkingsverband, peildatum: datetime.date, user) -> Profiel:
+    """The profile of the SWV on the peildatum, as `user` may read it; a bounded number of
+    queries whatever the number of SWVs, rounds and milestones."""
+    standen = op_selectors.standen_van(swv, peildatum)
+    uitleg = toelichtingen.van([swv.pk])
+    mijlpalen = [(s, toelichtingen.delen(swv.pk, s, uitleg)) for s in standen]
+    telling = Counter(status for s in standen for status in s.statussen)
+    deelname = vergelijking.vergelijk(swv, peildatum)
+    bevindingen, verlopen = _bevindingen(swv, user)
+    return Profiel(
+        swv=swv,
+        peildatum=peildatum,
+        mijlpalen=mijlpalen,
+        statustelling=[(s, telling[s]) for s in Status if telling[s]],
+        cyclusstand=next((s for s in standen if s.cycli), None),
+        deelname=deelname,
+        vereveningszin=vergelijking.vereveningszin(deelname),
+        thuiszitters=vergelijking.thuiszitters(deelname),
+        bevindingen=bevindingen,
+        verlopen_afspraken=verlopen,
+        documenten=list(swv.documenten.order_by("-geupload_op", "-pk")[:DOCUMENTEN]),
+        zonder_toelichting=sum(1 for _, delen in mijlpalen for _, t in delen if t is None),
+    )
