@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from dashboards import vergelijking
 from ondersteuningsplan import geschillen, toelichtingen, werkagenda
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Feit, Mijlpaal, Status
@@ -447,6 +448,51 @@ def _toelichtingen(swv, standen) -> list[dict]:
     return uit
 
 
+def _vergelijking(swv, peildatum) -> dict:
+    """The profile's comparisons (ADR 0085): verevening and its direction, the heavy-support
+    share beside the sector, the neighbours and SWVs of similar size, the thuiszitters per
+    1,000 pupils beside the same, and whom each comparison holds."""
+    v = vergelijking.vergelijk(swv, peildatum)
+
+    def afgerond(x):
+        return round(x, 2) if x is not None else None
+
+    return {
+        "vereveningszin": vergelijking.vereveningszin(v),
+        "namen": [x.naam for x in v.vergelijkingen],
+        "deelname": [
+            {
+                "teldatum": t.isoformat(),
+                "eigen": afgerond(v.eigen[t].zwaar),
+                "anderen": [
+                    afgerond(x.reeks[t].zwaar) if t in x.reeks else None for x in v.vergelijkingen
+                ],
+            }
+            for t in v.teldata[-5:][::-1]
+        ],
+        "thuiszitters": [
+            {
+                "periode_van": r.ronde.periode_van.isoformat(),
+                "periode_tot": r.ronde.periode_tot.isoformat(),
+                "stand": str(r.registratie.get_status_display())
+                if r.registratie
+                else "Niet ingediend",
+                "totaal": r.totaal,
+                "eigen": afgerond(r.eigen.per_duizend),
+                "anderen": [
+                    {"per_duizend": afgerond(c.per_duizend), "tekst": c.volledigheidstekst}
+                    for c in r.vergelijkingen
+                ],
+            }
+            for r in vergelijking.thuiszitters(v)
+        ],
+        "wie": [
+            {"naam": x.naam, "uitleg": x.uitleg, "swvs": [s.weergavecode for s in x.swvs]}
+            for x in v.vergelijkingen
+        ],
+    }
+
+
 def _swv_rapport(swv, peildatum) -> dict:
     standen = op_selectors.standen_van(swv, peildatum)
     feiten = list(
@@ -506,6 +552,7 @@ def _swv_rapport(swv, peildatum) -> dict:
         "zwaar": deelname.ZWAAR[swv.sector],
         "teldatum": _iso(laatste),
         "verevening": verevening,
+        "vergelijking": _vergelijking(swv, peildatum),
         "werkagenda": _werkagenda(swv, peildatum),
         "geschillen": _geschillen(swv, peildatum),
         "thuiszitters": _thuiszitters(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),

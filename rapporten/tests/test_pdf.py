@@ -102,6 +102,12 @@ def test_swv_report_shows_its_milestones_facts_pupils_and_thuiszitters(
     assert "PO1002" not in t
     assert not opmaakfouten(" ".join(t.split()))
     assert not ENGELS.findall(t)
+    # the profile's comparisons (ADR 0085): 7 thuiszitters on 970 + 25 + 20 pupils
+    [ronde] = rapport.cijfers["vergelijking"]["thuiszitters"]
+    assert ronde["eigen"] == 6.9 and ronde["anderen"][0]["tekst"].startswith("voorlopig: 1 van")
+    assert "Vergeleken met andere samenwerkingsverbanden" in t
+    assert "Thuiszitters per 1.000 leerlingen" in t and "6,90" in t
+    assert "Met wie vergeleken" in t
 
 
 def test_both_reports_carry_the_werkagenda_and_its_subsidy(
