@@ -82,7 +82,7 @@ def test_the_profile_gathers_the_swv_on_one_page(client_als, po):
     assert "Profiel van SWV 1" in pagina
     # the milestone that was missed carries its explanation, and the summary counts the rest
     assert re.search(
-        r"Samenwerkingsverband is rechtspersoon 1 november 2013 Gemist De fusie van twee besturen hield de oprichting op",
+        r"Samenwerkingsverband is rechtspersoon Gemist 1 november 2013 De fusie van twee besturen hield de oprichting op",
         pagina,
     )
     assert "7 gemist. Nog zonder toelichting: 6 onderdelen." in pagina
