@@ -1,5 +1,5 @@
 """The public progress page (ADR 0083): what anyone may read without logging in, the country's
-figures only: milestones met, the trend of deelname, thuiszitters per complete round. Every count under five is shown as "< 5", so that no small group can be singled
+figures only: milestones met, OP cycles met on time, late or not, the trend of deelname, thuiszitters per complete round. Every count under five is shown as "< 5", so that no small group can be singled
 out; the tables are cached per peildatum and per state of the data (the newest entry of the
 history), so a change shows at once and a repeated visit costs one query."""
 
@@ -37,9 +37,7 @@ def json_waarde(waarde):
     return waarde.isoformat() if isinstance(waarde, datetime.date) else waarde
 
 
-def _mijlpalen(peildatum: datetime.date) -> Tabel:
-    swvs = list(Samenwerkingsverband.objects.all())
-    standen = op_selectors.standen(swvs, peildatum)
+def _mijlpalen(peildatum: datetime.date, swvs, standen) -> Tabel:
     mijlpalen = [
         m
         for m in Mijlpaal.objects.order_by("volgorde")
@@ -64,6 +62,60 @@ def _mijlpalen(peildatum: datetime.date) -> Tabel:
         [
             [m.naam, m.deadline, *(klein(behaald[(m.pk, s)]) for s in Sector.values)]
             for m in mijlpalen
+        ],
+        getallen=frozenset(range(2, len(kolommen))),
+    )
+
+
+#: How the outcome of an OP cycle is counted on the public page.
+CYCLUSUITKOMSTEN = (
+    ("op tijd", (Status.BEHAALD,)),
+    ("te laat", (Status.TE_LAAT,)),
+    ("nog niet of niet behaald", (Status.OPEN, Status.RISICO, Status.GEMIST)),
+)
+
+
+def _cycli(peildatum: datetime.date, swvs, standen) -> Tabel:
+    """Per OP cycle ("1e plan", "2e plan", ...) and sector: how many SWVs adopted it on
+    time, late, or not (yet) on the peildatum. A cycle's deadline differs per SWV (it runs
+    four years from the previous plan), so the column gives the range."""
+    telling: dict[tuple[int, str, str], int] = {}
+    deadlines: dict[int, list[datetime.date]] = {}
+    for swv in swvs:
+        for stand in standen[swv.pk]:
+            for cyclus in stand.cycli:
+                deadlines.setdefault(cyclus.nummer, []).append(cyclus.deadline)
+                uitkomst = next(u for u, st in CYCLUSUITKOMSTEN if cyclus.status in st)
+                sleutel = (cyclus.nummer, swv.sector, uitkomst)
+                telling[sleutel] = telling.get(sleutel, 0) + 1
+    kolommen = [
+        "OP-cyclus",
+        "Uiterste datum",
+        *(f"{Sector(s).label}: {u}" for s in Sector.values for u, _ in CYCLUSUITKOMSTEN),
+    ]
+
+    def termijn(data: list[datetime.date]) -> str:
+        eerste, laatste = min(data), max(data)
+        if eerste == laatste:
+            return formatting.datum(eerste)
+        return f"{formatting.datum(eerste)} tot en met {formatting.datum(laatste)}"
+
+    return Tabel(
+        "op-cycli",
+        f"Ondersteuningsplannen per OP-cyclus op {formatting.datum_lang(peildatum)}: "
+        "vastgesteld op tijd, te laat, of nog niet",
+        kolommen,
+        [
+            [
+                f"{nummer}e plan",
+                termijn(deadlines[nummer]),
+                *(
+                    klein(telling.get((nummer, s, u), 0))
+                    for s in Sector.values
+                    for u, _ in CYCLUSUITKOMSTEN
+                ),
+            ]
+            for nummer in sorted(deadlines)
         ],
         getallen=frozenset(range(2, len(kolommen))),
     )
@@ -122,10 +174,13 @@ def tabellen(peildatum: datetime.date) -> dict[str, Tabel]:
     sleutel = f"openbaar:{peildatum.isoformat()}:{versie}"
     bewaard = cache.get(sleutel)
     if bewaard is None:
+        swvs = list(Samenwerkingsverband.objects.all())
+        standen = op_selectors.standen(swvs, peildatum)
         bewaard = {
             t.naam: t
             for t in (
-                _mijlpalen(peildatum),
+                _mijlpalen(peildatum, swvs, standen),
+                _cycli(peildatum, swvs, standen),
                 _deelname(peildatum, Sector.PO),
                 _deelname(peildatum, Sector.VO),
                 _thuiszitters(peildatum),

@@ -90,3 +90,19 @@ def test_wrong_input_gets_a_dutch_answer(client, land):
     assert "is geen datum" in unescape(fout.content.decode())
     assert client.get("/openbaar/onbekend.csv").status_code == 404
     assert client.get("/openbaar/mijlpalen.xlsx").status_code == 404
+
+
+def test_the_op_cycles_are_counted_per_sector_with_small_counts_hidden(client, land):
+    """No SWV of the fixture adopted a plan: on 1 June 2014 the first cycle is not met by any;
+    the second cycle is not there yet."""
+    pagina = client.get("/openbaar/", {"peildatum": "2014-06-01"})
+    tabel = pagina.context["tabellen"]["op-cycli"]
+    assert tabel.kolommen[2:5] == [
+        "Primair onderwijs: op tijd",
+        "Primair onderwijs: te laat",
+        "Primair onderwijs: nog niet of niet behaald",
+    ]
+    assert tabel.rijen == [["1e plan", "01-05-2014", "< 5", "< 5", 7, "< 5", "< 5", "< 5"]]
+    assert "Ondersteuningsplannen per OP-cyclus" in unescape(pagina.content.decode())
+    data = json.loads(client.get("/openbaar/op-cycli.json", {"peildatum": "2014-06-01"}).content)
+    assert data["rijen"] == [["1e plan", "01-05-2014", "< 5", "< 5", 7, "< 5", "< 5", "< 5"]]
