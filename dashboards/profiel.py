@@ -15,8 +15,9 @@ from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan import toelichtingen
 from ondersteuningsplan.models import Status
 from swv.models import Document, Samenwerkingsverband
+from toezicht import selectors as toezicht_selectors
 from toezicht.lijsten import SOORTEN
-from toezicht.models import Vervolgafspraak
+from toezicht.models import Cijfertoelichting, Vervolgafspraak
 
 #: How many of the newest documents the profile lists; the overview has them all.
 DOCUMENTEN = 10
@@ -41,22 +42,24 @@ class Profiel:
     cyclusstand: object | None  # the Stand of the recurring milestone (the OP cycles)
     deelname: vergelijking.Deelnamevergelijking
     vereveningszin: str
-    thuiszitters: list[vergelijking.Ronderegel]
+    thuiszitters: list[tuple[vergelijking.Ronderegel, Cijfertoelichting | None]]
     bevindingen: list[Bevindingen]
     verlopen_afspraken: int
     documenten: list[Document]
     zonder_toelichting: int
+    uitleg: toezicht_selectors.Cijferuitleg
 
     @property
-    def deelnameregels(self) -> list[tuple[datetime.date, float | None, list[float | None]]]:
-        """The heavy-support share on the last five teldata, newest first: the SWV's own and
-        each comparison's."""
+    def deelnameregels(self) -> list[tuple]:
+        """The heavy-support share on the last five teldata, newest first: the SWV's own, each
+        comparison's, and the SWV's explanation of that teldatum."""
         v = self.deelname
         return [
             (
                 t,
                 v.eigen[t].zwaar,
                 [x.reeks[t].zwaar if t in x.reeks else None for x in v.vergelijkingen],
+                self.uitleg.teldatum(self.swv.pk, t),
             )
             for t in v.teldata[-5:][::-1]
         ]
@@ -88,6 +91,7 @@ def profiel(swv: Samenwerkingsverband, peildatum: datetime.date, user) -> Profie
     telling = Counter(status for s in standen for status in s.statussen)
     deelname = vergelijking.vergelijk(swv, peildatum)
     bevindingen, verlopen = _bevindingen(swv, user)
+    cijferuitleg = toezicht_selectors.cijferuitleg([swv.pk])
     return Profiel(
         swv=swv,
         peildatum=peildatum,
@@ -96,9 +100,12 @@ def profiel(swv: Samenwerkingsverband, peildatum: datetime.date, user) -> Profie
         cyclusstand=next((s for s in standen if s.cycli), None),
         deelname=deelname,
         vereveningszin=vergelijking.vereveningszin(deelname),
-        thuiszitters=vergelijking.thuiszitters(deelname),
+        thuiszitters=[
+            (r, cijferuitleg.ronde(swv.pk, r.ronde.pk)) for r in vergelijking.thuiszitters(deelname)
+        ],
         bevindingen=bevindingen,
         verlopen_afspraken=verlopen,
         documenten=list(swv.documenten.order_by("-geupload_op", "-pk")[:DOCUMENTEN]),
+        uitleg=cijferuitleg,
         zonder_toelichting=sum(1 for _, delen in mijlpalen for _, t in delen if t is None),
     )

@@ -392,6 +392,14 @@ def exporteer(request, dashboard: str, tabel: str, formaat: str):
 # -- one SWV's figures, for everyone who may read the SWV ------------------------------------
 
 
+def _schrijft_voor(user, swv) -> bool:
+    """Whether the user is a coördinator who may change this SWV."""
+    return (
+        user.rol == Rol.COORDINATOR
+        and Samenwerkingsverband.objects.for_user(user, Actie.WIJZIGEN).filter(pk=swv.pk).exists()
+    )
+
+
 def _swv_leerlingen_context(request, code) -> dict:
     swv = get_object_or_404(Samenwerkingsverband.objects.for_user(request.user), code=code)
     peildatum = _peildatum(request)
@@ -415,9 +423,12 @@ def _swv_leerlingen_context(request, code) -> dict:
             id="zware-ondersteuning",
             kolomtitel="Teldatum",
         )
+    uitleg = toezicht_selectors.cijferuitleg([swv.pk])
     return {
         "swv": swv,
         "actief": "leerlingen",
+        "toelichtingen": [(t, uitleg.teldatum(swv.pk, t)) for t in reversed(v.teldata)],
+        "mag_wijzigen": _schrijft_voor(request.user, swv),
         "peildatum": peildatum,
         "vergelijking": v,
         "vereveningszin": vergelijking.vereveningszin(v),
@@ -445,13 +456,7 @@ def swv_profiel(request, code):
             "peildatum": peildatum,
             "profiel": profiel.profiel(swv, peildatum, request.user),
             # the report machinery decides again; the form shows only where it may succeed
-            "mag_pdf": request.user.rol == Rol.ACCOUNTMANAGER
-            or (
-                request.user.rol == Rol.COORDINATOR
-                and Samenwerkingsverband.objects.for_user(request.user, Actie.WIJZIGEN)
-                .filter(pk=swv.pk)
-                .exists()
-            ),
+            "mag_pdf": request.user.rol == Rol.ACCOUNTMANAGER or _schrijft_voor(request.user, swv),
         },
     )
 

@@ -50,6 +50,7 @@ from swv.services.regio import importeer_regio_indeling
 from swv.services.regiowijziging import verplaats_gemeente
 from swv.services.scholen import importeer_vestigingen
 from toezicht.models import (
+    Cijfertoelichting,
     Herinnering,
     Kwaliteitsonderzoek,
     Rapportageronde,
@@ -128,6 +129,7 @@ def wis_demo():
         for model in (
             Publicatie,
             Toelichting,
+            Cijfertoelichting,
             Vervolgafspraak,
             Kwaliteitsonderzoek,
             Risicoindicator,

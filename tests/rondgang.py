@@ -128,6 +128,11 @@ def _argumenten(gebruiker):
     lid = _eerste(Lidmaatschap.objects.filter(swv=swv).order_by("pk"))
     registratie = _eerste(Thuiszitterregistratie.objects.filter(swv=swv).order_by("-periode_van"))
     ronde = _eerste(Rapportageronde.objects.order_by("-periode_van"))
+    afgelopen = _eerste(
+        Rapportageronde.objects.filter(periode_tot__lt=datetime.date.today()).order_by(
+            "-periode_van"
+        )
+    )
     rapport = _eerste(Rapport.objects.order_by("pk"))
     batch = _eerste(Batch.objects.order_by("pk"))
     bevindingen = {}
@@ -167,6 +172,8 @@ def _argumenten(gebruiker):
         "toezicht:thuiszitters": code,
         "swvcijfers:leerlingen": code,
         "swvcijfers:profiel": code,
+        "toezicht:rondetoelichting": code | {"ronde": afgelopen.pk},
+        "toezicht:deelnametoelichting": code | {"teldatum": "2015-10-01"},
         "openbaar:download": {"tabel": "mijlpalen", "formaat": "csv"},
         "openbaar:swv": code,
         "openbaar:swv_download": code | {"tabel": "thuiszitters", "formaat": "json"},

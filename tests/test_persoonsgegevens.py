@@ -31,9 +31,11 @@ from ondersteuningsplan.tests.factories import (
 )
 from passend.fields import VrijeRegelField, VrijeTekstField
 from passend.persoonsgegevens import controleer, mogelijke_namen
-from swv.tests.factories import swv_met_regio
+from swv.tests.factories import LeerlingtellingFactory, swv_met_regio
 from tests.test_api_toegang import SCHRIJVEN
 from toezicht.lijsten import SOORTEN, bevindingformulier
+from toezicht.models import Cijfertoelichting
+from toezicht.tests.factories import ronde
 
 NBSP, ZWSP = "\u00a0", "\u200b"
 
@@ -239,7 +241,25 @@ def pagina(client, maak_gebruiker):
 def _formulieren(swv, plan, besluit, gemeente):
     """(form, address, valid data, free-text fields, what must stay unchanged)."""
     basis = f"/samenwerkingsverbanden/{swv.code}/"
+    r = ronde(datetime.date(2016, 1, 1), datetime.date(2016, 2, 29))
+    LeerlingtellingFactory(swv=swv, teldatum=datetime.date(2015, 10, 1), categorie="bao")
     return [
+        (
+            "CijfertoelichtingForm",
+            basis + f"thuiszitters/rondes/{r.pk}/toelichting/",
+            {"tekst": "Twee scholen meldden hun thuiszitters pas na de deadline."},
+            ["tekst"],
+            lambda: list(Cijfertoelichting.objects.values_list("tekst")),
+        ),
+        (
+            "CijfertoelichtingForm",
+            basis + "leerlingen/2015-10-01/toelichting/",
+            {"tekst": "Een nieuwe so-school opende in augustus."},
+            ["tekst"],
+            lambda: list(
+                Cijfertoelichting.objects.filter(teldatum__isnull=False).values_list("tekst")
+            ),
+        ),
         (
             "FeitForm",
             basis + "stappen/concept_statuten/",
@@ -336,6 +356,7 @@ def test_every_form_with_free_text_is_in_the_walk():
         "OPRLidForm",
         "GeschilForm",
         "ToelichtingForm",
+        "CijfertoelichtingForm",
         "BeoordelingForm",  # test_the_inspecties_review_refuses_identifying_reasons
         # test_the_findings_forms_refuse_identifying_text
         *(f"{soort.model.__name__}Form" for soort in SOORTEN.values()),

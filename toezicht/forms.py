@@ -6,6 +6,7 @@ from django import forms
 from accounts.models import Rol
 from passend import formatting
 from passend.forms import NldsFormMixin, VersieFormMixin
+from swv.forms import PdfField
 from swv.models import Samenwerkingsverband, Schoolsoort
 from toezicht.models import Duur, Oordeel, Rapportageronde, Schorsingsduur, Verzuimsoort
 from toezicht.services import CELLEN, schorsingscellen
@@ -279,3 +280,15 @@ class RisicoregelsForm(NldsFormMixin, forms.Form):
     def regels(self) -> dict:
         data = self.cleaned_data
         return {m: (data[f"drempel_{m}"], data[f"gewicht_{m}"]) for m in self.maten}
+
+
+class CijfertoelichtingForm(NldsFormMixin, VersieFormMixin):
+    """The SWV's explanation of a reporting round or of its pupils on a teldatum (ADR 0086)."""
+
+    tekst = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Wat het cijfer verklaart en wat het samenwerkingsverband eraan doet; nooit "
+        "over een leerling.",
+    )
+    document = PdfField(label="Document")

@@ -15,3 +15,4 @@ for bevinding in (
     auditlog.register(bevinding, exclude_fields=["versie", "gewijzigd_op"])
 auditlog.register(models.Rapportageronde)
 auditlog.register(models.Risicoregel)
+auditlog.register(models.Cijfertoelichting, exclude_fields=["versie", "gewijzigd_op"])

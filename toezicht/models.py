@@ -743,3 +743,69 @@ class Gegevensexport(models.Model):
 
     def __str__(self):
         return f"Gegevensexport {self.pk} ({self.get_status_display().lower()})"
+
+
+class Cijferonderwerp(models.TextChoices):
+    RONDE = "ronde", "Rapportageronde"
+    DEELNAME = "deelname", "Leerlingen en deelname"
+
+
+class Cijfertoelichting(SwvGebonden, Versiebeheer):
+    """The SWV's own explanation of one of its figures ("pas toe of leg uit", ADR 0086): of a
+    reporting round (its thuiszitters, a late or missing submission) or of its pupils and
+    deelname on a teldatum, with an optional document. Written by its coördinator, read beside
+    the figure by everyone who reads the SWV."""
+
+    swv = swv_veld("cijfertoelichtingen")
+    onderwerp = models.CharField("onderwerp", max_length=10, choices=Cijferonderwerp)
+    ronde = models.ForeignKey(
+        Rapportageronde,
+        verbose_name="rapportageronde",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="toelichtingen",
+    )
+    teldatum = DatumField("teldatum", null=True, blank=True)
+    tekst = VrijeTekstField("toelichting")
+    document = models.ForeignKey(
+        "swv.Document",
+        verbose_name="document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    gewijzigd_op = models.DateTimeField("gewijzigd op")
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gewijzigd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "toelichting bij een cijfer"
+        verbose_name_plural = "toelichtingen bij cijfers"
+        ordering = ["swv", "onderwerp", "teldatum", "ronde__periode_van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(onderwerp="ronde", ronde__isnull=False, teldatum__isnull=True)
+                | Q(onderwerp="deelname", ronde__isnull=True, teldatum__isnull=False),
+                name="cijfertoelichting_onderwerp_past",
+            ),
+            models.UniqueConstraint(
+                fields=["swv", "ronde"],
+                condition=Q(ronde__isnull=False),
+                name="een_toelichting_per_ronde",
+            ),
+            models.UniqueConstraint(
+                fields=["swv", "teldatum"],
+                condition=Q(teldatum__isnull=False),
+                name="een_toelichting_per_teldatum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Toelichting van {self.swv.code} bij {self.get_onderwerp_display().lower()}"

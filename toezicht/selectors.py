@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from swv.selectors import groepsgrootte, in_groep_op, ooit_in_groep
 from toezicht.models import (
+    Cijfertoelichting,
     Duur,
     Indieningsstatus,
     Rapportageronde,
@@ -382,3 +383,30 @@ def signaalsamenvatting(signalen, periode_van: datetime.date | None, periode_tot
             for u in Uitkomst.values
         ],
     }
+
+
+@dataclass(frozen=True)
+class Cijferuitleg:
+    """The SWVs' explanations of their figures (ADR 0086), by round and by teldatum."""
+
+    per_ronde: dict[tuple[int, int], Cijfertoelichting]  # (swv id, ronde id)
+    per_teldatum: dict[tuple[int, datetime.date], Cijfertoelichting]  # (swv id, teldatum)
+
+    def ronde(self, swv_id: int, ronde_id: int) -> Cijfertoelichting | None:
+        return self.per_ronde.get((swv_id, ronde_id))
+
+    def teldatum(self, swv_id: int, teldatum: datetime.date) -> Cijfertoelichting | None:
+        return self.per_teldatum.get((swv_id, teldatum))
+
+
+def cijferuitleg(swvs) -> Cijferuitleg:
+    """The explanations of the figures of `swvs` (ids or a queryset); one query."""
+    per_ronde, per_teldatum = {}, {}
+    for t in Cijfertoelichting.objects.filter(swv__in=swvs).select_related(
+        "gewijzigd_door", "document"
+    ):
+        if t.ronde_id is not None:
+            per_ronde[(t.swv_id, t.ronde_id)] = t
+        else:
+            per_teldatum[(t.swv_id, t.teldatum)] = t
+    return Cijferuitleg(per_ronde, per_teldatum)

@@ -11,10 +11,12 @@ from accounts.audit import namens
 from passend.dispatch import stuur_na_commit
 from passend.locking import bewaar_versie
 from passend.persoonsgegevens import geen_persoonsgegevens
-from swv.models import Samenwerkingsverband
+from swv.models import Leerlingtelling, Samenwerkingsverband
 from toezicht import afspraken
 from toezicht.models import (
     SCHORSINGSOORTEN,
+    Cijferonderwerp,
+    Cijfertoelichting,
     Duur,
     Exportstatus,
     Gegevensexport,
@@ -398,3 +400,66 @@ def vraag_gegevensexport(*, door) -> Gegevensexport:
     export = Gegevensexport.objects.create(aangevraagd_door=door)
     stuur_na_commit(maak_gegevensexport, export.pk)
     return export
+
+
+def leg_cijfertoelichting_vast(
+    *,
+    swv: Samenwerkingsverband,
+    tekst: str,
+    door,
+    ronde: Rapportageronde | None = None,
+    teldatum: datetime.date | None = None,
+    document=None,
+    toelichting: Cijfertoelichting | None = None,
+    verwachte_versie: int | None = None,
+) -> Cijfertoelichting:
+    """Records (or changes) the SWV's explanation of a reporting round whose period has ended,
+    or of its pupils on a teldatum it has counts for (ADR 0086); the document, when given, is
+    one of the SWV's own."""
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError({"tekst": "Schrijf de toelichting."})
+    if (ronde is None) == (teldatum is None):
+        raise ValidationError("Een toelichting hoort bij een rapportageronde of bij een teldatum.")
+    if ronde is not None and (
+        ronde.soort != Rapportagesoort.THUISZITTERS or not ronde.is_afgelopen(timezone.localdate())
+    ):
+        raise ValidationError(
+            {"ronde": "Deze rapportageronde is nog niet afgelopen: er is nog niets toe te lichten."}
+        )
+    if (
+        teldatum is not None
+        and not Leerlingtelling.objects.filter(swv=swv, teldatum=teldatum).exists()
+    ):
+        raise ValidationError(
+            {
+                "teldatum": "Op deze teldatum zijn geen leerlingen van het samenwerkingsverband geteld."
+            }
+        )
+    if document is not None and document.swv_id != swv.pk:
+        raise ValidationError(
+            {"document": "Dit document hoort bij een ander samenwerkingsverband."}
+        )
+    velden = {
+        "tekst": tekst,
+        "document": document,
+        "gewijzigd_op": timezone.now(),
+        "gewijzigd_door": door,
+    }
+    with namens(door):
+        if toelichting is None:
+            try:
+                with transaction.atomic():
+                    return Cijfertoelichting.objects.create(
+                        swv=swv,
+                        onderwerp=Cijferonderwerp.RONDE if ronde else Cijferonderwerp.DEELNAME,
+                        ronde=ronde,
+                        teldatum=teldatum,
+                        **velden,
+                    )
+            except IntegrityError:
+                raise ValidationError(
+                    "Er is intussen al een toelichting vastgelegd; open de pagina opnieuw om "
+                    "die te wijzigen."
+                ) from None
+        return bewaar_versie(toelichting, verwachte_versie, **velden)

@@ -10,6 +10,16 @@ urlpatterns = [
     path("thuiszitters/", views.thuiszitters, name="thuiszitters"),
     path("thuiszitters/nieuw/", views.registratie, name="registratie_nieuw"),
     path("thuiszitters/<int:pk>/", views.registratie, name="registratie"),
+    path(
+        "thuiszitters/rondes/<int:ronde>/toelichting/",
+        views.rondetoelichting,
+        name="rondetoelichting",
+    ),
+    path(
+        "leerlingen/<str:teldatum>/toelichting/",
+        views.deelnametoelichting,
+        name="deelnametoelichting",
+    ),
 ]
 
 # Included under toezicht/ with the namespace "bevindingen".

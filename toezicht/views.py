@@ -3,6 +3,8 @@ the Inspectie's findings: lists, a page per finding, and the Inspectie's forms, 
 through the same services as the API. Who sees which is `for_user`, the same rule as the API:
 a coördinator only their own SWV."""
 
+import datetime
+
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -20,10 +22,12 @@ from passend.forms import formulierpagina, velden, verwerk, waarden_van
 from swv import selectors as swv_selectors
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
+from swv.services.documenten import bewaar_document
 from swv.views import swv_voor
 from toezicht import risico, selectors, services
 from toezicht.forms import (
     BeoordelingForm,
+    CijfertoelichtingForm,
     RisicofilterForm,
     RisicoregelsForm,
     Risicotoon,
@@ -34,6 +38,7 @@ from toezicht.forms import (
 )
 from toezicht.lijsten import PER_PAGINA, SOORTEN, bevindingformulier, lijstfilter
 from toezicht.models import (
+    Cijfertoelichting,
     Indieningsstatus,
     Rapportageronde,
     Rapportagesoort,
@@ -56,8 +61,14 @@ def thuiszitters(request, code):
         for r in Thuiszitterregistratie.objects.filter(swv=swv).select_related("ronde")
     }
     cijfers = {c.periode_van: c for c in selectors.per_periode([swv])}
+    uitleg = selectors.cijferuitleg([swv.pk])
     rijen = [
-        (ronde, registraties.get(ronde.pk), cijfers.get(ronde.periode_van))
+        (
+            ronde,
+            registraties.get(ronde.pk),
+            cijfers.get(ronde.periode_van),
+            uitleg.ronde(swv.pk, ronde.pk),
+        )
         for ronde in Rapportageronde.objects.filter(periode_van__lte=vandaag).order_by(
             "-periode_van"
         )
@@ -134,6 +145,87 @@ def registratie(request, code, pk=None):
         bestaand=bestaand,
         titel="Thuiszitters indienen",
         volgende=volgende_ronde(timezone.localdate()),
+    )
+
+
+def _cijfertoelichting(request, swv, bestaand, terug: str, ondertitel: str, **onderwerp):
+    """The form of an explanation of a figure (ADR 0086): its text and an optional PDF."""
+    form = CijfertoelichtingForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=waarden_van(bestaand, ("tekst", "versie")),
+    )
+    huidig = bestaand.document if bestaand else None
+
+    def opslaan(data):
+        upload = data["document"]
+        return services.leg_cijfertoelichting_vast(
+            swv=swv,
+            tekst=data["tekst"],
+            document=bewaar_document(swv, upload, request.user) if upload else huidig,
+            door=request.user,
+            toelichting=bestaand,
+            verwachte_versie=data["versie"],
+            **onderwerp,
+        )
+
+    return formulierpagina(
+        request,
+        form,
+        opslaan,
+        terug=terug,
+        melding="De toelichting is opgeslagen.",
+        swv=swv,
+        titel="Toelichting",
+        ondertitel=ondertitel,
+        document=huidig,
+    )
+
+
+@rollen(Rol.COORDINATOR)
+def rondetoelichting(request, code, ronde):
+    """The SWV's explanation of a reporting round: its thuiszitters, or why it was late or not
+    submitted."""
+    swv = swv_voor(request, code, Actie.WIJZIGEN)
+    ronde = get_object_or_404(
+        Rapportageronde,
+        pk=ronde,
+        soort=Rapportagesoort.THUISZITTERS,
+        periode_tot__lt=timezone.localdate(),
+    )
+    bestaand = (
+        Cijfertoelichting.objects.filter(swv=swv, ronde=ronde).select_related("document").first()
+    )
+    return _cijfertoelichting(
+        request,
+        swv,
+        bestaand,
+        terug=reverse("toezicht:thuiszitters", args=[swv.code]),
+        ondertitel=f"Rapportageronde {formatting.periode(ronde.periode_van, ronde.periode_tot)}",
+        ronde=ronde,
+    )
+
+
+@rollen(Rol.COORDINATOR)
+def deelnametoelichting(request, code, teldatum):
+    """The SWV's explanation of its pupils and deelname on a teldatum it has counts for."""
+    swv = swv_voor(request, code, Actie.WIJZIGEN)
+    try:
+        dag = datetime.date.fromisoformat(teldatum)
+    except ValueError:
+        raise Http404 from None
+    if not swv.leerlingtellingen.filter(teldatum=dag).exists():
+        raise Http404
+    bestaand = (
+        Cijfertoelichting.objects.filter(swv=swv, teldatum=dag).select_related("document").first()
+    )
+    return _cijfertoelichting(
+        request,
+        swv,
+        bestaand,
+        terug=reverse("swvcijfers:leerlingen", args=[swv.code]) + "#kop-toelichtingen",
+        ondertitel=f"Leerlingen en deelname op {formatting.datum_lang(dag)}",
+        teldatum=dag,
     )
 
 
