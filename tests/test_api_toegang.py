@@ -52,6 +52,7 @@ SWV_ONDERDELEN = [
     "/werkagenda",
     "/geschillen",
     "/toelichtingen",
+    "/cijfertoelichtingen",
     "/leden",
     "/scholen",
     "/documenten",

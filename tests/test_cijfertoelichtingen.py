@@ -155,3 +155,20 @@ def test_the_service_refuses_what_cannot_be_explained(swv, afgelopen):
     with pytest.raises(Wijzigingsconflict):
         vast(ronde=afgelopen, tekst="Oud.", toelichting=eerste, verwachte_versie=1)
     assert Cijfertoelichting.objects.get().tekst == "Nieuw."
+
+
+def test_the_api_lists_them_under_the_swv(swv, afgelopen, api_als, maak_gebruiker):
+    leg_cijfertoelichting_vast(swv=swv, door=None, tekst="Twee scholen te laat.", ronde=afgelopen)
+    leg_cijfertoelichting_vast(swv=swv, door=None, tekst="Nieuwe so-school.", teldatum=TELDATUM)
+    adres = "/api/v1/samenwerkingsverbanden/PO2707/cijfertoelichtingen"
+    rijen = api_als(Rol.INSPECTIE).get(adres, {"sorteer": "onderwerp"}).json()["resultaten"]
+    assert [(r["onderwerp"], r["ronde"], r["teldatum"], r["tekst"]) for r in rijen] == [
+        ("deelname", None, "2015-10-01", "Nieuwe so-school."),
+        ("ronde", afgelopen.pk, None, "Twee scholen te laat."),
+    ]
+    assert set(rijen[0]) == {
+        "id", "onderwerp", "ronde", "teldatum", "tekst", "document", "gewijzigdOp",
+    }  # fmt: skip
+    ander = swv_met_regio(code="PO2708", pc4s=("1012",))
+    vreemde = api_als(maak_gebruiker(Rol.COORDINATOR, swvs=[ander]))
+    assert vreemde.get(adres).status_code == 404

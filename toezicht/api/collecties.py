@@ -26,6 +26,7 @@ from swv.models import (
 )
 from toezicht.api import views as tz
 from toezicht.models import (
+    Cijfertoelichting,
     Kwaliteitsonderzoek,
     Rapportageronde,
     Registratieoordeel,
@@ -117,5 +118,11 @@ COLLECTIES = (
     _van_swv("werkagenda", Werkagenda, op.WerkagendaViewSet, "swv-werkagenda"),
     _van_swv("geschillen", Geschil, op.GeschillenViewSet, "swv-geschillen"),
     _van_swv("toelichtingen", Toelichting, op.ToelichtingenViewSet, "swv-toelichtingen"),
+    _van_swv(
+        "cijfertoelichtingen",
+        Cijfertoelichting,
+        tz.CijfertoelichtingenViewSet,
+        "swv-cijfertoelichtingen",
+    ),
 )
 PER_MODEL = {c.model: c for c in COLLECTIES}

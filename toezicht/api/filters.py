@@ -135,3 +135,7 @@ class RisicoindicatorFilter(BevindingFilter, GroepFilter):
     class Meta:
         model = Risicoindicator
         fields = []
+
+
+class CijfertoelichtingenFilter(filters.FilterSet):
+    sorteer = sortering("onderwerp", "teldatum", "gewijzigd_op", ronde="ronde_id")

@@ -6,6 +6,7 @@ from passend.api.serializers import ModelSerializer, Serializer, SlugVeld
 from swv.models import Samenwerkingsverband
 from toezicht import services
 from toezicht.models import (
+    Cijferonderwerp,
     Kwaliteitsonderzoek,
     Oordeel,
     Rapportageronde,
@@ -314,3 +315,24 @@ class ThuiszittercijfersSerializer(Serializer):
         help_text="Verschil met de vorige ronde, alleen over de samenwerkingsverbanden in beide.",
     )
     vergeleken = serializers.IntegerField(help_text="Over hoeveel samenwerkingsverbanden.")
+
+
+class CijfertoelichtingSerializer(Serializer):
+    """The SWV's explanation of a reporting round or of its pupils on a teldatum, as it is now
+    (ADR 0086)."""
+
+    id = serializers.IntegerField()
+    onderwerp = serializers.ChoiceField(choices=Cijferonderwerp.choices)
+    ronde = serializers.IntegerField(
+        source="ronde_id",
+        allow_null=True,
+        help_text="De rapportageronde (zie /rapportagerondes) bij onderwerp ronde.",
+    )
+    teldatum = serializers.DateField(allow_null=True, help_text="Bij onderwerp deelname.")
+    tekst = serializers.CharField()
+    document = serializers.IntegerField(
+        source="document_id",
+        allow_null=True,
+        help_text="Het document bij de toelichting (zie /samenwerkingsverbanden/{code}/documenten).",
+    )
+    gewijzigd_op = serializers.DateTimeField()

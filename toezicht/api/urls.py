@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from toezicht.api import gegevensexports, risico, views, wijzigingen
@@ -17,4 +18,11 @@ router.register("wijzigingen", wijzigingen.WijzigingenViewSet, "wijziging")
 router.register("gegevensexports", gegevensexports.GegevensexportViewSet, "gegevensexport")
 router.register("risicoanalyses", risico.RisicoanalyseViewSet, "risicoanalyse")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path(
+        "samenwerkingsverbanden/<str:code>/cijfertoelichtingen",
+        views.CijfertoelichtingenViewSet.as_view({"get": "list"}),
+        name="swv-cijfertoelichtingen",
+    ),
+    *router.urls,
+]

@@ -11,12 +11,13 @@ from accounts.models import Rol
 from passend.api.views import PEILDATUM, PeildatumMixin
 from passend.peildatum import lees_datum
 from swv.api.filters import groep_parameter, lees_groep
-from swv.api.views import LEZERS, LeesViewSet
+from swv.api.views import LEZERS, LeesViewSet, SwvOnderdeelViewSet
 from swv.models import Samenwerkingsverband, Sector
 from swv.querysets import Actie
 from toezicht import selectors, services
 from toezicht.api import filters, serializers
 from toezicht.models import (
+    Cijfertoelichting,
     Kwaliteitsonderzoek,
     Rapportageronde,
     Registratieoordeel,
@@ -285,3 +286,19 @@ class ThuiszittercijfersViewSet(PeildatumMixin, viewsets.GenericViewSet):
             lees_groep(request),
         )
         return Response(self.get_serializer(regels, many=True).data)
+
+
+@extend_schema(
+    summary="De toelichtingen van een SWV bij zijn cijfers",
+    description="Pas toe of leg uit: wat het samenwerkingsverband zelf schrijft bij een "
+    "rapportageronde (zijn thuiszitters, of waarom het te laat of niet indiende) of bij zijn "
+    "leerlingen en deelname op een teldatum, zoals het nu is (een toelichting kent geen eerdere "
+    "stand; de geschiedenis staat in /wijzigingen).",
+)
+class CijfertoelichtingenViewSet(SwvOnderdeelViewSet):
+    queryset = Cijfertoelichting.objects.all()
+    serializer_class = serializers.CijfertoelichtingSerializer
+    filterset_class = filters.CijfertoelichtingenFilter
+
+    def onderdelen(self, swv, peildatum):
+        return Cijfertoelichting.objects.filter(swv=swv).order_by("onderwerp", "teldatum", "pk")
