@@ -172,3 +172,15 @@ def test_the_api_lists_them_under_the_swv(swv, afgelopen, api_als, maak_gebruike
     ander = swv_met_regio(code="PO2708", pc4s=("1012",))
     vreemde = api_als(maak_gebruiker(Rol.COORDINATOR, swvs=[ander]))
     assert vreemde.get(adres).status_code == 404
+
+
+def test_the_inspectie_reads_it_on_the_rounds_page(swv, afgelopen, client_als):
+    """The SWV did not submit; its explanation stands in the list of those that did not."""
+    leg_cijfertoelichting_vast(
+        swv=swv, door=None, tekst="De coördinator was langdurig ziek.", ronde=afgelopen
+    )
+    pagina = _tekst(client_als(Rol.INSPECTIE).get(f"/toezicht/rondes/{afgelopen.pk}/"))
+    assert re.search(
+        r"Niet ingediend .* PO 27-07 Passend Amstelland .* De coördinator was langdurig ziek\.",
+        pagina,
+    )

@@ -260,6 +260,12 @@ def ronde(request, pk):
         .order_by("swv__code")
     )
     (stand,) = selectors.volledigheid(swvs, [gekozen])
+    uitleg = {
+        t.swv_id: t
+        for t in Cijfertoelichting.objects.filter(ronde=gekozen, swv__in=swvs).select_related(
+            "gewijzigd_door", "document"
+        )
+    }
     return render(
         request,
         "toezicht/ronde.html",
@@ -268,8 +274,8 @@ def ronde(request, pk):
             "filter": filter,
             "ronde": gekozen,
             "stand": stand,
-            "registraties": registraties,
-            "ontbrekend": selectors.niet_ingediend(swvs, gekozen),
+            "registraties": [(r, uitleg.get(r.swv_id)) for r in registraties],
+            "ontbrekend": [(s, uitleg.get(s.pk)) for s in selectors.niet_ingediend(swvs, gekozen)],
             "mag_beoordelen": request.user.heeft_rol(Rol.INSPECTIE),
         },
     )
