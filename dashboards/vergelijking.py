@@ -193,6 +193,9 @@ class Rondecijfer:
 
     @property
     def volledigheidstekst(self) -> str:
+        """Such as "compleet: 8 van 8" or "voorlopig: 5 van 8"; empty for a comparison of no SWVs."""
+        if not self.verwacht:
+            return ""
         woord = "compleet" if self.ingediend >= self.verwacht else "voorlopig"
         return f"{woord}: {self.ingediend} van {self.verwacht}"
 

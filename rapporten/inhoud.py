@@ -17,6 +17,7 @@ from ondersteuningsplan import geschillen, toelichtingen, werkagenda
 from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Feit, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep, Stap
+from passend import formatting
 from swv import deelname
 from swv.models import Document, Groepering, Samenwerkingsverband, Sector
 from swv.selectors import groepsleden
@@ -493,6 +494,34 @@ def _vergelijking(swv, peildatum) -> dict:
     }
 
 
+def _cijfertoelichtingen(swv, peildatum) -> list[dict]:
+    """The SWV's explanations of the rounds ended before the peildatum and of the teldata on or
+    before it (ADR 0086), oldest first; one query."""
+    uitleg = toezicht_selectors.cijferuitleg([swv.pk])
+    rijen = [
+        (
+            t.ronde.periode_van,
+            f"Rapportageronde {formatting.periode(t.ronde.periode_van, t.ronde.periode_tot)}",
+            t,
+        )
+        for t in uitleg.per_ronde.values()
+        if t.ronde.periode_tot < peildatum
+    ] + [
+        (t.teldatum, f"Leerlingen en deelname op {formatting.datum_lang(t.teldatum)}", t)
+        for t in uitleg.per_teldatum.values()
+        if t.teldatum <= peildatum
+    ]
+    return [
+        {
+            "onderwerp": onderwerp,
+            "tekst": t.tekst,
+            "document": t.document.naam if t.document_id else "",
+            "gewijzigd_op": _iso(timezone.localdate(t.gewijzigd_op)),
+        }
+        for _, onderwerp, t in sorted(rijen, key=lambda rij: rij[:2])
+    ]
+
+
 def _swv_rapport(swv, peildatum) -> dict:
     standen = op_selectors.standen_van(swv, peildatum)
     feiten = list(
@@ -553,6 +582,7 @@ def _swv_rapport(swv, peildatum) -> dict:
         "teldatum": _iso(laatste),
         "verevening": verevening,
         "vergelijking": _vergelijking(swv, peildatum),
+        "cijfertoelichtingen": _cijfertoelichtingen(swv, peildatum),
         "werkagenda": _werkagenda(swv, peildatum),
         "geschillen": _geschillen(swv, peildatum),
         "thuiszitters": _thuiszitters(Samenwerkingsverband.objects.filter(pk=swv.pk), peildatum),

@@ -403,7 +403,7 @@ def cijferuitleg(swvs) -> Cijferuitleg:
     """The explanations of the figures of `swvs` (ids or a queryset); one query."""
     per_ronde, per_teldatum = {}, {}
     for t in Cijfertoelichting.objects.filter(swv__in=swvs).select_related(
-        "gewijzigd_door", "document"
+        "gewijzigd_door", "document", "ronde"
     ):
         if t.ronde_id is not None:
             per_ronde[(t.swv_id, t.ronde_id)] = t

@@ -416,3 +416,44 @@ def test_the_swv_report_carries_the_swvs_explanations(
     zonder = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=po[0])
     assert zonder.cijfers["toelichtingen"] == []
     assert "Toelichtingen van het samenwerkingsverband" not in tekst(pdf_van(zonder))
+
+
+def test_the_swv_report_carries_the_explanations_of_its_figures(
+    land, accountmanager, django_capture_on_commit_callbacks
+):
+    """ADR 0086: the explanations of a round ended before the peildatum and of a teldatum on or
+    before it; not those of a later round."""
+    from toezicht.models import Rapportageronde
+    from toezicht.services import leg_cijfertoelichting_vast
+    from toezicht.tests.factories import ronde
+
+    po, _ = land
+    eerste = po[0]
+    leg_cijfertoelichting_vast(
+        swv=eerste,
+        door=None,
+        tekst="Zeven thuiszitters, van wie vijf uit een school die sloot.",
+        ronde=Rapportageronde.objects.get(periode_van=datetime.date(2013, 11, 1)),
+    )
+    leg_cijfertoelichting_vast(
+        swv=eerste,
+        door=None,
+        tekst="Het sbo telde minder leerlingen na een fusie.",
+        teldatum=datetime.date(2013, 10, 1),
+    )
+    leg_cijfertoelichting_vast(
+        swv=eerste,
+        door=None,
+        tekst="Na de peildatum.",
+        ronde=ronde(datetime.date(2014, 3, 1), datetime.date(2014, 4, 30)),
+    )
+    rapport = maak(django_capture_on_commit_callbacks, accountmanager, "swv", PEILDATUM, swv=eerste)
+    assert [t["onderwerp"] for t in rapport.cijfers["cijfertoelichtingen"]] == [
+        "Leerlingen en deelname op 1 oktober 2013",
+        "Rapportageronde 1 nov \u2013 31 dec 2013",
+    ]
+    t = " ".join(tekst(pdf_van(rapport)).split())
+    assert "Toelichtingen van het samenwerkingsverband bij de cijfers" in t
+    assert "Zeven thuiszitters, van wie vijf uit een school die sloot." in t
+    assert "Het sbo telde minder leerlingen na een fusie." in t
+    assert "Na de peildatum." not in t
