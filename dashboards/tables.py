@@ -295,9 +295,14 @@ def deelname_landelijk(
 
 
 def deelname_per_swv(
-    sector: str, per_swv: dict[int, list[selectors.Deelnameregel]], teldatum: datetime.date
+    sector: str,
+    per_swv: dict[int, list[selectors.Deelnameregel]],
+    teldatum: datetime.date,
+    uitleg: dict[int, str] | None = None,
 ) -> list[Tabel]:
-    """Three tables per sector for one teldatum; the percentages with verevening."""
+    """Three tables per sector for one teldatum; the percentages with verevening and the SWV's
+    explanation of that teldatum (ADR 0086)."""
+    uitleg = uitleg or {}
     maten = list(deelname.TELLERS[sector])
     op_teldatum = [r for regels in per_swv.values() for r in regels if r.teldatum == teldatum]
     tabellen = []
@@ -308,13 +313,17 @@ def deelname_per_swv(
             *(["Leerlingen in de basis"] if extra else []),
             *(KORT[m] for m in maten),
             *(
-                ["Verevening", "Zware ondersteuning t.o.v. landelijk (procentpunt)"]
+                [
+                    "Verevening",
+                    "Zware ondersteuning t.o.v. landelijk (procentpunt)",
+                    "Toelichting van het SWV",
+                ]
                 if extra
                 else []
             ),
         ]
-        getallen = frozenset(range(1, len(kolommen) - (2 if extra else 0))) | (
-            {len(kolommen) - 1} if extra else frozenset()
+        getallen = frozenset(range(1, len(kolommen) - (3 if extra else 0))) | (
+            {len(kolommen) - 2} if extra else frozenset()
         )
         tabel = Tabel(
             f"deelname-swv-{weergave}-{sector.lower()}",
@@ -329,6 +338,7 @@ def deelname_per_swv(
                 rij += [
                     r.verevening.richting if r.verevening else None,
                     round(r.verevening.verschil, 2) if r.verevening else None,
+                    uitleg.get(r.swv.pk, ""),
                 ]
             tabel.rijen.append(rij)
         tabellen.append(tabel)
@@ -422,14 +432,20 @@ def schorsingen(
     )
 
 
-def thuiszitters_per_swv(regels: list[selectors.Thuiszitterregel], van: datetime.date) -> Tabel:
-    kolommen = ["SWV", *_thuiszitterkolommen()]
+def thuiszitters_per_swv(
+    regels: list[selectors.Thuiszitterregel],
+    van: datetime.date,
+    uitleg: dict[int, str] | None = None,
+) -> Tabel:
+    """Each SWV's counts in one period, with its explanation of the round (ADR 0086)."""
+    uitleg = uitleg or {}
+    kolommen = ["SWV", *_thuiszitterkolommen(), "Toelichting van het SWV"]
     return Tabel(
         "thuiszitters-swv",
         f"Thuiszitters per samenwerkingsverband in de periode vanaf {_datum(van)}",
         kolommen,
-        [[r.swv, *_thuiszittercellen(r)] for r in regels],
-        getallen=frozenset(range(1, len(kolommen))),
+        [[r.swv, *_thuiszittercellen(r), uitleg.get(r.swv.pk, "")] for r in regels],
+        getallen=frozenset(range(1, len(kolommen) - 1)),
     )
 
 

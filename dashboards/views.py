@@ -227,7 +227,15 @@ def _leerlingen(request) -> dict:
         grafiek_swv = selectors.deelnamegrafiek(sector, reeks, gekozen.weergavecode)
     if teldatum:
         alle.update(
-            {t.naam: t for t in tables.deelname_per_swv(sector, per_swv_op_teldatum, teldatum)}
+            {
+                t.naam: t
+                for t in tables.deelname_per_swv(
+                    sector,
+                    per_swv_op_teldatum,
+                    teldatum,
+                    toezicht_selectors.uitlegteksten(list(per_swv_op_teldatum), teldatum=teldatum),
+                )
+            }
         )
     return {
         "paginatitel": "Leerlingen en deelname",
@@ -292,7 +300,9 @@ def _thuiszitters(request) -> dict:
             periode_tot = next(r.periode_tot for r in landelijk if r.periode_van == periode)
             in_periode = swvs.filter(pk__in=swv_selectors.groepsleden(groepering, periode_tot))
         t = tables.thuiszitters_per_swv(
-            selectors.thuiszitters_per_swv(in_periode, periode), periode
+            selectors.thuiszitters_per_swv(in_periode, periode),
+            periode,
+            toezicht_selectors.uitlegteksten(in_periode, ronde__periode_van=periode),
         )
         alle[t.naam] = t
     # the suspensions of the last two years of rounds: the whole series since 2015 would cost

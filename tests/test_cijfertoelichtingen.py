@@ -184,3 +184,30 @@ def test_the_inspectie_reads_it_on_the_rounds_page(swv, afgelopen, client_als):
         r"Niet ingediend .* PO 27-07 Passend Amstelland .* De coördinator was langdurig ziek\.",
         pagina,
     )
+
+
+def test_the_dashboards_set_it_beside_the_swvs_figures(swv, afgelopen, client_als):
+    from toezicht.models import Thuiszitterregistratie, Thuiszittertelling
+
+    registratie = Thuiszitterregistratie.objects.create(
+        swv=swv,
+        ronde=afgelopen,
+        periode_van=afgelopen.periode_van,
+        periode_tot=afgelopen.periode_tot,
+    )
+    Thuiszittertelling.objects.create(
+        registratie=registratie, soort="absoluut", duur="lang", met_aanbod=False, aantal=4
+    )
+    leg_cijfertoelichting_vast(swv=swv, door=None, tekst="Een school sloot.", ronde=afgelopen)
+    leg_cijfertoelichting_vast(swv=swv, door=None, tekst="Nieuwe so-school.", teldatum=TELDATUM)
+    lezer = client_als(Rol.ACCOUNTMANAGER)
+    thuiszitters = lezer.get(
+        "/dashboards/thuiszitters/", {"periode": afgelopen.periode_van.isoformat()}
+    ).context["tabellen"]["thuiszitters-swv"]
+    assert thuiszitters.kolommen[-1] == "Toelichting van het SWV"
+    assert thuiszitters.rijen[0][-1] == "Een school sloot."
+    leerlingen = lezer.get(
+        "/dashboards/leerlingen/", {"sector": "PO", "teldatum": TELDATUM.isoformat()}
+    ).context["tabellen"]["deelname-swv-percentages-po"]
+    assert leerlingen.kolommen[-1] == "Toelichting van het SWV"
+    assert leerlingen.rijen[0][-1] == "Nieuwe so-school."

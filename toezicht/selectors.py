@@ -410,3 +410,15 @@ def cijferuitleg(swvs) -> Cijferuitleg:
         else:
             per_teldatum[(t.swv_id, t.teldatum)] = t
     return Cijferuitleg(per_ronde, per_teldatum)
+
+
+def uitlegteksten(swvs, **onderwerp) -> dict[int, str]:
+    """{swv id: the text of its explanation} of one round (`ronde__periode_van=...`) or one
+    teldatum (`teldatum=...`), for a table per SWV: the text, and the document's name; one
+    query."""
+    return {
+        t.swv_id: t.tekst + (f" (document: {t.document.naam})" if t.document_id else "")
+        for t in Cijfertoelichting.objects.filter(swv__in=swvs, **onderwerp).select_related(
+            "document"
+        )
+    }

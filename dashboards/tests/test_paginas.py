@@ -34,9 +34,10 @@ PAGINAS = ["portefeuille", "monitor", "kaart", "leerlingen", "thuiszitters"]
 #: matrix and its list "who is late" in the database (for each a count and a page, then the
 #: statuses of that page's SWVs), counts the werkagenda per sector (the werkagendas, and the
 #: pupil counts of those whose subsidy was granted), the disputes per kind (one query) and the
-#: groups of SWVs to choose from (one query).
+#: groups of SWVs to choose from (one query); the thuiszitters read the SWVs' explanations of
+#: the chosen round (one query).
 MAX_QUERIES = 16
-MAX_QUERIES_PAGINA = {"monitor": 23, "thuiszitters": 17}
+MAX_QUERIES_PAGINA = {"monitor": 23, "thuiszitters": 18}
 #: What a group adds: its members, its own series; on the monitor its whole monitor beside the
 #: national one.
 MET_GROEP_EXTRA = {"monitor": 8}
