@@ -233,3 +233,4 @@ class ToelichtingForm(NldsFormMixin, VersieFormMixin):
         required=False,
         help_text="Alleen als de mijlpaal nog gehaald moet worden.",
     )
+    document = PdfField(label="Document")

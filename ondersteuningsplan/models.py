@@ -625,6 +625,14 @@ class Toelichting(SwvGebonden, Versiebeheer):
         blank=True,
         help_text="Wanneer het samenwerkingsverband de mijlpaal verwacht te halen, als dat nog moet.",
     )
+    document = models.ForeignKey(
+        "swv.Document",
+        verbose_name="document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     gewijzigd_op = models.DateTimeField("gewijzigd op")
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

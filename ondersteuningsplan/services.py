@@ -669,6 +669,7 @@ def leg_toelichting_vast(
     tekst: str,
     verwacht_op: datetime.date | None,
     door,
+    document=None,
     toelichting: Toelichting | None = None,
     verwachte_versie: int | None = None,
 ) -> Toelichting:
@@ -696,9 +697,14 @@ def leg_toelichting_vast(
             )
         if verwacht_op < vandaag:
             raise ValidationError({"verwacht_op": "Een verwachte datum ligt vandaag of later."})
+    if document is not None and document.swv_id != swv.pk:
+        raise ValidationError(
+            {"document": "Dit document hoort bij een ander samenwerkingsverband."}
+        )
     velden = {
         "tekst": tekst,
         "verwacht_op": verwacht_op,
+        "document": document,
         "gewijzigd_op": timezone.now(),
         "gewijzigd_door": door,
     }

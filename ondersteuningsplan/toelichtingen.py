@@ -50,5 +50,7 @@ def van(swv_ids) -> dict[tuple[int, int, int], Toelichting]:
     """The explanations of the SWVs, by `sleutel` (one query)."""
     return {
         (t.swv_id, t.mijlpaal_id, t.cyclus): t
-        for t in Toelichting.objects.filter(swv__in=swv_ids).select_related("gewijzigd_door")
+        for t in Toelichting.objects.filter(swv__in=swv_ids).select_related(
+            "gewijzigd_door", "document"
+        )
     }

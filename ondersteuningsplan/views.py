@@ -562,9 +562,17 @@ def toelichting(request, code, mijlpaal, cyclus=0):
     one OP cycle (ondersteuningsplan/toelichtingen.py, ADR 0082)."""
     swv = bewerkbaar_swv(request, code)
     mijlpaal = get_object_or_404(Mijlpaal, code=mijlpaal)
-    bestaand = Toelichting.objects.filter(swv=swv, mijlpaal=mijlpaal, cyclus=cyclus).first()
+    bestaand = (
+        Toelichting.objects.filter(swv=swv, mijlpaal=mijlpaal, cyclus=cyclus)
+        .select_related("document")
+        .first()
+    )
     namen = ("tekst", "verwacht_op")
-    form = ToelichtingForm(request.POST or None, initial=waarden_van(bestaand, (*namen, "versie")))
+    form = ToelichtingForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=waarden_van(bestaand, (*namen, "versie")),
+    )
 
     def opslaan(data):
         return services.leg_toelichting_vast(
@@ -573,6 +581,9 @@ def toelichting(request, code, mijlpaal, cyclus=0):
             cyclus=cyclus,
             door=request.user,
             **velden(data, namen),
+            document=document_of(
+                swv, data["document"], bestaand and bestaand.document, request.user
+            ),
             toelichting=bestaand,
             verwachte_versie=data["versie"],
         )
@@ -586,6 +597,7 @@ def toelichting(request, code, mijlpaal, cyclus=0):
         swv=swv,
         titel="Toelichting",
         ondertitel=mijlpaal.naam + (f" (OP-cyclus {cyclus})" if cyclus else ""),
+        document=bestaand.document if bestaand else None,
     )
 
 

@@ -443,6 +443,7 @@ def _toelichtingen(swv, standen) -> list[dict]:
                         "status_label": deel.status.label,
                         "tekst": t.tekst,
                         "verwacht_op": _iso(t.verwacht_op),
+                        "document": t.document.naam if t.document_id else "",
                         "gewijzigd_op": _iso(timezone.localdate(t.gewijzigd_op)),
                     }
                 )

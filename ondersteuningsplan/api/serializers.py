@@ -329,4 +329,9 @@ class ToelichtingSerializer(Serializer):
     verwacht_op = serializers.DateField(
         allow_null=True, help_text="Wanneer het samenwerkingsverband de mijlpaal verwacht te halen."
     )
+    document = serializers.IntegerField(
+        source="document_id",
+        allow_null=True,
+        help_text="Het document bij de toelichting (zie /samenwerkingsverbanden/{code}/documenten).",
+    )
     gewijzigd_op = serializers.DateTimeField()

@@ -154,3 +154,43 @@ def test_the_coordinator_explains_on_the_overview_and_the_ministry_reads_it(
     assert (
         client.get("/samenwerkingsverbanden/PO0101/toelichtingen/bestaat-niet/").status_code == 404
     )
+
+
+def test_an_explanation_carries_an_optional_document(swv, client, maak_gebruiker, api_als):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from swv.tests.pdfs import gewone_pdf
+
+    client.force_login(maak_gebruiker(Rol.COORDINATOR, swvs=[swv]))
+    adres = "/samenwerkingsverbanden/PO0101/toelichtingen/rechtspersoon/"
+    antwoord = client.post(
+        adres,
+        {
+            "tekst": "De notaris was laat; zie zijn brief.",
+            "verwacht_op": "",
+            "document": SimpleUploadedFile("notaris.pdf", gewone_pdf(), "application/pdf"),
+        },
+    )
+    assert antwoord.status_code == 302
+    toelichting = Toelichting.objects.get()
+    assert toelichting.document.naam == "notaris.pdf" and toelichting.document.swv == swv
+    overzicht = client.get("/samenwerkingsverbanden/PO0101/").content.decode()
+    assert f'href="/samenwerkingsverbanden/PO0101/documenten/{toelichting.document.pk}/"' in (
+        overzicht
+    )
+    # the form names the current file; a change without a new one keeps it
+    assert "Huidig bestand" in client.get(adres).content.decode()
+    client.post(adres, {"tekst": "Anders.", "verwacht_op": "", "versie": 1})
+    toelichting.refresh_from_db()
+    assert (toelichting.tekst, toelichting.document.naam) == ("Anders.", "notaris.pdf")
+    [item] = (
+        api_als(Rol.INSPECTIE)
+        .get("/api/v1/samenwerkingsverbanden/PO0101/toelichtingen")
+        .json()["resultaten"]
+    )
+    assert item["document"] == toelichting.document.pk
+    # a document of another SWV is refused by the service
+    ander = SwvFactory(code="PO0104")
+    vreemd = ander.documenten.create(naam="x.pdf", grootte=1, sha256="0" * 64, bestand="x.pdf")
+    with pytest.raises(ValidationError, match="ander samenwerkingsverband"):
+        vast(swv, "rechtspersoon", document=vreemd, toelichting=toelichting, verwachte_versie=2)
