@@ -1,6 +1,7 @@
 """An SWV's public figures (ADR 0084): what its public page shows, built when it publishes and
 kept as published. Shares and statuses as they are; every count under five as "< 5"
-(`openbaar.klein`); explanations as the SWV wrote them."""
+(`openbaar.klein`); explanations of milestones, rounds and teldata as the SWV wrote them (their
+documents stay behind the login)."""
 
 import datetime
 
@@ -17,6 +18,7 @@ from passend import formatting
 from passend.tables import Tabel
 from swv import deelname
 from swv.models import Samenwerkingsverband
+from toezicht import selectors as toezicht_selectors
 
 #: The number of complete thuiszitter rounds on the page: two years.
 RONDES = 12
@@ -54,6 +56,9 @@ def inhoud(swv: Samenwerkingsverband, peildatum: datetime.date) -> dict:
     """The SWV's public figures on the peildatum, as JSON-safe data."""
     standen = [s for s in op_selectors.standen_van(swv, peildatum) if s.status]
     uitleg = toelichtingen.van([swv.pk])
+    cijferuitleg = toezicht_selectors.cijferuitleg([swv.pk])
+    per_teldatum = {dag: t.tekst for (_, dag), t in cijferuitleg.per_teldatum.items()}
+    per_periode = {t.ronde.periode_van: t.tekst for t in cijferuitleg.per_ronde.values()}
     mijlpalen = []
     for stand in standen:
         teksten = [t.tekst for _, t in toelichtingen.delen(swv.pk, stand, uitleg) if t]
@@ -78,6 +83,7 @@ def inhoud(swv: Samenwerkingsverband, peildatum: datetime.date) -> dict:
                 selectors.afgerond(eigen[t].zwaar, 2),
                 selectors.afgerond(land[t].zwaar, 2) if t in land else None,
                 v.label if v else "",
+                per_teldatum.get(t, ""),
             ]
         )
     rondes = selectors.thuiszitters(
@@ -99,7 +105,7 @@ def inhoud(swv: Samenwerkingsverband, peildatum: datetime.date) -> dict:
             _tabel(
                 "deelname",
                 f"Deelname aan {zwaar} (%) per teldatum",
-                ["Teldatum", swv.weergavecode, "Landelijk", "Verevening"],
+                ["Teldatum", swv.weergavecode, "Landelijk", "Verevening", "Toelichting"],
                 deelnamerijen,
                 getallen=(1, 2),
                 datums=(0,),
@@ -113,9 +119,16 @@ def inhoud(swv: Samenwerkingsverband, peildatum: datetime.date) -> dict:
                     "Periode tot en met",
                     "Thuiszitters",
                     "Drie maanden of langer zonder aanbod",
+                    "Toelichting",
                 ],
                 [
-                    [r.periode_van, r.periode_tot, klein(r.totaal), klein(r.lang_zonder_aanbod)]
+                    [
+                        r.periode_van,
+                        r.periode_tot,
+                        klein(r.totaal),
+                        klein(r.lang_zonder_aanbod),
+                        per_periode.get(r.periode_van, ""),
+                    ]
                     for r in reversed(rondes)
                 ],
                 getallen=(2, 3),

@@ -17,7 +17,7 @@ from ondersteuningsplan.models import Mijlpaal
 from ondersteuningsplan.services import leg_toelichting_vast
 from ondersteuningsplan.tests.factories import SwvFactory
 from toezicht.models import Duur, Verzuimsoort
-from toezicht.services import registreer_thuiszitters
+from toezicht.services import leg_cijfertoelichting_vast, registreer_thuiszitters
 from toezicht.tests.factories import ronde
 
 pytestmark = pytest.mark.django_db
@@ -71,8 +71,16 @@ def test_the_coordinator_previews_and_publishes_and_anyone_reads_it(client, maak
         door=None,
     )
     assert "De notaris was laat." not in client.get("/openbaar/PO0101/").content.decode()
+    leg_cijfertoelichting_vast(
+        swv=swv,
+        door=None,
+        tekst="Vijf nieuwe thuiszitters uit een school die sloot.",
+        ronde=ronde(D(2025, 11, 1), D(2025, 12, 31)),
+    )
     publicatie.publiceer(swv)
     assert "De notaris was laat." in client.get("/openbaar/PO0101/").content.decode()
+    rijen = json.loads(client.get("/openbaar/PO0101/thuiszitters.json").content)["rijen"]
+    assert [r[-1] for r in rijen] == ["Vijf nieuwe thuiszitters uit een school die sloot.", ""]
 
 
 def test_only_its_own_coordinator_publishes(client, client_als, maak_gebruiker, swv):
