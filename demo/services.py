@@ -63,7 +63,7 @@ from toezicht.models import (
     Thuiszittertelling,
     Vervolgafspraak,
 )
-from toezicht.services import plan_rondes
+from toezicht.services import leg_cijfertoelichting_vast, plan_rondes
 
 WACHTWOORD = "passend-demo"
 
@@ -239,7 +239,42 @@ def laad_demo(seed: int, vandaag: datetime.date):
     maak_aktes(resultaat.feiten, coordinatoren)
     schrijf_geschiedenis(resultaat, coordinatoren)
     controle.controleer(vandaag)
+    licht_cijfers_toe(vandaag)
     publiceer_cijfers(swvs, vandaag)
+
+
+def licht_cijfers_toe(vandaag: datetime.date):
+    """The coördinator's SWVs explain their latest round and teldatum, so the pages show what
+    an SWV's explanation of its figures looks like (ADR 0086)."""
+    coordinator = Gebruiker.objects.get(username="coordinator")
+    ronde = (
+        Rapportageronde.objects.filter(soort=Rapportagesoort.THUISZITTERS, periode_tot__lt=vandaag)
+        .order_by("-periode_van")
+        .first()
+    )
+    for swv in coordinator.samenwerkingsverbanden.order_by("code"):
+        if ronde is not None:
+            leg_cijfertoelichting_vast(
+                swv=swv,
+                ronde=ronde,
+                door=coordinator,
+                tekst="Twee scholen meldden hun thuiszitters pas na de uiterste datum; het "
+                "samenwerkingsverband maakt met de besturen afspraken over tijdig melden.",
+            )
+        teldatum = (
+            swv.leerlingtellingen.filter(teldatum__lte=vandaag)
+            .order_by("-teldatum")
+            .values_list("teldatum", flat=True)
+            .first()
+        )
+        if teldatum is not None:
+            leg_cijfertoelichting_vast(
+                swv=swv,
+                teldatum=teldatum,
+                door=coordinator,
+                tekst="Sinds augustus telt een nieuwe so-locatie in de regio mee; daardoor "
+                "steeg de deelname aan zware ondersteuning.",
+            )
 
 
 def publiceer_cijfers(swvs, vandaag: datetime.date):
