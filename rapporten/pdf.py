@@ -38,12 +38,17 @@ LANDELIJKE_HOOFDSTUKKEN = [
 SWV_HOOFDSTUKKEN = [
     ("samenvatting", "Samenvatting"),
     ("mijlpalen", "Mijlpalen"),
+    ("cycli", "OP-cycli"),
     ("feiten", "Feiten"),
     ("documenten", "Documenten"),
     ("werkagenda", "Werkagenda en subsidie 2012"),
+    ("geschillen", "Geschillen"),
     ("leerlingen", "Leerlingen"),
+    ("vergelijking", "Vergeleken met andere samenwerkingsverbanden"),
     ("thuiszitters", "Thuiszitters"),
 ]
+#: Chapters whose figures a report made before them does not hold: left out of its contents.
+LATERE_HOOFDSTUKKEN = ("werkagenda", "geschillen", "vergelijking")
 MONITORGROEPEN = [
     ("bestuur", "Bestuurlijke inrichting"),
     ("ondersteuningsplan", "Ondersteuningsplan"),
@@ -68,7 +73,8 @@ def html(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None)
             "hoofdstukken": [
                 (anker, kop)
                 for anker, kop in (SWV_HOOFDSTUKKEN if swv else LANDELIJKE_HOOFDSTUKKEN)
-                if anker != "werkagenda" or "werkagenda" in cijfers
+                if (anker not in LATERE_HOOFDSTUKKEN or anker in cijfers)
+                and (anker != "cycli" or cijfers.get("cycli"))
             ],
             "monitorgroepen": MONITORGROEPEN,
             "samenvatting": samenvatting(cijfers),
