@@ -18,6 +18,7 @@ from ondersteuningsplan import selectors as op_selectors
 from ondersteuningsplan.models import Feit, Mijlpaal, Status
 from ondersteuningsplan.stappen import Groep, Stap
 from passend import formatting
+from rapporten.reproductie import schemaversie
 from swv import deelname
 from swv.models import Document, Groepering, Samenwerkingsverband, Sector
 from swv.selectors import groepsleden
@@ -188,10 +189,14 @@ def cyclusnaam(nummer: int) -> str:
 def verzamel(
     soort: str, peildatum: datetime.date, sector: str = "", swv=None, groepering=None
 ) -> dict:
+    """The report's numbers, with the version of the milestone schedule they were computed
+    with (ADR 0087)."""
     if soort == "swv":
-        return _swv_rapport(swv, peildatum)
-    sectoren = [sector] if sector else list(SECTOREN)
-    return _landelijk_rapport(soort, peildatum, sectoren, groepering)
+        cijfers = _swv_rapport(swv, peildatum)
+    else:
+        sectoren = [sector] if sector else list(SECTOREN)
+        cijfers = _landelijk_rapport(soort, peildatum, sectoren, groepering)
+    return {**cijfers, "schema": schemaversie()}
 
 
 def _groepen(swvs, stapdata, standen, peildatum) -> list[dict]:

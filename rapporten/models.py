@@ -139,6 +139,12 @@ class Rapport(models.Model):
     pdf = models.FileField("PDF", upload_to=rapport_pad, max_length=200, blank=True)
     paginas = models.PositiveIntegerField("pagina's", null=True, blank=True)
     cijfers = models.JSONField("cijfers waarop het rapport berust", null=True, blank=True)
+    inhoudshash = models.CharField(
+        "controlegetal",
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 van de cijfers in canonieke JSON (ADR 0087).",
+    )
     gepubliceerd_op = models.DateTimeField("gepubliceerd op", null=True, blank=True)
     gepubliceerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

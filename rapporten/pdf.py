@@ -58,6 +58,7 @@ MONITORGROEPEN = [
 
 def html(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None) -> str:
     from rapporten import grafieken
+    from rapporten.reproductie import inhoudshash
     from rapporten.samenvatting import overleg, samenvatting
 
     swv = cijfers["soort"] == "swv"
@@ -77,6 +78,7 @@ def html(cijfers: dict, titel: str, gemaakt_op: datetime.datetime | None = None)
                 and (anker != "cycli" or cijfers.get("cycli"))
             ],
             "monitorgroepen": MONITORGROEPEN,
+            "inhoudshash": inhoudshash(cijfers),
             "samenvatting": samenvatting(cijfers),
             "overleg": [] if swv else overleg(cijfers),
             "grafieken": grafieken.voor_rapport(cijfers),

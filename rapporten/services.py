@@ -23,6 +23,7 @@ from rapporten.models import (
     Soort,
     sleutel_van,
 )
+from rapporten.reproductie import inhoudshash
 from swv.models import Samenwerkingsverband, Sector
 from swv.querysets import Actie
 
@@ -191,6 +192,7 @@ def voltooi(rapport_id: int, poging: int, pdf: bytes, paginas: int, cijfers: dic
         r.pdf.save(r.bestandsnaam(), ContentFile(pdf), save=False)
         r.status, r.klaar_op = Rapportstatus.KLAAR, timezone.now()
         r.paginas, r.cijfers = paginas, cijfers
+        r.inhoudshash = inhoudshash(cijfers)
         r.save()
         _batch_verder(r)
         return True

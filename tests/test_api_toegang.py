@@ -1,6 +1,7 @@
 """Every endpoint with every role: anonymous 401, a coördinator only their own SWV (another
 SWV answers 404, as if it did not exist), writing only for the Inspectie with a writing token."""
 
+import datetime
 import re
 
 import pytest
@@ -24,6 +25,7 @@ ROLLEN = ["anoniem", "coordinator_a", "coordinator_b", "accountmanager", "inspec
 
 LIJSTEN = [
     "/api/v1/samenwerkingsverbanden",
+    "/api/v1/rapporten",
     "/api/v1/gemeenten",
     "/api/v1/groeperingen",
     "/api/v1/schoolbesturen",
@@ -157,6 +159,8 @@ def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
         "kwaliteitsonderzoeken/{pk}": per_swv(Kwaliteitsonderzoek, "kwaliteitsonderzoeken"),
         "vervolgafspraken/{pk}": per_swv(Vervolgafspraak, "vervolgafspraken"),
         "risicoindicatoren/{pk}": per_swv(Risicoindicator, "risicoindicatoren"),
+        # a report of one SWV is its coördinator's; an unpublished national one is not
+        "rapporten/{pk}": [(f"/api/v1/rapporten/{_rapport(swv).pk}", eigen) for swv, eigen in swvs],
         "samenwerkingsverbanden/{code}/documenten/{id}/inhoud": [
             (
                 f"/api/v1/samenwerkingsverbanden/{swv.code}/documenten/{document.pk}/inhoud",
@@ -169,6 +173,22 @@ def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
         ],
     }
     return tabel
+
+
+def _rapport(swv):
+    from rapporten.models import Rapport
+
+    rapport, _ = Rapport.objects.get_or_create(
+        soort="swv",
+        peildatum=datetime.date(2018, 1, 1),
+        swv=swv,
+        defaults={
+            "sleutel": f"swv:-:{swv.code}:2018-01-01",
+            "status": "klaar",
+            "cijfers": {"soort": "swv"},
+        },
+    )
+    return rapport
 
 
 def adressen(wereld):

@@ -43,6 +43,7 @@ v1 = [
     path("", include("swv.api.urls")),
     path("", include("ondersteuningsplan.api.urls")),
     path("", include("toezicht.api.urls")),
+    path("", include("rapporten.api.urls")),
 ]
 
 urlpatterns = [
