@@ -221,3 +221,29 @@ class Rapport(models.Model):
             Soort.GROEP: f"groep-{self.groepering_id}",
         }.get(self.soort, "landelijk")
         return f"voortgangsrapportage-{deel.lower()}-{self.peildatum.isoformat()}.pdf"
+
+
+class Herberekening(models.Model):
+    """A report's numbers computed again from the data of that moment, beside the stored ones
+    (ADR 0087): the differences are the report's errata."""
+
+    rapport = models.ForeignKey(Rapport, on_delete=models.CASCADE, related_name="herberekeningen")
+    berekend_op = models.DateTimeField("berekend op", auto_now_add=True)
+    inhoudshash = models.CharField("controlegetal van de nieuwe cijfers", max_length=64)
+    schema = models.CharField("versie van het tijdschema", max_length=12, blank=True)
+    aantal = models.PositiveIntegerField("aantal afwijkende cijfers")
+    #: The first MAX_VERSCHILLEN differences: [{"pad", "toen", "nu"}].
+    verschillen = models.JSONField("afwijkende cijfers", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "herberekening"
+        verbose_name_plural = "herberekeningen"
+        ordering = ["-berekend_op", "-pk"]
+        get_latest_by = "berekend_op"
+
+    def __str__(self):
+        return f"Herberekening van {self.rapport} op {self.berekend_op:%d-%m-%Y}"
+
+    @property
+    def gelijk(self) -> bool:
+        return self.aantal == 0

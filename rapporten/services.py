@@ -15,9 +15,11 @@ from django.utils import timezone
 
 from accounts.models import Rol
 from passend.dispatch import stuur_na_commit
+from rapporten import reproductie
 from rapporten.models import (
     LOPEND,
     Batch,
+    Herberekening,
     Rapport,
     Rapportstatus,
     Soort,
@@ -288,3 +290,49 @@ def ronde() -> dict:
         for pk in batches:
             stuur_na_commit(zip_taak, pk)
     return {"opnieuw": len(opnieuw_gestart), "wachtend": len(wachtend), "zips": len(batches)}
+
+
+#: How many differing figures a recomputation keeps; the count is always whole.
+MAX_VERSCHILLEN = 500
+
+
+def herbereken(rapport_id: int) -> Herberekening | None:
+    """Computes a finished report's numbers again and keeps the outcome (ADR 0087); None for a
+    report that is not finished."""
+    rapport = (
+        Rapport.objects.select_related("swv", "groepering")
+        .filter(pk=rapport_id, status=Rapportstatus.KLAAR, cijfers__isnull=False)
+        .first()
+    )
+    if rapport is None:
+        return None
+    uitkomst = reproductie.herbereken(rapport)
+    return Herberekening.objects.create(
+        rapport=rapport,
+        inhoudshash=uitkomst.hash_nu,
+        schema=uitkomst.schema_nu,
+        aantal=len(uitkomst.verschillen),
+        verschillen=[
+            {"pad": v.pad, "toen": v.toen, "nu": v.nu}
+            for v in uitkomst.verschillen[:MAX_VERSCHILLEN]
+        ],
+    )
+
+
+def vraag_herberekening(gebruiker, rapport: Rapport) -> None:
+    """Queues the recomputation of a finished report, for the accountmanager."""
+    if gebruiker.rol != Rol.ACCOUNTMANAGER:
+        raise PermissionDenied("Alleen een accountmanager laat een rapport herberekenen.")
+    if rapport.status != Rapportstatus.KLAAR:
+        raise ValidationError("Alleen een rapport dat klaar is, kan worden herberekend.")
+    from rapporten.tasks import herbereken as taak
+
+    stuur_na_commit(taak, rapport.pk)
+
+
+def herbereken_gepubliceerd() -> int:
+    """Recomputes every published report: the daily check for errata."""
+    ids = list(Rapport.objects.gepubliceerd().values_list("pk", flat=True))
+    for pk in ids:
+        herbereken(pk)
+    return len(ids)

@@ -87,3 +87,31 @@ def maak_zip(batch_id: int) -> bool:
 )
 def ronde() -> dict:
     return services.ronde()
+
+
+@shared_task(
+    name="rapporten.tasks.herbereken",
+    acks_late=True,
+    time_limit=10 * 60,
+    soft_time_limit=9 * 60,
+    autoretry_for=TIJDELIJK,
+    max_retries=3,
+    retry_backoff=True,
+)
+def herbereken(rapport_id: int) -> bool:
+    """A report's numbers computed again and kept beside it (ADR 0087)."""
+    return services.herbereken(rapport_id) is not None
+
+
+@shared_task(
+    name="rapporten.tasks.herbereken_gepubliceerd",
+    acks_late=True,
+    time_limit=60 * 60,
+    soft_time_limit=59 * 60,
+    autoretry_for=TIJDELIJK,
+    max_retries=3,
+    retry_backoff=True,
+)
+def herbereken_gepubliceerd() -> int:
+    """Every published report computed again: the daily check for errata."""
+    return services.herbereken_gepubliceerd()

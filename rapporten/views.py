@@ -6,7 +6,7 @@ Thin views: the rules are in services (who may ask, publish) and in `Rapport.obj
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from accounts.audit import registreer
 from accounts.models import Auditsoort, Rol
 from rapporten import services
 from rapporten.forms import AanvraagForm, BatchForm
-from rapporten.models import Batch, Rapport, Rapportstatus
+from rapporten.models import Batch, Herberekening, Rapport, Rapportstatus
 
 AANVRAGERS = (Rol.ACCOUNTMANAGER, Rol.COORDINATOR)
 #: Seconds between refreshes of a progress page (a <meta http-equiv="refresh">: no script).
@@ -49,7 +49,15 @@ def _lijst(request, form, batch_form, status=200):
             "form": form,
             "batch_form": batch_form,
             "eigen": eigen,
-            "gepubliceerd": Rapport.objects.gepubliceerd().select_related("gepubliceerd_door"),
+            "gepubliceerd": Rapport.objects.gepubliceerd()
+            .select_related("gepubliceerd_door")
+            .annotate(
+                errata=Subquery(
+                    Herberekening.objects.filter(rapport=OuterRef("pk"))
+                    .order_by("-berekend_op", "-pk")
+                    .values("aantal")[:1]
+                )
+            ),
             "batches": Batch.objects.filter(aangevraagd_door=request.user)[:5]
             if batch_form
             else [],
@@ -95,6 +103,9 @@ def detail(request, pk):
             and rapport.soort == "landelijk"
             and rapport.status == Rapportstatus.KLAAR
             and not rapport.gepubliceerd,
+            "herberekening": rapport.herberekeningen.first(),
+            "mag_herberekenen": request.user.rol == Rol.ACCOUNTMANAGER
+            and rapport.status == Rapportstatus.KLAAR,
             "mag_opnieuw": rapport.status == Rapportstatus.MISLUKT
             and (
                 request.user.rol == Rol.ACCOUNTMANAGER
@@ -132,6 +143,24 @@ def opnieuw(request, pk):
         rapport = services.opnieuw(request.user, rapport)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
+    return redirect("rapporten:detail", pk=rapport.pk)
+
+
+@rollen(Rol.ACCOUNTMANAGER)
+@require_POST
+def herberekenen(request, pk):
+    """Queues the recomputation of a finished report; its outcome shows on the report's page."""
+    rapport = rapport_voor(request, pk)
+    try:
+        services.vraag_herberekening(request.user, rapport)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(
+            request,
+            "De cijfers worden opnieuw berekend. Vernieuw deze pagina over een ogenblik voor "
+            "de uitkomst.",
+        )
     return redirect("rapporten:detail", pk=rapport.pk)
 
 

@@ -40,6 +40,7 @@ OVERGESLAGEN = {
     "rapporten:batch_zip": "a download of a rendered file",
     "rapporten:opnieuw": "an action (POST)",
     "rapporten:publiceren": "an action (POST)",
+    "rapporten:herberekenen": "an action (POST)",
     "rapporten:batch_aanvragen": "an action (POST)",
     "rapporten:aanvragen": "an action (POST)",
     "swv:document": "a download of an uploaded file",

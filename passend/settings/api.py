@@ -85,6 +85,9 @@ SPECTACULAR_SETTINGS = {
         "RisicomaatEnum": "toezicht.models.Risicomaat",
         # a school's type and the type of school a suspension count is about
         "SchoolsoortEnum": "swv.models.Schoolsoort",
+        # a report's variant and state beside the other fields named "soort" and "status"
+        "RapportsoortEnum": "rapporten.models.Soort",
+        "RapportstatusEnum": "rapporten.models.Rapportstatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -223,6 +223,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "swv.tasks.ronde",
         "schedule": crontab(minute="*/5"),
     },
+    "errata-dagelijks": {
+        "task": "rapporten.tasks.herbereken_gepubliceerd",
+        "schedule": crontab(hour=5, minute=30),
+    },
     "publicaties-dagelijks": {
         "task": "dashboards.tasks.publiceer_verlopen",
         "schedule": crontab(hour=6, minute=0),

@@ -80,3 +80,31 @@ def test_batch_page_shows_progress_and_the_zip(pagina, maak_gebruiker, start_cel
     expect(stand).to_contain_text("6 van de 6 rapporten zijn klaar", timeout=DEADLINE_MS)
     expect(zip_link).to_be_visible(timeout=DEADLINE_MS)
     assert_toegankelijk(pagina)
+
+
+def test_accountmanager_recomputes_a_published_report_and_reads_its_errata(pagina, maak_gebruiker):
+    import datetime
+
+    from ondersteuningsplan.models import Feit
+    from ondersteuningsplan.stappen import Stap
+    from rapporten import services
+    from rapporten.tests.factories import PEILDATUM
+
+    po, _ = monitorland()
+    bram = maak_gebruiker(Rol.ACCOUNTMANAGER, username="bram")
+    with transaction.atomic():
+        rapport = services.vraag_aan(bram, "landelijk", PEILDATUM)
+    rapport.refresh_from_db()
+    services.publiceer(bram, rapport)
+    Feit.objects.filter(swv=po[3], stap=Stap.RECHTSPERSOON_OPGERICHT).update(
+        datum=datetime.date(2013, 12, 1)
+    )
+    log_in(pagina, "bram")
+    pagina.goto("/rapporten/")
+    pagina.get_by_role("link", name="Nog niet herberekend", exact=False).click()
+    pagina.get_by_role("button", name="Nu herberekenen").click()
+    pagina.get_by_text("De cijfers worden opnieuw berekend.").wait_for()
+    # the tests run tasks at once (CELERY_TASK_ALWAYS_EAGER): the outcome is on the next page
+    expect(pagina.locator("#herberekening")).to_contain_text("cijfers wijken af")
+    assert "bijlage[PO1004].opgericht" in pagina.locator("#errata").inner_text()
+    assert_toegankelijk(pagina)

@@ -129,3 +129,43 @@ def test_the_list_filters_on_publication(rapport, api_als):
     )
     fout = inspectie.get("/api/v1/rapporten", {"gepubliceerd": "misschien"})
     assert fout.status_code == 400 and fout["Content-Type"] == "application/problem+json"
+
+
+def test_the_accountmanager_reads_the_errata_of_a_published_report(
+    rapport, land, client, maak_gebruiker, django_capture_on_commit_callbacks
+):
+    from html import unescape
+
+    from rapporten.models import Herberekening
+    from rapporten.tasks import herbereken_gepubliceerd
+
+    bram = maak_gebruiker(Rol.ACCOUNTMANAGER)
+    services.publiceer(bram, rapport)
+    assert herbereken_gepubliceerd() == 1  # the nightly check: nothing changed
+    assert Herberekening.objects.get().gelijk
+    client.force_login(bram)
+    lijst = unescape(client.get("/rapporten/").content.decode())
+    assert ">Geen<" in lijst
+
+    po, _ = land
+    Feit.objects.filter(swv=po[3], stap=Stap.RECHTSPERSOON_OPGERICHT).update(
+        datum=datetime.date(2013, 12, 1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(f"/rapporten/{rapport.pk}/herberekenen/")
+    assert antwoord.status_code == 302
+    pagina = unescape(client.get(f"/rapporten/{rapport.pk}/").content.decode())
+    assert "10 cijfers wijken af" in pagina
+    assert "bijlage[PO1004].opgericht" in pagina and "2013-12-01" in pagina
+    assert rapport.inhoudshash in pagina
+    assert "10 cijfers wijken nu af" in unescape(client.get("/rapporten/").content.decode())
+    rapport.refresh_from_db()
+    assert inhoudshash(rapport.cijfers) == rapport.inhoudshash  # the report itself is unchanged
+
+    # the coördinator reads the published report's errata, and may not ask for a recomputation
+    client.force_login(maak_gebruiker(Rol.COORDINATOR))
+    pagina = client.get(f"/rapporten/{rapport.pk}/").content.decode()
+    assert "10 cijfers wijken af" in pagina and "Nu herberekenen" not in pagina
+    assert client.post(f"/rapporten/{rapport.pk}/herberekenen/").status_code == 403
+    client.force_login(maak_gebruiker(Rol.ACCOUNTMANAGER))
+    assert client.post("/rapporten/999999/herberekenen/").status_code == 404
