@@ -115,6 +115,9 @@ GEEN_VRIJE_TEKST = {
     "api.Apitoken.begin": "first characters of a random token",
     "api.Apitoken.sleutel_hash": "hash of a token",
     "accounts.Auditgebeurtenis.gebruikersnaam": "the login name that was tried",
+    "rapporten.Rapport.inhoudshash": "a SHA-256 of the numbers",
+    "rapporten.Herberekening.inhoudshash": "a SHA-256 of the numbers",
+    "rapporten.Herberekening.schema": "a hash of the milestone schedule",
 }
 #: Apps of others (Django, auditlog, axes, otp): their text is no free text about an SWV.
 EIGEN_APPS = {"accounts", "swv", "ondersteuningsplan", "toezicht", "api", "rapporten"}
