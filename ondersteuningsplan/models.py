@@ -1,7 +1,6 @@
 """The ondersteuningsplan, its steps as dated facts, the OPR and its decisions, OOGO with the
 gemeenten, and the schedule of milestones as data."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,6 +19,7 @@ from swv.models import (
     Schoolbestuur,
     Sector,
     SwvGebonden,
+    Toelichtingsvelden,
     swv_veld,
 )
 
@@ -603,7 +603,7 @@ class Statuswijziging(SwvGebonden):
         return f"{self.swv.code} {self.mijlpaal}: {self.van} → {self.naar} ({self.datum})"
 
 
-class Toelichting(SwvGebonden, Versiebeheer):
+class Toelichting(Toelichtingsvelden):
     """The SWV's own explanation of a milestone it missed, met late or is at risk of missing
     ("pas toe of leg uit"): for a recurring milestone, of one OP cycle (`cyclus`, its number;
     0 for a milestone that does not recur). Written by its coördinator, read beside the figure by
@@ -618,28 +618,11 @@ class Toelichting(SwvGebonden, Versiebeheer):
         default=0,
         help_text="Het nummer van de cyclus; 0 als de mijlpaal niet herhaalt.",
     )
-    tekst = VrijeTekstField("toelichting")
     verwacht_op = DatumField(
         "verwacht behaald op",
         null=True,
         blank=True,
         help_text="Wanneer het samenwerkingsverband de mijlpaal verwacht te halen, als dat nog moet.",
-    )
-    document = models.ForeignKey(
-        "swv.Document",
-        verbose_name="document",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    gewijzigd_op = models.DateTimeField("gewijzigd op")
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="gewijzigd door",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     class Meta:

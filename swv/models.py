@@ -139,6 +139,33 @@ class SwvGebonden(models.Model):
         return {"swv_id": swv_sleutel(self)}
 
 
+class Toelichtingsvelden(SwvGebonden, Versiebeheer):
+    """Abstract: what every explanation of an SWV holds ("pas toe of leg uit", ADRs 0082 and
+    0086): its text, an optional document of the SWV, who changed it last and when, and its
+    version. What it explains (a milestone, a round, a teldatum) is the subclass's."""
+
+    tekst = VrijeTekstField("toelichting")
+    document = models.ForeignKey(
+        "swv.Document",
+        verbose_name="document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    gewijzigd_op = models.DateTimeField("gewijzigd op")
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gewijzigd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
 def swv_sleutel(record) -> int | None:
     """The id of the SWV a record belongs to, along its queryset's `swv_pad`."""
     *pad, laatste = type(record)._default_manager.get_queryset().swv_pad.split("__")

@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from passend.fields import DatumField, VrijeRegelField, VrijeTekstField
 from passend.locking import Versiebeheer
-from swv.models import Samenwerkingsverband, Schoolsoort, Sector, SwvGebonden, swv_veld
+from swv.models import (
+    Samenwerkingsverband,
+    Schoolsoort,
+    Sector,
+    SwvGebonden,
+    Toelichtingsvelden,
+    swv_veld,
+)
 from swv.querysets import ReferentieQuerySet
 from toezicht.querysets import BevindingQuerySet, ViaRegistratieQuerySet
 
@@ -750,7 +757,7 @@ class Cijferonderwerp(models.TextChoices):
     DEELNAME = "deelname", "Leerlingen en deelname"
 
 
-class Cijfertoelichting(SwvGebonden, Versiebeheer):
+class Cijfertoelichting(Toelichtingsvelden):
     """The SWV's own explanation of one of its figures ("pas toe of leg uit", ADR 0086): of a
     reporting round (its thuiszitters, a late or missing submission) or of its pupils and
     deelname on a teldatum, with an optional document. Written by its coördinator, read beside
@@ -767,23 +774,6 @@ class Cijfertoelichting(SwvGebonden, Versiebeheer):
         related_name="toelichtingen",
     )
     teldatum = DatumField("teldatum", null=True, blank=True)
-    tekst = VrijeTekstField("toelichting")
-    document = models.ForeignKey(
-        "swv.Document",
-        verbose_name="document",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    gewijzigd_op = models.DateTimeField("gewijzigd op")
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="gewijzigd door",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = "toelichting bij een cijfer"
