@@ -82,7 +82,9 @@ def test_batch_page_shows_progress_and_the_zip(pagina, maak_gebruiker, start_cel
     assert_toegankelijk(pagina)
 
 
-def test_accountmanager_recomputes_a_published_report_and_reads_its_errata(pagina, maak_gebruiker):
+def test_accountmanager_recomputes_a_published_report_and_reads_its_errata(
+    pagina, maak_gebruiker, schermafdrukken
+):
     import datetime
 
     from ondersteuningsplan.models import Feit
@@ -108,3 +110,7 @@ def test_accountmanager_recomputes_a_published_report_and_reads_its_errata(pagin
     expect(pagina.locator("#herberekening")).to_contain_text("cijfers wijken af")
     assert "bijlage[PO1004].opgericht" in pagina.locator("#errata").inner_text()
     assert_toegankelijk(pagina)
+    pagina.screenshot(path=schermafdrukken / "errata-1280.png", full_page=True)
+    pagina.set_viewport_size({"width": 375, "height": 800})
+    assert_toegankelijk(pagina)
+    pagina.screenshot(path=schermafdrukken / "errata-375.png", full_page=True)
