@@ -37,17 +37,27 @@ class Bevindingen:
 class Profiel:
     swv: Samenwerkingsverband
     peildatum: datetime.date
-    mijlpalen: list[tuple]  # (Stand, [(Verklaarbaar, Toelichting | None)])
+    #: (Stand, [(Verklaarbaar, Toelichting | None)], the Stand on `vergelijkdatum` when it
+    #: differs, and "nieuw", "gewijzigd" or "")
+    mijlpalen: list[tuple]
     statustelling: list[tuple[Status, int]]
     cyclusstand: object | None  # the Stand of the recurring milestone (the OP cycles)
     deelname: vergelijking.Deelnamevergelijking
     vereveningszin: str
-    thuiszitters: list[tuple[vergelijking.Ronderegel, Cijfertoelichting | None]]
+    #: (the round, the SWV's explanation, whether it ended after `vergelijkdatum`)
+    thuiszitters: list[tuple[vergelijking.Ronderegel, Cijfertoelichting | None, bool]]
     bevindingen: list[Bevindingen]
     verlopen_afspraken: int
     documenten: list[Document]
     zonder_toelichting: int
     uitleg: toezicht_selectors.Cijferuitleg
+    #: Another peildatum to compare with (ADR 0085): what changed since then is marked.
+    vergelijkdatum: datetime.date | None = None
+
+    def nieuw_sinds(self, dag: datetime.date) -> bool:
+        """Whether a figure of `dag` (a teldatum, a round's last day) was not there yet on the
+        day compared with."""
+        return self.vergelijkdatum is not None and self.vergelijkdatum < dag <= self.peildatum
 
     @property
     def deelnameregels(self) -> list[tuple]:
@@ -60,6 +70,7 @@ class Profiel:
                 v.eigen[t].zwaar,
                 [x.reeks[t].zwaar if t in x.reeks else None for x in v.vergelijkingen],
                 self.uitleg.teldatum(self.swv.pk, t),
+                self.nieuw_sinds(t),
             )
             for t in v.teldata[-5:][::-1]
         ]
@@ -82,12 +93,43 @@ def _bevindingen(swv, user) -> tuple[list[Bevindingen], int]:
     return telling, verlopen
 
 
-def profiel(swv: Samenwerkingsverband, peildatum: datetime.date, user) -> Profiel:
-    """The profile of the SWV on the peildatum, as `user` may read it; a bounded number of
-    queries whatever the number of SWVs, rounds and milestones."""
+def _wijziging(nu, toen) -> str:
+    if toen is None:
+        return ""
+    if toen.status is None and nu.status is not None:
+        return "nieuw"
+    if (toen.status, toen.behaald_op) != (nu.status, nu.behaald_op):
+        return "gewijzigd"
+    return ""
+
+
+def profiel(
+    swv: Samenwerkingsverband,
+    peildatum: datetime.date,
+    user,
+    vergelijkdatum: datetime.date | None = None,
+) -> Profiel:
+    """The profile of the SWV on the peildatum, as `user` may read it, with what changed since
+    `vergelijkdatum` marked; a bounded number of queries whatever the number of SWVs, rounds
+    and milestones."""
     standen = op_selectors.standen_van(swv, peildatum)
+    toen = (
+        {s.mijlpaal.pk: s for s in op_selectors.standen_van(swv, vergelijkdatum)}
+        if vergelijkdatum
+        else {}
+    )
     uitleg = toelichtingen.van([swv.pk])
-    mijlpalen = [(s, toelichtingen.delen(swv.pk, s, uitleg)) for s in standen]
+    mijlpalen = []
+    for s in standen:
+        wijziging = _wijziging(s, toen.get(s.mijlpaal.pk))
+        mijlpalen.append(
+            (
+                s,
+                toelichtingen.delen(swv.pk, s, uitleg),
+                toen.get(s.mijlpaal.pk) if wijziging else None,
+                wijziging,
+            )
+        )
     telling = Counter(status for s in standen for status in s.statussen)
     deelname = vergelijking.vergelijk(swv, peildatum)
     bevindingen, verlopen = _bevindingen(swv, user)
@@ -101,11 +143,17 @@ def profiel(swv: Samenwerkingsverband, peildatum: datetime.date, user) -> Profie
         deelname=deelname,
         vereveningszin=vergelijking.vereveningszin(deelname),
         thuiszitters=[
-            (r, cijferuitleg.ronde(swv.pk, r.ronde.pk)) for r in vergelijking.thuiszitters(deelname)
+            (
+                r,
+                cijferuitleg.ronde(swv.pk, r.ronde.pk),
+                vergelijkdatum is not None and vergelijkdatum <= r.ronde.periode_tot,
+            )
+            for r in vergelijking.thuiszitters(deelname)
         ],
         bevindingen=bevindingen,
         verlopen_afspraken=verlopen,
         documenten=list(swv.documenten.order_by("-geupload_op", "-pk")[:DOCUMENTEN]),
         uitleg=cijferuitleg,
-        zonder_toelichting=sum(1 for _, delen in mijlpalen for _, t in delen if t is None),
+        zonder_toelichting=sum(1 for _, delen, *_ in mijlpalen for _, t in delen if t is None),
+        vergelijkdatum=vergelijkdatum,
     )

@@ -455,6 +455,15 @@ def swv_profiel(request, code):
     swv = get_object_or_404(Samenwerkingsverband.objects.for_user(request.user), code=code)
     try:
         peildatum = _peildatum(request)
+        vergelijk = request.GET.get("vergelijk")
+        vergelijkdatum = lees_datum(vergelijk, "vergelijk") if vergelijk else None
+    except ValidationError as fout:
+        return _onjuiste_keuze(
+            request,
+            "dashboards/profiel.html",
+            Invoerfout({"vergelijk": fout.message_dict["vergelijk"][0]}),
+            swv=swv,
+        )
     except Invoerfout as fout:
         return _onjuiste_keuze(request, "dashboards/profiel.html", fout, swv=swv)
     return render(
@@ -464,7 +473,9 @@ def swv_profiel(request, code):
             "swv": swv,
             "actief": "profiel",
             "peildatum": peildatum,
-            "profiel": profiel.profiel(swv, peildatum, request.user),
+            "vergelijkbaar": True,
+            "vergelijkdatum": vergelijkdatum,
+            "profiel": profiel.profiel(swv, peildatum, request.user, vergelijkdatum),
             # the report machinery decides again; the form shows only where it may succeed
             "mag_pdf": request.user.rol == Rol.ACCOUNTMANAGER or _schrijft_voor(request.user, swv),
         },

@@ -100,6 +100,7 @@ def test_an_explanation_reaches_the_profile_its_pdf_and_the_public_page(
     "adres",
     [
         "/samenwerkingsverbanden/PO2707/profiel/",
+        "/samenwerkingsverbanden/PO2707/profiel/?vergelijk=2013-06-01",
         "/samenwerkingsverbanden/PO2707/leerlingen/",
         "/samenwerkingsverbanden/PO2707/thuiszitters/",
         "/samenwerkingsverbanden/PO2707/leerlingen/2015-10-01/toelichting/",
