@@ -81,25 +81,29 @@ def monitor(
     landelijk: selectors.LandelijkeMonitor,
     groep: selectors.LandelijkeMonitor | None = None,
     groepsnaam: str = "",
+    toen: selectors.LandelijkeMonitor | None = None,
 ) -> list[Tabel]:
-    """The national shares per step; with a group, its shares and counts beside them."""
+    """The national shares per step; with a group, its shares and counts beside them; with
+    `toen`, the national shares on that other peildatum beside today's."""
     tabellen = []
     extra = [f"po {groepsnaam} (%)", f"vo {groepsnaam} (%)"] if groep else []
     extra_aantal = [f"po {groepsnaam} (aantal)", f"vo {groepsnaam} (aantal)"] if groep else []
+    if toen:
+        extra += [f"po op {_datum(toen.peildatum)} (%)", f"vo op {_datum(toen.peildatum)} (%)"]
     groepsregels = dict(groep.groepen()) if groep else {}
+    toenregels = dict(toen.groepen()) if toen else {}
     for stapgroep, regels in landelijk.groepen():
-        rijen = [list(r) for r in regels]
-        if groep:
-            rijen = [
-                [*r[:3], *g[1:3], *r[3:], *g[3:]]
-                for r, g in zip(rijen, groepsregels[stapgroep], strict=True)
-            ]
+        rijen = []
+        for i, r in enumerate(regels):
+            g = groepsregels[stapgroep][i] if groep else ()
+            t = toenregels[stapgroep][i] if toen else ()
+            rijen.append([*r[:3], *g[1:3], *t[1:3], *r[3:], *g[3:]])
         tabel = Tabel(
             f"monitor-{stapgroep.value}",
             f"{stapgroep.label}: aandeel samenwerkingsverbanden per stap",
             ["Stap", "po (%)", "vo (%)", *extra, "po (aantal)", "vo (aantal)", *extra_aantal],
             rijen,
-            getallen=frozenset(range(1, 5 + 2 * len(extra))),
+            getallen=frozenset(range(1, 5 + len(extra) + len(extra_aantal))),
         )
         tabellen.append(tabel)
     tabellen.append(

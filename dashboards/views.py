@@ -54,6 +54,17 @@ def _peildatum(request) -> datetime.date:
         raise Invoerfout({"peildatum": fout.message_dict["peildatum"][0]}) from None
 
 
+def _vergelijkdatum(request) -> datetime.date | None:
+    """A second peildatum to compare with (`?vergelijk=`), or None."""
+    waarde = request.GET.get("vergelijk")
+    if not waarde:
+        return None
+    try:
+        return lees_datum(waarde, "vergelijk")
+    except ValidationError as fout:
+        raise Invoerfout({"vergelijk": fout.message_dict["vergelijk"][0]}) from None
+
+
 def _sector(request) -> str:
     waarde = request.GET.get("sector") or Sector.PO
     if waarde not in Sector.values:
@@ -110,9 +121,12 @@ def _groepering(request) -> Groepering | None:
 
 def _monitor(request) -> dict:
     peildatum = _peildatum(request)
+    vergelijkdatum = _vergelijkdatum(request)
     sector = _sector(request)
     groepering = _groepering(request)
     landelijk = selectors.landelijke_monitor(peildatum)
+    # the country on a second peildatum, beside today's shares (ADR 0085, issue of two moments)
+    toen = selectors.landelijke_monitor(vergelijkdatum) if vergelijkdatum else None
     swvs = Samenwerkingsverband.objects.for_user(request.user).filter(sector=sector)
     groepsmonitor = None
     if groepering is not None:
@@ -123,7 +137,9 @@ def _monitor(request) -> dict:
     achter = selectors.achterstanden(matrix)
     alle = {
         t.naam: t
-        for t in tables.monitor(landelijk, groepsmonitor, groepering.naam if groepering else "")
+        for t in tables.monitor(
+            landelijk, groepsmonitor, groepering.naam if groepering else "", toen
+        )
     }
     alle["matrix"] = tables.matrix(matrix)
     alle["achterstanden"] = tables.achterstanden(achter, lambda: toelichtingen.van(swvs))
@@ -133,6 +149,8 @@ def _monitor(request) -> dict:
     return {
         "paginatitel": "Landelijke monitor",
         "peildatum": peildatum,
+        "vergelijkbaar": True,
+        "vergelijkdatum": vergelijkdatum,
         "sector": sector,
         "groepering": groepering,
         "groepsaantal": sum(groepsmonitor.aantallen.values()) if groepsmonitor else None,
@@ -455,15 +473,7 @@ def swv_profiel(request, code):
     swv = get_object_or_404(Samenwerkingsverband.objects.for_user(request.user), code=code)
     try:
         peildatum = _peildatum(request)
-        vergelijk = request.GET.get("vergelijk")
-        vergelijkdatum = lees_datum(vergelijk, "vergelijk") if vergelijk else None
-    except ValidationError as fout:
-        return _onjuiste_keuze(
-            request,
-            "dashboards/profiel.html",
-            Invoerfout({"vergelijk": fout.message_dict["vergelijk"][0]}),
-            swv=swv,
-        )
+        vergelijkdatum = _vergelijkdatum(request)
     except Invoerfout as fout:
         return _onjuiste_keuze(request, "dashboards/profiel.html", fout, swv=swv)
     return render(

@@ -188,6 +188,7 @@ def test_portefeuille_meeste_risico_bovenaan(client, accountmanager):
         ("monitor", {"peildatum": "1-2-2014"}, "geen datum"),
         ("monitor", {"peildatum": "1900-01-01"}, "Kies een peildatum tussen"),
         ("monitor", {"sector": "MBO"}, "Kies als sector PO of VO"),
+        ("monitor", {"vergelijk": "gisteren"}, "geen datum"),
         ("kaart", {"kleur": "roze"}, "Kleur de kaart naar status of naar verevening"),
         ("kaart", {"mijlpaal": "bestaat-niet"}, "Kies een mijlpaal uit de lijst"),
         ("leerlingen", {"teldatum": "2099-10-01"}, "geen teldatum waarvoor cijfers zijn"),
@@ -395,3 +396,26 @@ def test_paging_links_carry_the_filters_once_and_the_page_once(client, accountma
     for link in links:
         assert link.count("pagina=") == 1 and "?&" not in link, link
         assert "peildatum=2014-02-01" in link and "sector=PO" in link, link
+
+
+def test_de_monitor_zet_een_tweede_peildatum_ernaast(client, accountmanager):
+    """Two moments on the monitor: the national shares per step on the day compared with,
+    beside today's, in the page and in its download."""
+    maak_swvs(4, accountmanager)
+    params = {"peildatum": "2015-01-01", "vergelijk": "2013-06-01"}
+    antwoord = client.get(reverse("dashboards:monitor"), params)
+    assert antwoord.status_code == 200
+    tabel = antwoord.context["tabellen"]["monitor-bestuur"]
+    assert tabel.kolommen[:5] == [
+        "Stap",
+        "po (%)",
+        "vo (%)",
+        "po op 01-06-2013 (%)",
+        "vo op 01-06-2013 (%)",
+    ]
+    assert all(len(r) == len(tabel.kolommen) for r in tabel.rijen)
+    csv = client.get(
+        reverse("dashboards:export", args=["monitor", "monitor-bestuur", "csv"]), params
+    )
+    assert "po op 01-06-2013 (%)" in csv.content.decode("utf-8-sig").splitlines()[0]
+    assert 'name="vergelijk" value="2013-06-01"' in antwoord.content.decode()
