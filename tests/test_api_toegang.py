@@ -161,6 +161,9 @@ def routetabel(wereld) -> dict[str, list[tuple[str, str | None]]]:
         "risicoindicatoren/{pk}": per_swv(Risicoindicator, "risicoindicatoren"),
         # a report of one SWV is its coördinator's; an unpublished national one is not
         "rapporten/{pk}": [(f"/api/v1/rapporten/{_rapport(swv).pk}", eigen) for swv, eigen in swvs],
+        "rapporten/{pk}/herberekeningen": [
+            (f"/api/v1/rapporten/{_rapport(swv).pk}/herberekeningen", eigen) for swv, eigen in swvs
+        ],
         "samenwerkingsverbanden/{code}/documenten/{id}/inhoud": [
             (
                 f"/api/v1/samenwerkingsverbanden/{swv.code}/documenten/{document.pk}/inhoud",

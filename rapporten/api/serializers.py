@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from passend.api.serializers import ModelSerializer
-from rapporten.models import Rapport
+from rapporten.models import Herberekening, Rapport
 
 
 class RapportSerializer(ModelSerializer):
@@ -50,3 +50,16 @@ class RapportCijfersSerializer(RapportSerializer):
 
     class Meta(RapportSerializer.Meta):
         fields = [*RapportSerializer.Meta.fields, "cijfers"]
+
+
+class HerberekeningSerializer(ModelSerializer):
+    """A report's numbers computed again, beside the stored ones (ADR 0087): the errata."""
+
+    gelijk = serializers.BooleanField(help_text="Of de cijfers overeenkomen met het rapport.")
+    verschillen = serializers.JSONField(
+        help_text="De eerste 500 afwijkende cijfers: pad in de cijfers, toen en nu."
+    )
+
+    class Meta:
+        model = Herberekening
+        fields = ["id", "berekend_op", "gelijk", "aantal", "inhoudshash", "schema", "verschillen"]

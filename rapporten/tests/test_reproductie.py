@@ -169,3 +169,28 @@ def test_the_accountmanager_reads_the_errata_of_a_published_report(
     assert client.post(f"/rapporten/{rapport.pk}/herberekenen/").status_code == 403
     client.force_login(maak_gebruiker(Rol.ACCOUNTMANAGER))
     assert client.post("/rapporten/999999/herberekenen/").status_code == 404
+
+
+def test_the_api_recomputes_a_report_and_serves_its_errata(
+    rapport, land, api_als, django_capture_on_commit_callbacks
+):
+    po, _ = land
+    Feit.objects.filter(swv=po[3], stap=Stap.RECHTSPERSOON_OPGERICHT).update(
+        datum=datetime.date(2013, 12, 1)
+    )
+    adres = f"/api/v1/rapporten/{rapport.pk}/herberekeningen"
+    accountmanager = api_als(Rol.ACCOUNTMANAGER)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = accountmanager.post(adres)
+    assert antwoord.status_code == 202 and antwoord["Location"].endswith(adres)
+    [uitkomst] = accountmanager.get(adres).json()["resultaten"]
+    assert (uitkomst["gelijk"], uitkomst["aantal"]) == (False, 10)
+    assert {"pad": "bijlage[PO1004].opgericht", "toen": None, "nu": "2013-12-01"} in (
+        uitkomst["verschillen"]
+    )
+    # the Inspectie reads the errata and may not ask for a recomputation
+    inspectie = api_als(Rol.INSPECTIE)
+    assert inspectie.get(adres).status_code == 200
+    weigering = inspectie.post(adres)
+    assert weigering.status_code == 403
+    assert weigering["Content-Type"] == "application/problem+json"
