@@ -37,9 +37,9 @@ from ondersteuningsplan.stappen import OP_STAPPEN, REGELS, SWV_STAPPEN, Stap
 from passend.forms import formulierpagina, velden, verwerk, waarden_van
 from passend.peildatum import lees_datum
 from swv import selectors as swv_selectors
-from swv.models import Document, Gemeente, Samenwerkingsverband
+from swv.models import Gemeente, Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
-from swv.services.documenten import bewaar_document
+from swv.services.documenten import nieuw_of_huidig
 from swv.views import swv_voor
 
 SCHRIJVERS = (Rol.COORDINATOR,)
@@ -54,10 +54,6 @@ def bewerkbaar_swv(request, code) -> Samenwerkingsverband:
 
 def mag_wijzigen(user) -> bool:
     return bereik(user, Actie.WIJZIGEN) is not Bereik.NIETS
-
-
-def document_of(swv, upload, bestaand, door) -> Document | None:
-    return bewaar_document(swv, upload, door) if upload else bestaand
 
 
 def stap_url(swv, stap: str, plan: Ondersteuningsplan | None) -> str | None:
@@ -220,7 +216,7 @@ def feit(request, code, stap, plan=None):
             door=request.user,
             ondersteuningsplan=ondersteuningsplan,
             opmerking=data["opmerking"],
-            document=document_of(
+            document=nieuw_of_huidig(
                 swv, data["document"], bestaand and bestaand.document, request.user
             ),
             rechtsvorm=data.get("rechtsvorm", ""),
@@ -342,7 +338,7 @@ def plan_bewerken(request, code, plan=None):
             swv=swv,
             **velden(data, namen),
             door=request.user,
-            document=document_of(
+            document=nieuw_of_huidig(
                 swv, data["document"], bestaand and bestaand.document, request.user
             ),
             ondersteuningsplan=bestaand,
@@ -409,7 +405,9 @@ def opr_besluit(request, code, plan, besluit=None):
             ondersteuningsplan=ondersteuningsplan,
             door=request.user,
             **velden(data, namen),
-            notulen=document_of(swv, data["notulen"], bestaand and bestaand.notulen, request.user),
+            notulen=nieuw_of_huidig(
+                swv, data["notulen"], bestaand and bestaand.notulen, request.user
+            ),
             opr_besluit=bestaand,
             verwachte_versie=data["versie"],
         )
@@ -455,7 +453,9 @@ def oogo(request, code, plan, gemeente):
             gemeente=gemeente,
             door=request.user,
             **velden(data, namen),
-            verslag=document_of(swv, data["verslag"], bestaand and bestaand.verslag, request.user),
+            verslag=nieuw_of_huidig(
+                swv, data["verslag"], bestaand and bestaand.verslag, request.user
+            ),
             oogo=bestaand,
             verwachte_versie=data["versie"],
         )
@@ -537,7 +537,7 @@ def werkagenda_vastleggen(request, code):
             swv=swv,
             door=request.user,
             **velden(data, namen),
-            document=document_of(
+            document=nieuw_of_huidig(
                 swv, data["document"], bestaand and bestaand.document, request.user
             ),
             verwachte_versie=data["versie"],
@@ -581,7 +581,7 @@ def toelichting(request, code, mijlpaal, cyclus=0):
             cyclus=cyclus,
             door=request.user,
             **velden(data, namen),
-            document=document_of(
+            document=nieuw_of_huidig(
                 swv, data["document"], bestaand and bestaand.document, request.user
             ),
             toelichting=bestaand,

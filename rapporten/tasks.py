@@ -19,6 +19,13 @@ logger = logging.getLogger(__name__)
 
 #: The database went away (restart, failover, network): worth another try.
 TIJDELIJK = (OperationalError, InterfaceError)
+#: A task that starts again after the database went away, waiting longer each time.
+BIJ_STORING_OPNIEUW = {
+    "acks_late": True,
+    "autoretry_for": TIJDELIJK,
+    "max_retries": 3,
+    "retry_backoff": True,
+}
 #: What collecting the numbers and rendering can raise on wrong data or a broken environment
 #: (disk, fonts, a template): the report fails and says why.
 RENDERFOUTEN = (
@@ -36,12 +43,9 @@ RENDERFOUTEN = (
 
 @shared_task(
     name="rapporten.tasks.maak_rapport",
-    acks_late=True,
     time_limit=10 * 60,
     soft_time_limit=9 * 60,
-    autoretry_for=TIJDELIJK,
-    max_retries=3,
-    retry_backoff=True,
+    **BIJ_STORING_OPNIEUW,
 )
 def maak_rapport(rapport_id: int) -> str:
     poging = services.start(rapport_id)
@@ -91,12 +95,9 @@ def ronde() -> dict:
 
 @shared_task(
     name="rapporten.tasks.herbereken",
-    acks_late=True,
     time_limit=10 * 60,
     soft_time_limit=9 * 60,
-    autoretry_for=TIJDELIJK,
-    max_retries=3,
-    retry_backoff=True,
+    **BIJ_STORING_OPNIEUW,
 )
 def herbereken(rapport_id: int) -> bool:
     """A report's numbers computed again and kept beside it (ADR 0087)."""
@@ -105,12 +106,9 @@ def herbereken(rapport_id: int) -> bool:
 
 @shared_task(
     name="rapporten.tasks.herbereken_gepubliceerd",
-    acks_late=True,
     time_limit=60 * 60,
     soft_time_limit=59 * 60,
-    autoretry_for=TIJDELIJK,
-    max_retries=3,
-    retry_backoff=True,
+    **BIJ_STORING_OPNIEUW,
 )
 def herbereken_gepubliceerd() -> int:
     """Every published report computed again: the daily check for errata."""

@@ -399,10 +399,11 @@ class Cijferuitleg:
         return self.per_teldatum.get((swv_id, teldatum))
 
 
-def cijferuitleg(swvs) -> Cijferuitleg:
-    """The explanations of the figures of `swvs` (ids or a queryset); one query."""
+def cijferuitleg(swvs, **onderwerp) -> Cijferuitleg:
+    """The explanations of the figures of `swvs` (ids or a queryset), or of one round
+    (`ronde=...`) or teldatum (`teldatum=...`) only; one query."""
     per_ronde, per_teldatum = {}, {}
-    for t in Cijfertoelichting.objects.filter(swv__in=swvs).select_related(
+    for t in Cijfertoelichting.objects.filter(swv__in=swvs, **onderwerp).select_related(
         "gewijzigd_door", "document", "ronde"
     ):
         if t.ronde_id is not None:
@@ -416,9 +417,8 @@ def uitlegteksten(swvs, **onderwerp) -> dict[int, str]:
     """{swv id: the text of its explanation} of one round (`ronde__periode_van=...`) or one
     teldatum (`teldatum=...`), for a table per SWV: the text, and the document's name; one
     query."""
+    uitleg = cijferuitleg(swvs, **onderwerp)
     return {
         t.swv_id: t.tekst + (f" (document: {t.document.naam})" if t.document_id else "")
-        for t in Cijfertoelichting.objects.filter(swv__in=swvs, **onderwerp).select_related(
-            "document"
-        )
+        for t in [*uitleg.per_ronde.values(), *uitleg.per_teldatum.values()]
     }

@@ -22,7 +22,7 @@ from passend.forms import formulierpagina, velden, verwerk, waarden_van
 from swv import selectors as swv_selectors
 from swv.models import Samenwerkingsverband
 from swv.querysets import Actie, Bereik, bereik
-from swv.services.documenten import bewaar_document
+from swv.services.documenten import nieuw_of_huidig
 from swv.views import swv_voor
 from toezicht import risico, selectors, services
 from toezicht.forms import (
@@ -158,11 +158,10 @@ def _cijfertoelichting(request, swv, bestaand, terug: str, ondertitel: str, **on
     huidig = bestaand.document if bestaand else None
 
     def opslaan(data):
-        upload = data["document"]
         return services.leg_cijfertoelichting_vast(
             swv=swv,
             tekst=data["tekst"],
-            document=bewaar_document(swv, upload, request.user) if upload else huidig,
+            document=nieuw_of_huidig(swv, data["document"], huidig, request.user),
             door=request.user,
             toelichting=bestaand,
             verwachte_versie=data["versie"],
@@ -260,12 +259,7 @@ def ronde(request, pk):
         .order_by("swv__code")
     )
     (stand,) = selectors.volledigheid(swvs, [gekozen])
-    uitleg = {
-        t.swv_id: t
-        for t in Cijfertoelichting.objects.filter(ronde=gekozen, swv__in=swvs).select_related(
-            "gewijzigd_door", "document"
-        )
-    }
+    uitleg = selectors.cijferuitleg(swvs, ronde=gekozen)
     return render(
         request,
         "toezicht/ronde.html",
@@ -274,8 +268,10 @@ def ronde(request, pk):
             "filter": filter,
             "ronde": gekozen,
             "stand": stand,
-            "registraties": [(r, uitleg.get(r.swv_id)) for r in registraties],
-            "ontbrekend": [(s, uitleg.get(s.pk)) for s in selectors.niet_ingediend(swvs, gekozen)],
+            "registraties": [(r, uitleg.ronde(r.swv_id, gekozen.pk)) for r in registraties],
+            "ontbrekend": [
+                (s, uitleg.ronde(s.pk, gekozen.pk)) for s in selectors.niet_ingediend(swvs, gekozen)
+            ],
             "mag_beoordelen": request.user.heeft_rol(Rol.INSPECTIE),
         },
     )

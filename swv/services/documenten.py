@@ -218,3 +218,9 @@ def bewaar_document(swv: Samenwerkingsverband, upload, door) -> Document:
         document.bestand.save(f"{sha256}.pdf", ContentFile(inhoud), save=False)
         document.save()
     return document
+
+
+def nieuw_of_huidig(swv: Samenwerkingsverband, upload, huidig, door) -> Document | None:
+    """The document a form leaves: the upload stored as a new document of the SWV, or, when no
+    file was chosen, the one it had."""
+    return bewaar_document(swv, upload, door) if upload else huidig
