@@ -14,6 +14,18 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
     cbs_code = factory.Sequence(lambda n: f"GM{n + 1000:04d}")
 
 
+def _vrije_code(sector: str, n: int) -> str:
+    """The n-th code of the sequence, two digits each however many SWVs a session makes (the
+    code is six characters), or the next one that no SWV has yet: the sequence wraps, and a
+    code a test chose itself (PO2707) must not come back as another SWV's through
+    `django_get_or_create`."""
+    while True:
+        code = f"{sector}{10 + n // 20 % 90:02d}{n % 20 + 1:02d}"
+        if not models.Samenwerkingsverband.objects.filter(code=code).exists():
+            return code
+        n += 1
+
+
 class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Samenwerkingsverband
@@ -21,10 +33,7 @@ class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     sector = models.Sector.PO
-    code = factory.LazyAttributeSequence(
-        # two digits each, however many SWVs a session makes (the code is six characters)
-        lambda o, n: f"{o.sector}{10 + n // 20 % 90:02d}{n % 20 + 1:02d}"
-    )
+    code = factory.LazyAttributeSequence(lambda o, n: _vrije_code(o.sector, n))
     naam = factory.LazyAttribute(lambda o: f"Samenwerkingsverband {o.code}")
 
     class Params:
